@@ -1,0 +1,14 @@
+package org.recert.compliance.domain;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** Points of one credit that count in one category. A credit split across categories has one entry per category. */
+public record CountedCredit(String creditId, BigDecimal points, Category category, boolean approved) {
+
+    public CountedCredit {
+        Objects.requireNonNull(creditId, "creditId");
+        Objects.requireNonNull(category, "category");
+        points = Points.normalize(points);
+    }
+}

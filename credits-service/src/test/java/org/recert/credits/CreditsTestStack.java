@@ -1,0 +1,10 @@
+package org.recert.credits;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.recert.devstack.test.DevStackResource;
+
+/** Every test of this module runs against the JVM's real PostgreSQL (database "credits") and Kafka. */
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "credits"))
+public class CreditsTestStack {
+}

@@ -1,0 +1,323 @@
+package org.recert.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.recert.platform.PlatformConfig;
+import org.recert.platform.web.TraceContext;
+import org.recert.platform.runtime.Failures;
+
+/**
+ * The service's one consumer loop, at least once and idempotent: for each record, the handler's change and
+ * the event's id commit in one transaction, then the offset is committed. A duplicate changes nothing. An
+ * event that keeps failing goes to {@code <topic>.dlq} with the error and the loop moves on; a database
+ * outage is not the event's fault, so then the loop waits and retries the same record.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    private final Instance<EventHandler> handlerBeans;
+    private final KafkaClients kafka;
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final PlatformConfig config;
+    private final AtomicBoolean replayRequested = new AtomicBoolean();
+    private final AtomicLong handled = new AtomicLong();
+    private final Counter handledCounter;
+    private final Counter deadLettered;
+    private final Map<TopicPartition, Long> lag = new java.util.concurrent.ConcurrentHashMap<>();
+    private Map<String, List<EventHandler>> handlersByTopic = Map.of();
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread worker;
+
+    public EventConsumer(Instance<EventHandler> handlerBeans, KafkaClients kafka, EntityManager entityManager,
+            ObjectMapper objectMapper, PlatformConfig config, MeterRegistry meters) {
+        this.handlerBeans = handlerBeans;
+        this.kafka = kafka;
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.config = config;
+        this.handledCounter = meters.counter("recert.events.handled");
+        this.deadLettered = meters.counter("recert.events.dead.lettered");
+        meters.gauge("recert.consumer.lag", lag, l -> l.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @jakarta.annotation.PostConstruct
+    void collectHandlers() {
+        Map<String, List<EventHandler>> byTopic = new HashMap<>();
+        for (EventHandler handler : handlerBeans) {
+            for (String topic : handler.topics()) {
+                byTopic.computeIfAbsent(topic, t -> new java.util.ArrayList<>()).add(handler);
+            }
+        }
+        handlersByTopic = Map.copyOf(byTopic);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.consumer().enabled() || handlersByTopic.isEmpty()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "event-consumer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The topics this service consumes. */
+    public Set<String> topics() {
+        return new TreeSet<>(handlersByTopic.keySet());
+    }
+
+    /** Events applied since start (duplicates excluded); for tests and metrics. */
+    public long handledCount() {
+        return handled.get();
+    }
+
+    /**
+     * Reads every consumed topic again from the beginning. The caller has already cleared the state the
+     * handlers rebuild, and this consumer's processed-event ids with it.
+     */
+    public void replayFromStart() {
+        replayRequested.set(true);
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> kafkaConsumer = kafka.consumer(config.service())) {
+                consumer = kafkaConsumer;
+                kafkaConsumer.subscribe(handlersByTopic.keySet());
+                while (running) {
+                    if (replayRequested.compareAndSet(true, false)) {
+                        replay(kafkaConsumer);
+                    }
+                    try {
+                        ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(500));
+                        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                        for (ConsumerRecord<String, byte[]> record : records) {
+                            if (!running || replayRequested.get()) {
+                                break;
+                            }
+                            process(record);
+                            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                        }
+                        if (!done.isEmpty()) {
+                            kafkaConsumer.commitSync(done);
+                        }
+                        updateLag(kafkaConsumer);
+                    } catch (WakeupException e) {
+                        // stop or replay requested: the loop condition decides
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warnf("event consumer: %s; reconnecting", e.toString());
+                    pause(1000);
+                }
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void replay(KafkaConsumer<String, byte[]> kafkaConsumer) {
+        // make sure partitions are assigned before seeking
+        while (kafkaConsumer.assignment().isEmpty() && running) {
+            kafkaConsumer.poll(Duration.ofMillis(100));
+        }
+        kafkaConsumer.seekToBeginning(kafkaConsumer.assignment());
+        LOG.infof("event consumer: replaying %s from the beginning", kafkaConsumer.assignment());
+    }
+
+    private void updateLag(KafkaConsumer<String, byte[]> kafkaConsumer) {
+        for (TopicPartition partition : kafkaConsumer.assignment()) {
+            kafkaConsumer.currentLag(partition).ifPresent(l -> lag.put(partition, l));
+        }
+    }
+
+    /** Applies one record; returns only when it was applied, skipped as a duplicate, or dead-lettered. */
+    private void process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        IncomingEvent event;
+        try {
+            event = decode(record);
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+            return;
+        }
+        int attempts = 0;
+        long transientBackoff = 200;
+        while (running) {
+            try {
+                applyOnce(event);
+                if (config.consumer().deliverTwice()) {
+                    applyOnce(event);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (isTransient(e)) {
+                    LOG.warnf("event consumer: database unavailable while handling %s (%s); waiting", event.id(), e.toString());
+                    pause(transientBackoff);
+                    transientBackoff = Math.min(transientBackoff * 2, 10_000);
+                    continue;
+                }
+                attempts++;
+                if (attempts >= config.consumer().maxAttempts()) {
+                    deadLetter(record, e);
+                    return;
+                }
+                LOG.debugf(e, "event consumer: attempt %d at %s failed", attempts, event.id());
+                pause(100L * attempts);
+            }
+        }
+    }
+
+    private void applyOnce(IncomingEvent event) {
+        if (event.traceparent() != null) {
+            MDC.put(TraceContext.MDC_KEY, event.traceparent());
+            MDC.put(TraceContext.TRACE_ID_KEY, TraceContext.traceId(event.traceparent()));
+        }
+        try {
+            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                int inserted = entityManager.createNativeQuery("""
+                        insert into processed_event (consumer, event_id, topic) values (?1, ?2, ?3)
+                        on conflict do nothing""")
+                        .setParameter(1, config.service())
+                        .setParameter(2, event.id())
+                        .setParameter(3, event.topic())
+                        .executeUpdate();
+                if (inserted == 0) {
+                    return false;
+                }
+                for (EventHandler handler : handlersByTopic.getOrDefault(event.topic(), List.of())) {
+                    handler.handle(event);
+                }
+                return true;
+            });
+            if (applied) {
+                handled.incrementAndGet();
+                handledCounter.increment();
+            }
+        } finally {
+            MDC.remove(TraceContext.MDC_KEY);
+            MDC.remove(TraceContext.TRACE_ID_KEY);
+        }
+    }
+
+    private IncomingEvent decode(ConsumerRecord<String, byte[]> record) {
+        CloudEvent cloudEvent;
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            cloudEvent = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        }
+        if (cloudEvent.getData() == null) {
+            throw new IllegalArgumentException("event " + cloudEvent.getId() + " has no data");
+        }
+        try {
+            Header trace = record.headers().lastHeader(TraceContext.HEADER);
+            return new IncomingEvent(cloudEvent.getId(), cloudEvent.getType(), String.valueOf(cloudEvent.getSource()),
+                    cloudEvent.getTime() == null ? null : cloudEvent.getTime(),
+                    record.topic(), record.key(), record.partition(), record.offset(),
+                    trace == null ? null : new String(trace.value(), StandardCharsets.US_ASCII),
+                    objectMapper.readTree(cloudEvent.getData().toBytes()));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("event " + cloudEvent.getId() + " data is not JSON", e);
+        }
+    }
+
+    /** Parks a record that cannot be applied on {@code <topic>.dlq}, with the error; waits for Kafka's ack. */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) throws InterruptedException {
+        LOG.errorf("event consumer: %s-%d@%d goes to %s: %s", record.topic(), record.partition(), record.offset(),
+                record.topic() + DLQ_SUFFIX, error.toString());
+        ProducerRecord<String, byte[]> parked = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(), record.value());
+        record.headers().forEach(h -> parked.headers().add(h));
+        parked.headers().add("recert-dlq-error", utf8(String.valueOf(error.getMessage())));
+        parked.headers().add("recert-dlq-exception", utf8(error.getClass().getName()));
+        parked.headers().add("recert-dlq-source", utf8(record.topic() + "-" + record.partition() + "@" + record.offset()));
+        parked.headers().add("recert-dlq-consumer", utf8(config.service()));
+        parked.headers().add("recert-dlq-time", utf8(OffsetDateTime.now().toString()));
+        while (running) {
+            try {
+                kafka.rawProducer().send(parked).get(30, TimeUnit.SECONDS);
+                deadLettered.increment();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warnf("event consumer: dead-letter topic unreachable (%s); retrying", e.toString());
+                pause(1000);
+            }
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A database that is down or overloaded, or a serialization conflict, is not the event's fault: retry. */
+    static boolean isTransient(Throwable error) {
+        return Failures.isDatabaseUnavailable(error) || Failures.isConcurrencyConflict(error);
+    }
+
+    private void pause(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.recert.platform.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.recert.platform.runtime.Failures;
+import org.recert.platform.web.RequestIds;
+
+/**
+ * Turns every failure into one RFC 9457 problem+json answer. Client mistakes name the field; server
+ * failures say nothing about the code that failed (the log has it, under the same request id).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(), e.headers(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
+        return respond(ProblemException.invalid(errors).toProblem(), Map.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jackson(JacksonException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(new Problem("/problems/unauthorized", "Unauthorized", 401,
+                "a valid bearer token is required", null, null, null, null), Map.of("WWW-Authenticate", "Bearer"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(new UnauthorizedException(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemException.forbidden("your role does not allow this").toProblem(), Map.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JacksonException json) {
+            // the JSON reader wraps its parse errors: answer them like every other input error
+            return json(json, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = status.getStatusCode() == 404 ? "no such resource" : status.getReasonPhrase();
+        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null, null, null);
+        Map<String, String> headers = new java.util.HashMap<>();
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!values.isEmpty() && !name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                headers.put(name, String.valueOf(values.get(0)));
+            }
+        });
+        return respond(problem, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.isDatabaseUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.toString());
+            return respond(ProblemException.unavailable("storage is unavailable; retry shortly").toProblem(), Map.of("Retry-After", "5"), uri);
+        }
+        if (Failures.isConcurrencyConflict(e)) {
+            return respond(ProblemException.conflict("a concurrent change got there first; retry").toProblem(), Map.of(), uri);
+        }
+        LOG.error("unexpected failure", e);
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "an unexpected error occurred; quote the request id when reporting it", null, null, null, null), Map.of(), uri);
+    }
+
+    private Response json(JacksonException e, UriInfo uri) {
+        String field = null;
+        String detail;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = pathOf(mapping.getPath());
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown property";
+        } else if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            detail = target != null && target.isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(target.getEnumConstants())
+                    : "has the wrong format or type";
+        } else if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            detail = instantiation.getCause().getMessage();
+        } else if (e instanceof MismatchedInputException) {
+            detail = "has the wrong type or is missing";
+        } else {
+            detail = "malformed JSON";
+        }
+        Problem problem = field == null
+                ? new Problem("/problems/malformed-body", "Malformed request body", 400, "the body is not valid JSON for this request: " + detail,
+                        null, "body", List.of(new Problem.FieldError("body", detail)), null)
+                : ProblemException.invalid(field, detail).toProblem();
+        return respond(problem, Map.of(), uri);
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** {@code record.body.amount.value} becomes {@code amount.value}; a query parameter keeps its own name. */
+    static String fieldOf(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1) {
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    static Response respond(Problem problem, Map<String, String> headers, UriInfo uri) {
+        Problem withContext = problem.withContext(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""),
+                (String) MDC.get(RequestIds.MDC_KEY));
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(withContext);
+        headers.forEach(response::header);
+        return response.build();
+    }
+}

@@ -48,7 +48,9 @@ public class ServiceProxy {
     /** A proxy for one service, to be bound to its route. */
     public HttpProxy proxyFor(Upstream upstream) {
         HttpProxy proxy = HttpProxy.reverseProxy(upstream.client());
-        proxy.origin(context -> upstream.client().request(upstream.requestOptions(context.request().getURI())));
+        proxy.origin(context -> upstream.client().request(upstream.requestOptions(context.request().getURI()))
+                // a failure is answered as a problem by the interceptor below; no need for Vert.x to log it again
+                .map(request -> request.exceptionHandler(failure -> LOG.debugf("%s request failed: %s", upstream.name(), failure))));
         proxy.addInterceptor(new Resilience(upstream));
         return proxy;
     }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.recert.compliance.service.ComplianceConfig;
 import org.recert.compliance.status.LearnerStatusService;
@@ -60,6 +61,9 @@ public class ProjectionRebuild {
     public record PartitionProgress(String topic, int partition, long endOffset, boolean reached) {
     }
 
+    @Schema(name = "ProjectionRebuild", example = """
+            {"id":3,"requestedAt":"2026-01-31T10:00:00Z","requestedBy":"ops","completedAt":null,"state":"RUNNING",
+             "partitions":[{"topic":"credits.ledger.v1","partition":0,"endOffset":1204,"reached":false}]}""")
     public record RebuildView(long id, OffsetDateTime requestedAt, String requestedBy, OffsetDateTime completedAt, String state,
             List<PartitionProgress> partitions) {
     }

@@ -162,6 +162,27 @@ class CreditEventsTest {
     }
 
     @Test
+    void shouldParkACreditThatCanNeverBeEvaluatedInTheDeadLetterTopicAndGoOn() {
+        String poison = TestEvents.credit(learner + "-poison", learner, 1, "ACTIVE", "SEMINAR", "2024-01-10", "2", "PARSEC",
+                "GENERAL", "NON_AAMA", 100, null);
+        String unbalanced = aamaCredit(learner + "-unbalanced", learner, 1, "ACTIVE", "2024-01-10", "2", "GENERAL")
+                .replace("\"value\":2,\"unit\"", "\"value\":3,\"unit\"");
+        sendCredit(learner, "CreditRecorded", poison);
+        sendCredit(learner, "CreditRecorded", unbalanced);
+        // same key, same partition: the marker is read after both
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-after", learner, 1, "ACTIVE", "2024-01-11", "1", "GENERAL"));
+
+        await().atMost(PATIENCE).until(() -> database.count("select count(*) from learner_credit where credit_id = ?1",
+                learner + "-after") == 1);
+        assertThat(database.count("select count(*) from learner_credit where learner_id = ?1", learner)).isEqualTo(1);
+        List<TopicProbe.Message> parked = TopicProbe.readUntil(TestEvents.CREDITS + ".dlq", PATIENCE,
+                all -> all.stream().filter(m -> learner.equals(m.key())).count() >= 2);
+        assertThat(parked).filteredOn(m -> learner.equals(m.key())).extracting(m -> m.header("recert-dlq-error"))
+                .anySatisfy(error -> assertThat(error).contains("unit has unknown value PARSEC"))
+                .anySatisfy(error -> assertThat(error).contains("add up to 2"));
+    }
+
+    @Test
     void shouldRebuildTheProjectionsFromTheTopicsToTheSameState() {
         sendSixtyPoints();
         sendCredit(learner, "CreditRevoked", aamaCredit(learner + "-adm", learner, 2, "REVOKED", "2024-01-10", "20", "ADMINISTRATIVE"));

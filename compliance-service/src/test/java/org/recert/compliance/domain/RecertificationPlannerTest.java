@@ -281,8 +281,10 @@ class RecertificationPlannerTest {
             FeeModel model = feeCents == 0 ? FeeModel.FREE : random.nextInt(4) == 0 ? FeeModel.SUBSCRIPTION : FeeModel.PER_COURSE;
             BigDecimal fee = BigDecimal.valueOf(feeCents, 2);
             if (kind == 0) {
-                return new CourseOffer(id, "CPR " + id, provider, ActivityType.CPR_CERTIFICATION, fee, model, BigDecimal.ONE,
-                        CreditUnit.CPR_CARD, List.of(CategoryShare.of(Category.CLINICAL, "1")), Approval.NON_AAMA, 240, false,
+                // now and then a course that issues two cards
+                BigDecimal cards = random.nextInt(4) == 0 ? BigDecimal.valueOf(2) : BigDecimal.ONE;
+                return new CourseOffer(id, "CPR " + id, provider, ActivityType.CPR_CERTIFICATION, fee, model, cards,
+                        CreditUnit.CPR_CARD, List.of(new CategoryShare(Category.CLINICAL, cards)), Approval.NON_AAMA, 240, false,
                         null);
             }
             if (kind == 1) {
@@ -301,10 +303,13 @@ class RecertificationPlannerTest {
                 shares = List.of(new CategoryShare(first, amount));
             }
             boolean approved = kind < 7;
-            int minutes = amount.multiply(BigDecimal.valueOf(50)).intValue() + (random.nextBoolean() ? 10 : 0);
+            // now and then a non-AAMA session shorter than a contact hour (never counts) or an AAMA approval that expired
+            int minutes = !approved && random.nextInt(10) == 0 ? 40
+                    : amount.multiply(BigDecimal.valueOf(50)).intValue() + (random.nextBoolean() ? 10 : 0);
+            LocalDate validTo = approved && random.nextInt(10) == 0 ? AS_OF.minusDays(1) : null;
             return new CourseOffer(id, "Course " + id, provider, approved ? ActivityType.ONLINE_WORKSHOP : ActivityType.SEMINAR,
                     fee, model, amount, approved ? CreditUnit.AAMA_CEU : CreditUnit.CONTACT_HOUR, shares,
-                    approved ? Approval.AAMA : Approval.NON_AAMA, minutes, random.nextInt(12) == 0, null);
+                    approved ? Approval.AAMA : Approval.NON_AAMA, minutes, random.nextInt(12) == 0, validTo);
         }
 
         /** Asserts the planner's fee and minutes equal the exhaustive optimum; returns whether a plan exists. */

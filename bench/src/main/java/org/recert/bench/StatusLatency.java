@@ -57,8 +57,8 @@ final class StatusLatency {
         CpuMeter.Reading before = context.cpu.read();
         double achieved = send(rate, context.settings.latencySeconds(), samples);
         CpuMeter.Reading after = context.cpu.read();
-        String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s; Kafka: %d of %d lost)", samples.count(), achieved,
-                lost.get(), kafka.lost(), kafka.samples().count() + kafka.lost());
+        String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s; Kafka: %d records, %d lost)", samples.count(),
+                achieved, lost.get(), kafka.samples().count(), kafka.lost());
         lost.set(0);
         // a tenth of the rate shows the pipeline's own latency, without the queueing of a saturated machine
         int slow = Math.max(1, rate / 10);

@@ -14,7 +14,7 @@ import java.util.Map;
 final class PlanSearch {
 
     private static final long UNREACHABLE = Long.MAX_VALUE;
-    private static final int BOUND_STEPS = 64;
+    private static final int BOUND_STEPS = 1024;
 
     /** A step of the search: one per-course item, or one provider's subscription with its courses. */
     private record Layer(int[] items, long subscription) {
@@ -264,7 +264,7 @@ final class PlanSearch {
 
     /**
      * For each need and each layer position, the least cost of gaining a given amount of that need from the layers
-     * at and after the position alone (a one-dimensional covering knapsack, on a grid of at most 64 steps with
+     * at and after the position alone (a one-dimensional covering knapsack, on a grid of at most 1024 steps (exact for needs up to 1024 ticks; a coarser grid left ties among free courses unpruned) with
      * gains rounded up and needs down, so the bound never overestimates). A subscription counts as one item that
      * costs its price and gains what all its courses gain. The largest of these over the needs bounds the cost
      * still to pay from a state.

@@ -1,0 +1,247 @@
+package org.recert.catalog.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.catalog.config.CatalogConfig;
+import org.recert.catalog.domain.ApprovalFilter;
+import org.recert.catalog.domain.Course;
+import org.recert.catalog.domain.CourseDraft;
+import org.recert.catalog.domain.CourseFormat;
+import org.recert.catalog.domain.CourseQuery;
+import org.recert.catalog.domain.CourseScope;
+import org.recert.catalog.domain.CourseSort;
+import org.recert.catalog.domain.CourseStatus;
+import org.recert.catalog.domain.CreditCategory;
+import org.recert.catalog.domain.QualityReview;
+import org.recert.catalog.service.CourseCatalog;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.ETags;
+import org.recert.platform.web.Page;
+
+/** HTTP for the course lifecycle and search; the rules are in {@link CourseCatalog}. */
+@Path("/catalog/courses")
+@Tag(name = "Catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CourseResource {
+
+    static final int MAX_LIMIT = 100;
+
+    private final CourseCatalog catalog;
+    private final Actors actors;
+    private final CatalogConfig config;
+
+    public CourseResource(CourseCatalog catalog, Actors actors, CatalogConfig config) {
+        this.catalog = catalog;
+        this.actors = actors;
+        this.config = config;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.LEARNER, Roles.EMPLOYER, Roles.PROVIDER, Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "Search courses", description = "Published courses by default, filtered and cursor-paged. q is a web-style "
+            + "full-text query over title, description and learning outcomes. sort: relevance (text rank with q, quality score "
+            + "without), fee (cheapest first) or creditPerDollar (most CMA points per dollar first; free courses lead). "
+            + "status=DRAFT shows curators every draft and a provider its own.")
+    @APIResponse(responseCode = "200", description = "A page of courses",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoursePage.class)))
+    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Drafts asked for by a reader", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<Course> search(
+            @Parameter(description = "Courses with credit in this category", schema = @Schema(implementation = CreditCategory.class)) @QueryParam("category") String category,
+            @Parameter(description = "AAMA-approved or not", schema = @Schema(implementation = ApprovalFilter.class)) @QueryParam("approval") String approval,
+            @Parameter(description = "Free courses only (true) or paid only (false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("free") String free,
+            @Parameter(schema = @Schema(implementation = CourseFormat.class)) @QueryParam("format") String format,
+            @Parameter(schema = @Schema(implementation = CourseScope.class)) @QueryParam("scope") String scope,
+            @Parameter(description = "Highest fee (course price or subscription price)", example = "30.00") @QueryParam("maxFee") String maxFee,
+            @Parameter(description = "Lowest quality score, 0-100", example = "70") @QueryParam("minQuality") String minQuality,
+            @Parameter(description = "Courses of this provider") @QueryParam("providerId") String providerId,
+            @Parameter(description = "Full-text query, web-search syntax (\"quoted phrase\", or, -not)", example = "phlebotomy order of draw") @QueryParam("q") String q,
+            @Parameter(description = "PUBLISHED (default), RETIRED or DRAFT", schema = @Schema(implementation = CourseStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "relevance (default), fee or creditPerDollar", example = "creditPerDollar") @QueryParam("sort") String sort,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("limit") String limit) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalid("q", "at most 200 characters");
+        }
+        CourseQuery query = new CourseQuery(
+                Params.optionalEnum(CreditCategory.class, category, "category"),
+                Params.optionalEnum(ApprovalFilter.class, approval, "approval"),
+                Params.optionalBoolean(free, "free"),
+                Params.optionalEnum(CourseFormat.class, format, "format"),
+                Params.optionalEnum(CourseScope.class, scope, "scope"),
+                Params.optionalAmount(maxFee, "maxFee"),
+                minQuality(minQuality),
+                Params.optionalUuid(providerId, "providerId"),
+                q == null || q.isBlank() ? null : q.strip(),
+                status == null || status.isBlank() ? CourseStatus.PUBLISHED : Params.optionalEnum(CourseStatus.class, status, "status"),
+                sort == null || sort.isBlank() ? CourseSort.RELEVANCE : CourseSort.ofParameter(sort.strip())
+                        .orElseThrow(() -> ProblemException.invalid("sort", "must be relevance, fee or creditPerDollar")),
+                cursor == null || cursor.isBlank() ? null : cursor.strip(),
+                limit(limit));
+        return catalog.search(actors.current(), query);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CURATOR, Roles.ADMIN, Roles.PROVIDER })
+    @Operation(summary = "Create a course draft", description = "Curators create drafts for any provider, a provider for its own "
+            + "provider id only. The quality review is computed at once. Publish the draft to make it visible to learners.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseDraft.class),
+            examples = @ExampleObject(name = "aama-course", value = ApiExamples.COURSE_INPUT)))
+    @APIResponse(responseCode = "201", description = "The draft, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
+    @APIResponse(responseCode = "400", description = "Invalid course; the problem names the field and nothing is written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "split", value = ApiExamples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator, or a provider writing for another provider",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull CourseDraft draft, @Context UriInfo uri) {
+        Course course = catalog.create(actors.current(), draft);
+        return Response.created(URI.create(uri.getPath() + "/" + course.id()))
+                .header("ETag", ETags.of(course.version()))
+                .entity(course).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.LEARNER, Roles.EMPLOYER, Roles.PROVIDER, Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "Read a course", description = "Drafts are visible to curators and their provider only; to anyone else they do not exist.")
+    @APIResponse(responseCode = "200", description = "The course, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such course visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id) {
+        return withETag(catalog.get(actors.current(), Params.uuid(id, "id")));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CURATOR, Roles.ADMIN, Roles.PROVIDER })
+    @Operation(summary = "Replace a course", description = "Needs If-Match with the course's ETag. A provider changes its own drafts only; "
+            + "curators change drafts and published courses (a published change goes out as CourseUpdated). Retired courses do not change.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseDraft.class),
+            examples = @ExampleObject(name = "aama-course", value = ApiExamples.COURSE_INPUT)))
+    @APIResponse(responseCode = "200", description = "The course as changed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
+    @APIResponse(responseCode = "400", description = "Invalid course; nothing is written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to change this course", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such course visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The course is retired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") String id,
+            @Parameter(description = "The ETag of the version being replaced", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CourseDraft draft) {
+        return withETag(catalog.update(actors.current(), Params.uuid(id, "id"), ifMatch, draft));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({ Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "Publish a draft", description = "DRAFT to PUBLISHED: learners find it and CoursePublished goes out on catalog.course.v1. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", description = "The published course", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such course", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft, or its provider is inactive", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publish(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return withETag(catalog.publish(actors.current(), Params.uuid(id, "id"), ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/retire")
+    @RolesAllowed({ Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "Retire a published course", description = "PUBLISHED to RETIRED (retiredOn = today): it leaves the search and CourseRetired goes out. "
+            + "Credits already earned keep it. If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", description = "The retired course", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such course", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return withETag(catalog.retire(actors.current(), Params.uuid(id, "id"), ifMatch));
+    }
+
+    @GET
+    @Path("/{id}/quality")
+    @RolesAllowed({ Roles.LEARNER, Roles.EMPLOYER, Roles.PROVIDER, Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "The quality review of a course", description = "The six criteria of the seed (rationale, learning outcomes, "
+            + "instructor credentials, instructional methods, reasonable fee, refund policy), each met or not with the reason, and the "
+            + "score 0-100. Reasonable fee: at most recert.catalog.quality.max-fee-per-point (default 30.00 USD) per CMA point, or a "
+            + "subscription at most recert.catalog.quality.max-subscription-fee (default 250.00 USD); free courses meet it and are flagged FREE_COURSE.")
+    @APIResponse(responseCode = "200", description = "The review", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityReview.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such course visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public QualityReview quality(@PathParam("id") String id) {
+        return catalog.quality(actors.current(), Params.uuid(id, "id"));
+    }
+
+    private static Response withETag(Course course) {
+        return Response.ok(course).header("ETag", ETags.of(course.version())).build();
+    }
+
+    private static Integer minQuality(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int score = Integer.parseInt(value.strip());
+            if (score < 0 || score > 100) {
+                throw ProblemException.invalid("minQuality", "must be between 0 and 100");
+            }
+            return score;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("minQuality", "must be a whole number between 0 and 100");
+        }
+    }
+
+    private int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return Math.min(config.search().defaultLimit(), MAX_LIMIT);
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.recert.catalog.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.catalog.domain.Provider;
+import org.recert.catalog.domain.ProviderInput;
+import org.recert.catalog.service.ProviderDirectory;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.ETags;
+import org.recert.platform.web.Page;
+
+/** HTTP for providers: curators write, everyone signed in reads. */
+@Path("/catalog/providers")
+@Tag(name = "Catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProviderResource {
+
+    private final ProviderDirectory directory;
+
+    public ProviderResource(ProviderDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.LEARNER, Roles.EMPLOYER, Roles.PROVIDER, Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "List providers", description = "By name, cursor-paged; active=true|false filters.")
+    @APIResponse(responseCode = "200", description = "A page of providers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<Provider> list(
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("limit") String limit) {
+        int size = 20;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > CourseResource.MAX_LIMIT) {
+                throw ProblemException.invalid("limit", "must be a whole number between 1 and " + CourseResource.MAX_LIMIT);
+            }
+        }
+        return directory.list(Params.optionalBoolean(active, "active"), cursor == null || cursor.isBlank() ? null : cursor.strip(), size);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "Create a provider")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class),
+            examples = @ExampleObject(name = "college", value = ApiExamples.PROVIDER_INPUT)))
+    @APIResponse(responseCode = "201", description = "The provider, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provider.class)))
+    @APIResponse(responseCode = "400", description = "Invalid provider; the problem names the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A provider of that name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull ProviderInput input, @Context UriInfo uri) {
+        Provider provider = directory.create(input);
+        return Response.created(URI.create(uri.getPath() + "/" + provider.id()))
+                .header("ETag", ETags.of(provider.version())).entity(provider).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.LEARNER, Roles.EMPLOYER, Roles.PROVIDER, Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "Read a provider")
+    @APIResponse(responseCode = "200", description = "The provider, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provider.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such provider", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id) {
+        Provider provider = directory.get(Params.uuid(id, "id"));
+        return Response.ok(provider).header("ETag", ETags.of(provider.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CURATOR, Roles.ADMIN })
+    @Operation(summary = "Replace a provider", description = "Needs If-Match. A new name is re-announced (CourseUpdated) on the provider's published courses.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class),
+            examples = @ExampleObject(name = "college", value = ApiExamples.PROVIDER_INPUT)))
+    @APIResponse(responseCode = "200", description = "The provider as changed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provider.class)))
+    @APIResponse(responseCode = "400", description = "Invalid provider", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such provider", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A provider of that name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") String id,
+            @Parameter(description = "The ETag of the version being replaced", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ProviderInput input) {
+        Provider provider = directory.update(Params.uuid(id, "id"), ifMatch, input);
+        return Response.ok(provider).header("ETag", ETags.of(provider.version())).build();
+    }
+}

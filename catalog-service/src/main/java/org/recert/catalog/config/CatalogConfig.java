@@ -1,0 +1,35 @@
+package org.recert.catalog.config;
+
+import java.math.BigDecimal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the catalog; each can be set by environment variable (RECERT_CATALOG_QUALITY_MAX_FEE_PER_POINT, ...). */
+@ConfigMapping(prefix = "recert.catalog")
+public interface CatalogConfig {
+
+    /** The one currency fees are given in (ISO 4217); maxFee and credit per dollar compare amounts in it. */
+    @WithDefault("USD")
+    String currency();
+
+    Quality quality();
+
+    Search search();
+
+    interface Quality {
+        /** A per-course fee is "reasonable" at or under this price per CMA point the course awards. */
+        @WithDefault("30.00")
+        BigDecimal maxFeePerPoint();
+
+        /** A subscription (unlimited courses) is "reasonable" at or under this price. */
+        @WithDefault("250.00")
+        BigDecimal maxSubscriptionFee();
+    }
+
+    interface Search {
+        /** Page size when the client gives no limit. */
+        @WithDefault("20")
+        int defaultLimit();
+    }
+}

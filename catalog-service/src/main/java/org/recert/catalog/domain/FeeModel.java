@@ -1,0 +1,5 @@
+package org.recert.catalog.domain;
+
+public enum FeeModel {
+    FREE, PER_COURSE, SUBSCRIPTION
+}

@@ -1,0 +1,104 @@
+package org.recert.catalog.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.recert.catalog.domain.Drafts.bd;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class QualityReviewerTest {
+
+    private final QualityReviewer reviewer = new QualityReviewer(new QualityRules(bd("30.00"), bd("250.00")));
+
+    @Test
+    void shouldScoreACompleteCourseAtOneHundredWithSixFindingsInTheSeedsOrder() {
+        QualityReview review = reviewer.review(Drafts.complete());
+
+        assertThat(review.score()).isEqualTo(100);
+        assertThat(review.findings()).extracting(QualityFinding::criterion).containsExactly(QualityCriterion.values());
+        assertThat(review.findings()).allMatch(QualityFinding::met);
+        assertThat(review.findings().stream().mapToInt(QualityFinding::weight).sum()).isEqualTo(100);
+        assertThat(review.flags()).isEmpty();
+    }
+
+    @Test
+    void shouldScoreACourseWithoutQualityInputsAtTheFeeWeightOnlyAndSayWhy() {
+        QualityReview review = reviewer.review(Drafts.withQualityInputs(Drafts.complete(), null, List.of(), " ", null, null));
+
+        assertThat(review.score()).isEqualTo(15);
+        assertThat(finding(review, QualityCriterion.RATIONALE_STATED).reason()).isEqualTo("no rationale is given");
+        assertThat(finding(review, QualityCriterion.LEARNING_OUTCOMES_STATED).reason()).isEqualTo("no learning outcomes are given");
+        assertThat(finding(review, QualityCriterion.INSTRUCTOR_CREDENTIALS).met()).isFalse();
+        assertThat(finding(review, QualityCriterion.INSTRUCTIONAL_METHODS).met()).isFalse();
+        assertThat(finding(review, QualityCriterion.REFUND_POLICY).reason()).isEqualTo("no refund or cancellation policy is given");
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
+    }
+
+    @Test
+    void shouldNotCountAVagueRationaleOrVagueOutcomesAsStated() {
+        QualityReview review = reviewer.review(Drafts.withQualityInputs(Drafts.complete(), "Useful.", List.of("Learn", "Know"),
+                "Dana Reyes, CMA (AAMA)", List.of("video"), "No refunds after the course starts."));
+
+        assertThat(finding(review, QualityCriterion.RATIONALE_STATED).met()).isFalse();
+        assertThat(finding(review, QualityCriterion.RATIONALE_STATED).reason()).contains("too short");
+        assertThat(finding(review, QualityCriterion.LEARNING_OUTCOMES_STATED).reason()).contains("too vague");
+        assertThat(review.score()).isEqualTo(100 - 15 - 20);
+    }
+
+    @Test
+    void shouldFindAFeeAtTheLimitPerPointReasonable() {
+        // 2 AAMA CEUs = 2 points; 60.00 USD = 30.00 per point, exactly the limit
+        QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("60.00"), "USD")));
+
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.00 USD per CMA point, at or under the 30.00 USD limit");
+    }
+
+    @Test
+    void shouldFindAFeeOverTheLimitPerPointUnreasonable() {
+        QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("60.02"), "USD")));
+
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isFalse();
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.01 USD per CMA point, over the 30.00 USD limit");
+        assertThat(review.score()).isEqualTo(85);
+    }
+
+    @Test
+    void shouldWeighACollegeCourseFeeByItsFifteenPointsPerCredit() {
+        CourseDraft college = Drafts.withCredit(Drafts.complete(), CourseFormat.COLLEGE_COURSE,
+                Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 2250, new CategoryValue(CreditCategory.ADMINISTRATIVE, bd("3"))), null);
+        // 3 credits = 45 points; 1,200 USD = 26.67 per point
+        QualityReview review = reviewer.review(Drafts.withFee(college, new Fee(FeeModel.PER_COURSE, bd("1200.00"), "USD")));
+
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).startsWith("26.67 USD per CMA point");
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
+    }
+
+    @Test
+    void shouldJudgeASubscriptionByItsPrice() {
+        assertThat(finding(reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.SUBSCRIPTION, bd("199.00"), "USD"))),
+                QualityCriterion.REASONABLE_FEE).met()).isTrue();
+        QualityFinding expensive = finding(reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.SUBSCRIPTION, bd("499.00"), "USD"))),
+                QualityCriterion.REASONABLE_FEE);
+        assertThat(expensive.met()).isFalse();
+        assertThat(expensive.reason()).isEqualTo("subscription of 499.00 USD, over the 250.00 USD limit");
+    }
+
+    @Test
+    void shouldFlagAFreeCourseAndScoreItOnItsOtherFindings() {
+        CourseDraft weakFree = Drafts.withFee(Drafts.withQualityInputs(Drafts.complete(), null, List.of(), null, List.of("video"), null),
+                Fee.free("USD"));
+
+        QualityReview review = reviewer.review(weakFree);
+
+        assertThat(review.flags()).containsExactly(QualityReview.FREE_COURSE);
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).contains("hard to establish");
+        assertThat(review.score()).isEqualTo(15 + 15);
+    }
+
+    private static QualityFinding finding(QualityReview review, QualityCriterion criterion) {
+        return review.findings().stream().filter(f -> f.criterion() == criterion).findFirst().orElseThrow();
+    }
+}

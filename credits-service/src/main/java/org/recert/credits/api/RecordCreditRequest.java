@@ -1,0 +1,36 @@
+package org.recert.credits.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.credits.domain.ActivityType;
+import org.recert.credits.domain.Amount;
+import org.recert.credits.domain.Approval;
+import org.recert.credits.domain.CategoryValue;
+import org.recert.credits.domain.Evidence;
+
+/**
+ * A credit a learner (or an admin) records. With {@code courseId}, the course's credit, split, approval and
+ * provider come from the catalog, and the fields here may be left out (if sent, they must agree).
+ */
+@Schema(name = "RecordCredit", examples = ApiExamples.RECORD_CREDIT)
+public record RecordCreditRequest(
+        @Schema(examples = "ONLINE_WORKSHOP") ActivityType activityType,
+        @Size(max = 300) @Schema(examples = "Infection control update 2025") String title,
+        @Size(max = 200) @Schema(examples = "AAMA e-Learning Center") String providerName,
+        @Schema(nullable = true, description = "A catalog course; its credit terms then apply") UUID courseId,
+        @Schema(examples = "2025-05-01") LocalDate completedOn,
+        @Valid Amount amount,
+        @Size(max = 3) List<@Valid CategoryValue> categories,
+        @Schema(examples = "AAMA") Approval approval,
+        @PositiveOrZero @Max(100_000) @Schema(examples = "120", description = "Minutes of instruction; a contact hour is 50")
+        Integer contactMinutes,
+        @Valid @Schema(nullable = true) Evidence evidence) {
+}

@@ -1,0 +1,364 @@
+package org.recert.credits.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.recert.credits.api.CorrectionRequest;
+import org.recert.credits.api.RecordCreditRequest;
+import org.recert.credits.config.CreditsConfig;
+import org.recert.credits.domain.Course;
+import org.recert.credits.domain.CourseCredit;
+import org.recert.credits.domain.Credit;
+import org.recert.credits.domain.CreditContent;
+import org.recert.credits.domain.CreditRules;
+import org.recert.credits.domain.CreditSource;
+import org.recert.credits.domain.CreditStatus;
+import org.recert.credits.domain.Transcript;
+import org.recert.credits.events.LedgerEvents;
+import org.recert.credits.store.CourseStore;
+import org.recert.credits.store.CreditFilter;
+import org.recert.credits.store.CreditStore;
+import org.recert.credits.store.IdempotencyStore;
+import org.recert.platform.problem.Problem.FieldError;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.web.Cursor;
+import org.recert.platform.web.ETags;
+import org.recert.platform.web.Page;
+
+/**
+ * The credit ledger: recording (idempotent), correcting and revoking credits, each change a new version and
+ * an event in the same transaction; reading lists and transcripts. Callers have already checked who may act.
+ */
+@ApplicationScoped
+@Transactional
+public class CreditLedger {
+
+    public static final String COUNTER = "recert.credits.recorded";
+
+    /** The outcome of a recording: the credit, and whether it is the stored answer to an earlier request. */
+    public record Recorded(Credit credit, boolean replayed) {
+    }
+
+    private final CreditStore credits;
+    private final CourseStore courses;
+    private final IdempotencyStore idempotency;
+    private final LedgerEvents events;
+    private final ObjectMapper objectMapper;
+    private final CreditsConfig config;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public CreditLedger(CreditStore credits, CourseStore courses, IdempotencyStore idempotency, LedgerEvents events,
+            ObjectMapper objectMapper, CreditsConfig config, MeterRegistry meters) {
+        this.credits = credits;
+        this.courses = courses;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.objectMapper = objectMapper;
+        this.config = config;
+        this.meters = meters;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The latest completion date accepted: today where the day starts first (UTC+14), so nobody's today is "future". */
+    public LocalDate latestCompletionDate() {
+        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+    }
+
+    /**
+     * Records a credit once per idempotency key: the same key with the same body answers the first credit;
+     * with another body, 422. Nothing is written when the request is refused.
+     */
+    public Recorded record(String learnerId, String idempotencyKey, RecordCreditRequest request, CreditSource source,
+            String recordedBy) {
+        String hash = hash(request);
+        if (!idempotency.claim(learnerId, idempotencyKey, hash)) {
+            IdempotencyStore.Stored stored = idempotency.find(learnerId, idempotencyKey)
+                    .orElseThrow(() -> ProblemException.conflict("the Idempotency-Key is being used by a concurrent request; retry"));
+            if (!stored.requestHash().equals(hash)) {
+                throw ProblemException.unprocessable("Idempotency-Key",
+                        "this Idempotency-Key was used with another body; use a new key for a new credit");
+            }
+            return new Recorded(read(stored.response()), true);
+        }
+        // refusals below roll the claim of the key back with everything else: nothing is written
+        CreditContent content = contentOf(request);
+        List<FieldError> errors = CreditRules.check(content, latestCompletionDate());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (content.courseId() != null) {
+            credits.activeCreditFor(learnerId, content.courseId(), content.completedOn()).ifPresent(existing -> {
+                throw ProblemException.conflict("credit " + existing + " already records course " + content.courseId()
+                        + " completed on " + content.completedOn());
+            });
+        }
+        Credit credit = Credit.of(UUID.randomUUID(), learnerId, content, source, CreditStatus.ACTIVE, 1, CreditStore.now(), null);
+        insert(credit, recordedBy);
+        idempotency.complete(learnerId, idempotencyKey, credit.id(), write(credit));
+        events.recorded(credit);
+        meters.counter(COUNTER, "source", source.name()).increment();
+        return new Recorded(credit, false);
+    }
+
+    /** Makes a new version with the fields the correction sets; only the holder of the current ETag may. */
+    public Credit correct(String learnerId, UUID creditId, String ifMatch, CorrectionRequest correction, boolean byAdmin,
+            String recordedBy) {
+        Credit current = current(learnerId, creditId);
+        ETags.requireMatch(ifMatch, current.version());
+        if (!current.isActive()) {
+            throw ProblemException.conflict("credit " + creditId + " is revoked; record a new credit instead");
+        }
+        CreditContent was = current.content();
+        CreditContent merged = new CreditContent(
+                or(correction.activityType(), was.activityType()),
+                or(correction.title(), was.title()),
+                or(correction.providerName(), was.providerName()),
+                was.courseId(),
+                or(correction.completedOn(), was.completedOn()),
+                or(correction.amount(), was.amount()),
+                or(correction.categories(), was.categories()),
+                or(correction.approval(), was.approval()),
+                or(correction.contactMinutes(), was.contactMinutes()),
+                or(correction.evidence(), was.evidence()));
+        CreditContent corrected = was.courseId() == null ? merged : withCourseTerms(merged, was, correction, byAdmin);
+        List<FieldError> errors = CreditRules.check(corrected, latestCompletionDate());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (corrected.equals(was)) {
+            throw ProblemException.unprocessable("body", "the correction changes nothing");
+        }
+        if (corrected.courseId() != null && !corrected.completedOn().equals(was.completedOn())) {
+            credits.activeCreditFor(learnerId, corrected.courseId(), corrected.completedOn()).ifPresent(existing -> {
+                throw ProblemException.conflict("credit " + existing + " already records this course on " + corrected.completedOn());
+            });
+        }
+        Credit next = Credit.of(creditId, learnerId, corrected, current.source(), CreditStatus.ACTIVE, current.version() + 1,
+                CreditStore.now(), correction.reason().strip());
+        append(next, recordedBy);
+        events.corrected(next);
+        return next;
+    }
+
+    /** Revokes a credit: a new version with status REVOKED and the reason; the credit then counts for nothing. */
+    public Credit revoke(String learnerId, UUID creditId, String ifMatch, String reason, String recordedBy) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "is required: say why the credit is revoked");
+        }
+        if (reason.length() > 500) {
+            throw ProblemException.invalid("reason", "must be at most 500 characters");
+        }
+        Credit current = current(learnerId, creditId);
+        ETags.requireMatch(ifMatch, current.version());
+        if (!current.isActive()) {
+            throw ProblemException.conflict("credit " + creditId + " is already revoked");
+        }
+        Credit next = Credit.of(creditId, learnerId, current.content(), current.source(), CreditStatus.REVOKED,
+                current.version() + 1, CreditStore.now(), reason.strip());
+        append(next, recordedBy);
+        events.revoked(next);
+        return next;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Credit current(String learnerId, UUID creditId) {
+        return credits.current(creditId).filter(c -> c.learnerId().equals(learnerId))
+                .orElseThrow(() -> ProblemException.notFound("credit " + creditId));
+    }
+
+    /** Every version of the credit, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Credit> versions(String learnerId, UUID creditId) {
+        List<Credit> versions = credits.versions(creditId);
+        if (versions.isEmpty() || !versions.get(0).learnerId().equals(learnerId)) {
+            throw ProblemException.notFound("credit " + creditId);
+        }
+        return versions;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Credit> list(String learnerId, CreditFilter filter, String cursor, Integer limit) {
+        checkRange(filter.from(), filter.to());
+        int size = limit == null ? config.defaultPageSize() : limit;
+        if (size < 1 || size > config.maxPageSize()) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + config.maxPageSize());
+        }
+        LocalDate afterDate = null;
+        UUID afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> values = Cursor.decode(cursor, 2);
+            try {
+                afterDate = LocalDate.parse(values.get(0));
+                afterId = UUID.fromString(values.get(1));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+            }
+        }
+        List<Credit> rows = credits.list(learnerId, filter, afterDate, afterId, size + 1);
+        if (rows.size() <= size) {
+            return Page.of(rows, null);
+        }
+        List<Credit> page = rows.subList(0, size);
+        Credit last = page.get(size - 1);
+        return Page.of(page, Cursor.encode(last.completedOn().toString(), last.id().toString()));
+    }
+
+    /** The learner's active credits completed in [from, to] (either end open), oldest first, with totals. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Transcript transcript(String learnerId, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        List<Credit> active = new ArrayList<>(credits.list(learnerId, CreditFilter.activeBetween(from, to), null, null, 0));
+        java.util.Collections.reverse(active);
+        return Transcript.of(learnerId, from, to, CreditStore.now(), active);
+    }
+
+    private CreditContent contentOf(RecordCreditRequest request) {
+        CreditContent asSent = new CreditContent(request.activityType(), request.title(), request.providerName(), request.courseId(),
+                request.completedOn(), request.amount(), request.categories(), request.approval(), request.contactMinutes(),
+                request.evidence());
+        if (request.courseId() == null) {
+            return asSent;
+        }
+        Course course = courses.find(request.courseId())
+                .orElseThrow(() -> ProblemException.unprocessable("courseId", "course " + request.courseId() + " is not in the catalog"));
+        if (request.completedOn() != null) {
+            CourseCredit.refusal(course, request.completedOn()).ifPresent(reason -> {
+                throw ProblemException.unprocessable("courseId", reason);
+            });
+        }
+        CreditContent fromCourse = CourseCredit.contentFor(course, request.activityType(), request.title(), request.completedOn(),
+                request.evidence());
+        if (request.contactMinutes() != null && fromCourse.contactMinutes() == null) {
+            fromCourse = with(fromCourse, request.contactMinutes());
+        }
+        requireAgreement("amount", request.amount(), fromCourse.amount(), course);
+        requireAgreement("approval", request.approval(), fromCourse.approval(), course);
+        requireAgreement("providerName", request.providerName(), fromCourse.providerName(), course);
+        if (request.categories() != null && !new java.util.HashSet<>(request.categories()).equals(new java.util.HashSet<>(fromCourse.categories()))) {
+            throw ProblemException.unprocessable("categories", "differs from the split of course " + course.id() + ": "
+                    + fromCourse.categories() + "; leave it out to take the course's");
+        }
+        return fromCourse;
+    }
+
+    /** A correction of a catalog course's credit keeps the course's terms unless an admin overrides them. */
+    private CreditContent withCourseTerms(CreditContent merged, CreditContent was, CorrectionRequest correction, boolean byAdmin) {
+        if (!byAdmin) {
+            if (correction.amount() != null && !correction.amount().equals(was.amount())) {
+                throw ProblemException.unprocessable("amount", "is set by the catalog course; only an admin may override it");
+            }
+            if (correction.categories() != null && !correction.categories().equals(was.categories())) {
+                throw ProblemException.unprocessable("categories", "are set by the catalog course; only an admin may override them");
+            }
+            if (correction.approval() != null && correction.approval() != was.approval()) {
+                throw ProblemException.unprocessable("approval", "is set by the catalog course; only an admin may override it");
+            }
+        }
+        if (merged.completedOn().equals(was.completedOn())) {
+            return merged;
+        }
+        Course course = courses.find(was.courseId()).orElse(null);
+        if (course == null) {
+            return merged;
+        }
+        CourseCredit.refusal(course, merged.completedOn()).ifPresent(reason -> {
+            throw ProblemException.unprocessable("completedOn", reason);
+        });
+        if (correction.approval() != null && byAdmin) {
+            return merged;
+        }
+        return new CreditContent(merged.activityType(), merged.title(), merged.providerName(), merged.courseId(), merged.completedOn(),
+                merged.amount(), merged.categories(), CourseCredit.approvalOn(course, merged.completedOn()), merged.contactMinutes(),
+                merged.evidence());
+    }
+
+    private static void requireAgreement(String field, Object sent, Object fromCourse, Course course) {
+        if (sent != null && !sent.equals(fromCourse)) {
+            throw ProblemException.unprocessable(field, "differs from course " + course.id() + " (" + fromCourse
+                    + "); leave it out to take the course's");
+        }
+    }
+
+    private static CreditContent with(CreditContent c, Integer minutes) {
+        return new CreditContent(c.activityType(), c.title(), c.providerName(), c.courseId(), c.completedOn(), c.amount(),
+                c.categories(), c.approval(), minutes, c.evidence());
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+    }
+
+    private void insert(Credit credit, String recordedBy) {
+        try {
+            credits.insert(credit, recordedBy);
+        } catch (PersistenceException e) {
+            if (CreditStore.isUniqueViolation(e)) {
+                throw ProblemException.conflict("this course completion is already in the ledger");
+            }
+            throw e;
+        }
+    }
+
+    private void append(Credit next, String recordedBy) {
+        boolean appended;
+        try {
+            appended = credits.append(next, recordedBy);
+        } catch (PersistenceException e) {
+            if (CreditStore.isUniqueViolation(e)) {
+                throw ProblemException.preconditionFailed("credit " + next.id() + " was changed concurrently; read it again");
+            }
+            throw e;
+        }
+        if (!appended) {
+            throw ProblemException.preconditionFailed("credit " + next.id() + " was changed concurrently; read it again");
+        }
+    }
+
+    private String hash(RecordCreditRequest request) {
+        try {
+            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the request", e);
+        }
+    }
+
+    private String write(Credit credit) {
+        try {
+            return objectMapper.writeValueAsString(credit);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the answer", e);
+        }
+    }
+
+    private Credit read(String response) {
+        try {
+            return objectMapper.readValue(Objects.requireNonNull(response, "stored answer"), Credit.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the stored answer", e);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

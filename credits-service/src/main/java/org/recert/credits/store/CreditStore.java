@@ -1,0 +1,306 @@
+package org.recert.credits.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.hibernate.Session;
+import org.recert.credits.domain.ActivityType;
+import org.recert.credits.domain.Amount;
+import org.recert.credits.domain.Approval;
+import org.recert.credits.domain.Category;
+import org.recert.credits.domain.CategoryValue;
+import org.recert.credits.domain.Credit;
+import org.recert.credits.domain.CreditContent;
+import org.recert.credits.domain.CreditSource;
+import org.recert.credits.domain.CreditStatus;
+import org.recert.credits.domain.CreditUnit;
+import org.recert.credits.domain.Decimals;
+import org.recert.credits.domain.Evidence;
+
+/**
+ * The ledger's storage. A new credit is a credit row and its version 1; a change is a new version plus a
+ * guarded move of the credit row from the version it was read at to the next one, so two concurrent changes
+ * of the same version cannot both win. Versions are never updated.
+ */
+@ApplicationScoped
+public class CreditStore {
+
+    private final EntityManager entityManager;
+
+    public CreditStore(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Writes a new credit (its version 1) and flushes, so that a unique conflict surfaces here. */
+    public void insert(Credit credit, String recordedBy) {
+        CreditRecord record = new CreditRecord();
+        record.id = credit.id();
+        record.learnerId = credit.learnerId();
+        record.version = credit.version();
+        record.status = credit.status().name();
+        record.courseId = credit.courseId();
+        record.completedOn = credit.completedOn();
+        record.source = credit.source().name();
+        record.createdAt = credit.recordedAt();
+        record.updatedAt = credit.recordedAt();
+        entityManager.persist(record);
+        entityManager.persist(toVersion(credit, recordedBy));
+        entityManager.flush();
+    }
+
+    /**
+     * Appends {@code next} as the credit's new version, if the credit is still at {@code next.version() - 1}.
+     *
+     * @return false when another change got there first
+     */
+    public boolean append(Credit next, String recordedBy) {
+        int moved = entityManager.createQuery("""
+                update CreditRecord c set c.version = :next, c.status = :status, c.courseId = :courseId,
+                    c.completedOn = :completedOn, c.updatedAt = :now
+                where c.id = :id and c.version = :current""")
+                .setParameter("next", next.version())
+                .setParameter("status", next.status().name())
+                .setParameter("courseId", next.courseId())
+                .setParameter("completedOn", next.completedOn())
+                .setParameter("now", next.recordedAt())
+                .setParameter("id", next.id())
+                .setParameter("current", next.version() - 1)
+                .executeUpdate();
+        if (moved == 0) {
+            return false;
+        }
+        entityManager.persist(toVersion(next, recordedBy));
+        entityManager.flush();
+        return true;
+    }
+
+    public Optional<Credit> current(UUID id) {
+        List<CreditVersionRecord> rows = entityManager.createNativeQuery("""
+                select v.* from credit c join credit_version v on v.credit_id = c.id and v.version = c.version
+                where c.id = ?1""", CreditVersionRecord.class)
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream().findFirst().map(CreditStore::toCredit);
+    }
+
+    /** Every version of a credit, oldest first; empty when there is no such credit. */
+    public List<Credit> versions(UUID id) {
+        return entityManager.createQuery("from CreditVersionRecord v where v.creditId = :id order by v.version", CreditVersionRecord.class)
+                .setParameter("id", id)
+                .getResultList().stream().map(CreditStore::toCredit).toList();
+    }
+
+    /** The active credit of this learner for this course and completion date, if there is one. */
+    public Optional<UUID> activeCreditFor(String learnerId, UUID courseId, LocalDate completedOn) {
+        return entityManager.createQuery("""
+                select c.id from CreditRecord c where c.learnerId = :learner and c.courseId = :course
+                    and c.completedOn = :completedOn and c.status = 'ACTIVE'""", UUID.class)
+                .setParameter("learner", learnerId)
+                .setParameter("course", courseId)
+                .setParameter("completedOn", completedOn)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * One page of a learner's credits at their current versions, newest completion first; {@code after} is the
+     * (completedOn, id) of the last credit of the previous page.
+     */
+    public List<Credit> list(String learnerId, CreditFilter filter, LocalDate afterCompletedOn, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select v.* from credit c join credit_version v on v.credit_id = c.id and v.version = c.version
+                where c.learner_id = :learner""");
+        if (filter.from() != null) {
+            sql.append(" and c.completed_on >= :from");
+        }
+        if (filter.to() != null) {
+            sql.append(" and c.completed_on <= :to");
+        }
+        if (filter.status() != null) {
+            sql.append(" and c.status = :status");
+        }
+        if (filter.approval() != null) {
+            sql.append(" and v.approval = :approval");
+        }
+        if (filter.activityType() != null) {
+            sql.append(" and v.activity_type = :activityType");
+        }
+        if (filter.category() != null) {
+            sql.append(" and v.").append(categoryColumn(filter.category())).append(" > 0");
+        }
+        if (afterCompletedOn != null) {
+            sql.append(" and (c.completed_on, c.id) < (:afterCompletedOn, :afterId)");
+        }
+        sql.append(" order by c.completed_on desc, c.id desc");
+        Query query = entityManager.createNativeQuery(sql.toString(), CreditVersionRecord.class).setParameter("learner", learnerId);
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to());
+        }
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status().name());
+        }
+        if (filter.approval() != null) {
+            query.setParameter("approval", filter.approval().name());
+        }
+        if (filter.activityType() != null) {
+            query.setParameter("activityType", filter.activityType().name());
+        }
+        if (afterCompletedOn != null) {
+            query.setParameter("afterCompletedOn", afterCompletedOn).setParameter("afterId", afterId);
+        }
+        if (limit > 0) {
+            query.setMaxResults(limit);
+        }
+        @SuppressWarnings("unchecked")
+        List<CreditVersionRecord> rows = query.getResultList();
+        return rows.stream().map(CreditStore::toCredit).toList();
+    }
+
+    /**
+     * Writes many new credits (version 1 each) in two statements, whatever their number: the path of provider
+     * completion reports, where 10,000 single inserts would take minutes.
+     */
+    public void insertAll(Collection<Credit> credits, String recordedBy) {
+        if (credits.isEmpty()) {
+            return;
+        }
+        int n = credits.size();
+        String[][] columns = new String[24][n];
+        int i = 0;
+        for (Credit credit : credits) {
+            CreditVersionRecord v = toVersion(credit, recordedBy);
+            String[] row = { v.creditId.toString(), v.learnerId, v.activityType, v.title, v.providerName,
+                    v.courseId == null ? null : v.courseId.toString(), v.completedOn.toString(), v.amountValue.toPlainString(),
+                    v.amountUnit, v.administrativeValue.toPlainString(), v.clinicalValue.toPlainString(),
+                    v.generalValue.toPlainString(), v.approval, v.contactMinutes == null ? null : v.contactMinutes.toString(),
+                    v.evidenceIssuer, v.evidenceCertificateNumber, v.evidenceFileName, v.evidenceSha256, v.source, v.status,
+                    v.reason, v.recordedAt.toString(), v.recordedBy, String.valueOf(v.version) };
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+            i++;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement credit = connection.prepareStatement("""
+                    insert into credit (id, learner_id, version, status, course_id, completed_on, source, created_at, updated_at)
+                    select cast(id as uuid), learner, cast(version as integer), status, cast(course as uuid), cast(completed as date),
+                           source, cast(recorded as timestamptz), cast(recorded as timestamptz)
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?) as t(id, learner, version, status, course, completed, source, recorded)""")) {
+                int[] picks = { 0, 1, 23, 19, 5, 6, 18, 21 };
+                for (int p = 0; p < picks.length; p++) {
+                    credit.setArray(p + 1, text(connection, columns[picks[p]]));
+                }
+                credit.executeUpdate();
+            }
+            try (PreparedStatement version = connection.prepareStatement("""
+                    insert into credit_version (credit_id, learner_id, activity_type, title, provider_name, course_id, completed_on,
+                        amount_value, amount_unit, administrative_value, clinical_value, general_value, approval, contact_minutes,
+                        evidence_issuer, evidence_certificate_number, evidence_file_name, evidence_sha256, source, status, reason,
+                        recorded_at, recorded_by, version)
+                    select cast(a as uuid), b, c, d, e, cast(f as uuid), cast(g as date), cast(h as numeric), i, cast(j as numeric),
+                        cast(k as numeric), cast(l as numeric), m, cast(n as integer), o, p, q, r, s, t, u, cast(v as timestamptz), w,
+                        cast(x as integer)
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x)""")) {
+                for (int c = 0; c < columns.length; c++) {
+                    version.setArray(c + 1, text(connection, columns[c]));
+                }
+                version.executeUpdate();
+            }
+        });
+    }
+
+    static java.sql.Array text(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
+    }
+
+    static String categoryColumn(Category category) {
+        return switch (category) {
+            case ADMINISTRATIVE -> "administrative_value";
+            case CLINICAL -> "clinical_value";
+            case GENERAL -> "general_value";
+        };
+    }
+
+    static CreditVersionRecord toVersion(Credit credit, String recordedBy) {
+        CreditContent content = credit.content();
+        CreditVersionRecord v = new CreditVersionRecord();
+        v.creditId = credit.id();
+        v.version = credit.version();
+        v.learnerId = credit.learnerId();
+        v.activityType = content.activityType().name();
+        v.title = content.title();
+        v.providerName = content.providerName();
+        v.courseId = content.courseId();
+        v.completedOn = content.completedOn();
+        v.amountValue = content.amount().value();
+        v.amountUnit = content.amount().unit().name();
+        v.administrativeValue = content.valueIn(Category.ADMINISTRATIVE);
+        v.clinicalValue = content.valueIn(Category.CLINICAL);
+        v.generalValue = content.valueIn(Category.GENERAL);
+        v.approval = content.approval().name();
+        v.contactMinutes = content.contactMinutes();
+        Evidence evidence = content.evidence();
+        if (evidence != null) {
+            v.evidenceIssuer = evidence.issuer();
+            v.evidenceCertificateNumber = evidence.certificateNumber();
+            v.evidenceFileName = evidence.fileName();
+            v.evidenceSha256 = evidence.sha256();
+        }
+        v.source = credit.source().name();
+        v.status = credit.status().name();
+        v.reason = credit.reason();
+        v.recordedAt = credit.recordedAt();
+        v.recordedBy = recordedBy;
+        return v;
+    }
+
+    static Credit toCredit(CreditVersionRecord v) {
+        List<CategoryValue> categories = new ArrayList<>();
+        addIfPositive(categories, Category.ADMINISTRATIVE, v.administrativeValue);
+        addIfPositive(categories, Category.CLINICAL, v.clinicalValue);
+        addIfPositive(categories, Category.GENERAL, v.generalValue);
+        Evidence evidence = new Evidence(v.evidenceIssuer, v.evidenceCertificateNumber, v.evidenceFileName, v.evidenceSha256);
+        CreditContent content = new CreditContent(ActivityType.valueOf(v.activityType), v.title, v.providerName, v.courseId,
+                v.completedOn, new Amount(v.amountValue, CreditUnit.valueOf(v.amountUnit)), categories, Approval.valueOf(v.approval),
+                v.contactMinutes, evidence);
+        return Credit.of(v.creditId, v.learnerId, content, CreditSource.valueOf(v.source), CreditStatus.valueOf(v.status),
+                v.version, v.recordedAt, v.reason);
+    }
+
+    private static void addIfPositive(List<CategoryValue> categories, Category category, BigDecimal value) {
+        if (value != null && value.signum() > 0) {
+            categories.add(new CategoryValue(category, Decimals.normalize(value)));
+        }
+    }
+
+    /** Whether {@code error} is, at its root, a unique constraint of the ledger refusing a second row. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Now, at the precision PostgreSQL keeps, so that what is answered equals what is read back later. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,80 @@
+package org.recert.devstack;
+
+import java.util.List;
+
+/** What {@code ./recert up} prints once the suite is ready: where to go, tokens to paste, a first call. */
+final class Banner {
+
+    /** The demo users of docs/contracts.md, whose data the services load with {@code recert.demo-data.enabled}. */
+    record DemoIdentity(String variable, String who, String subject, List<String> groups, String organization,
+                        String provider) {
+    }
+
+    static final List<DemoIdentity> DEMO_IDENTITIES = List.of(
+            new DemoIdentity("MARIA", "Maria Lopez, learner", "maria", List.of("learner"), null, null),
+            new DemoIdentity("JAMES", "James Chen, learner", "james", List.of("learner"), null, null),
+            new DemoIdentity("CARLA", "Care Clinic employer", "hr-carla", List.of("employer"),
+                    "22222222-2222-4222-8222-222222222222", null),
+            new DemoIdentity("ANN", "AAMA e-Learning Center provider staff", "prov-ann", List.of("provider"), null,
+                    "11111111-1111-4111-8111-111111111111"),
+            new DemoIdentity("CORA", "curator", "cora", List.of("curator"), null, null),
+            new DemoIdentity("OPS", "admin", "ops", List.of("admin"), null, null));
+
+    private Banner() {
+    }
+
+    static String text(SuiteOptions options, List<SuiteService> running, List<SuiteService> missing, double seconds) {
+        boolean gateway = running.stream().anyMatch(s -> s.key().equals("gateway"));
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%nRecert is up after %.1f s.%n%n", seconds));
+        if (gateway) {
+            String url = "http://localhost:" + options.gatewayPort();
+            line(text, "API", url + "/api/v1/...");
+            line(text, "Swagger UI", url + "/q/swagger-ui");
+            line(text, "OpenAPI", url + "/q/openapi");
+        } else {
+            line(text, "gateway", "not built: call the services directly, below");
+        }
+        for (SuiteService service : running) {
+            if (!service.key().equals("gateway")) {
+                line(text, service.name(), service.url() + "  (Swagger UI " + service.url() + "/q/swagger-ui)");
+            }
+        }
+        for (SuiteService service : missing) {
+            if (!service.key().equals("gateway")) {
+                line(text, service.name(), "not built, not running");
+            }
+        }
+        line(text, "PostgreSQL", "jdbc:postgresql://127.0.0.1:" + options.postgresPort()
+                + "/<catalog|credits|compliance> (user and password: the database name)");
+        line(text, "Kafka", "127.0.0.1:" + options.kafkaPort());
+        line(text, "Logs", ".recert/logs/");
+
+        LocalTokens tokens = LocalTokens.withDevKey();
+        text.append(String.format("%nDemo tokens, valid %d h (paste into your shell; ./recert token mints others):%n",
+                LocalTokens.LIFETIME.toHours()));
+        for (DemoIdentity identity : DEMO_IDENTITIES) {
+            text.append(String.format("  # %s: sub=%s, groups=%s%s%s%n", identity.who(), identity.subject(),
+                    String.join(",", identity.groups()),
+                    identity.organization() == null ? "" : ", org=" + identity.organization(),
+                    identity.provider() == null ? "" : ", provider=" + identity.provider()));
+            text.append("  export ").append(identity.variable()).append('=')
+                    .append(tokens.mint(identity.subject(), identity.groups(), identity.organization(), identity.provider()))
+                    .append('\n');
+        }
+
+        String compliance = gateway ? "http://localhost:" + options.gatewayPort() : "http://localhost:" + options.compliancePort();
+        String catalog = gateway ? "http://localhost:" + options.gatewayPort() : "http://localhost:" + options.catalogPort();
+        text.append(String.format("%nTry:%n"));
+        text.append("  curl -H \"Authorization: Bearer $MARIA\" '").append(compliance)
+                .append("/api/v1/compliance/learners/maria/status?credential=CMA_AAMA'\n");
+        text.append("  curl -H \"Authorization: Bearer $MARIA\" '").append(catalog)
+                .append("/api/v1/catalog/courses?approval=AAMA&limit=5'\n");
+        text.append(String.format("%nStop: Ctrl-C, or ./recert down when started with --detach.%n"));
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format("  %-19s %s%n", label, value));
+    }
+}

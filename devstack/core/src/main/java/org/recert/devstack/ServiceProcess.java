@@ -1,0 +1,149 @@
+package org.recert.devstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service of the local suite in its own JVM, from its built jar, in prod mode with the profile the caller
+ * gives. We hold a pipe to its stdin: the platform's ParentLifeline stops the service when that pipe closes,
+ * so a launcher killed with -9 leaves no service behind.
+ */
+final class ServiceProcess {
+
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private final SuiteService service;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private Process process;
+    private OutputStream lifeline;
+
+    private ServiceProcess(SuiteService service, Path log) {
+        this.service = service;
+        this.log = log;
+    }
+
+    /** Starts {@code java -jar <jar>} with the given environment; output goes to {@code log}. */
+    static ServiceProcess start(SuiteService service, Path jar, Map<String, String> environment, Path log) {
+        ServiceProcess started = new ServiceProcess(service, log);
+        started.launch(jar, environment);
+        return started;
+    }
+
+    SuiteService service() {
+        return service;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private void launch(Path jar, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // its own session: a Ctrl-C meant for the launcher must not reach the service before the launcher
+            // stops the suite in order (gateway first, infrastructure last)
+            command.add(SETSID.toString());
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(jar.getParent().toFile())
+                    .redirectOutput(log.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
+            lifeline = process.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.name(), e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails with the tail of the log otherwise. */
+    void awaitReady(Duration timeout) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with code " + process.exitValue()
+                        + " before it was ready. Last lines of " + log + ":\n" + tail(40));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.name() + " was not ready after " + timeout.toSeconds() + " s (GET "
+                + ready.uri() + "). Last lines of " + log + ":\n" + tail(40));
+    }
+
+    /** Asks the service to shut down (SIGTERM, Quarkus' graceful shutdown), then kills it after {@code grace}. */
+    void stop(Duration grace) {
+        if (process.isAlive()) {
+            // ProcessHandle.destroy keeps our end of stdin open, so the service shuts down by the signal alone
+            process.toHandle().destroy();
+            try {
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.toHandle().destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.toHandle().destroyForcibly();
+            }
+        }
+        try {
+            lifeline.close();
+        } catch (IOException ignored) {
+            // the service is gone already
+        }
+    }
+
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

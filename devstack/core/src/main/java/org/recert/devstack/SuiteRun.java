@@ -1,0 +1,264 @@
+package org.recert.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One run of the local suite: PostgreSQL and Kafka (durable, on fixed ports), a database per domain service,
+ * the domain services started in parallel, then the gateway, each from its built jar with the {@code local}
+ * profile. {@link #close()} stops it all in reverse order and is safe to call at any point of a start.
+ */
+final class SuiteRun implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+
+    private final SuiteHome home;
+    private final SuiteOptions options;
+    private final PrintStream out;
+    private final Object lock = new Object();
+    private final List<ServiceProcess> domainServices = new CopyOnWriteArrayList<>();
+    private final List<SuiteService> missing = new ArrayList<>();
+    private volatile DevStack stack;
+    private volatile ServiceProcess gateway;
+    private volatile boolean closed;
+
+    SuiteRun(SuiteHome home, SuiteOptions options, PrintStream out) {
+        this.home = home;
+        this.options = options;
+        this.out = out;
+    }
+
+    /**
+     * Starts everything that is built; a missing jar is reported, not fatal. Returns the banner it printed.
+     * A {@link #close()} from another thread (Ctrl-C) during the start stops what has started and makes this fail.
+     */
+    String start() {
+        long started = System.nanoTime();
+        List<SuiteService> toStart = new ArrayList<>();
+        for (SuiteService service : SuiteService.domainServices(options)) {
+            (Files.isRegularFile(service.jar(home.root())) ? toStart : missing).add(service);
+        }
+        SuiteService gatewayService = SuiteService.gateway(options);
+        boolean withGateway = Files.isRegularFile(gatewayService.jar(home.root()));
+        if (!withGateway) {
+            missing.add(gatewayService);
+        }
+        for (SuiteService service : missing) {
+            out.println("Not built, skipped: " + service.name() + " (no " + home.root().relativize(service.jar(home.root()))
+                    + "; build it with ./mvnw -DskipTests install)");
+        }
+        List<String> busy = busyPorts(toStart, withGateway ? gatewayService : null);
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("port(s) already in use: " + String.join(", ", busy)
+                    + ". Stop what uses them, or choose others (./recert help lists the flags and variables).");
+        }
+
+        out.printf("Starting PostgreSQL on 127.0.0.1:%d and Kafka on 127.0.0.1:%d%n", options.postgresPort(), options.kafkaPort());
+        DevStack startedStack = DevStack.start(home.dir(), options.postgresPort(), options.kafkaPort(), true);
+        synchronized (lock) {
+            if (closed) {
+                startedStack.close();
+                throw new IllegalStateException("stopped while starting");
+            }
+            stack = startedStack;
+        }
+        Map<String, Database> databases = new LinkedHashMap<>();
+        for (SuiteService service : toStart) {
+            databases.put(service.key(), stack.database(service.database()));
+        }
+        Path keys = copyDevKeys(stack.runDirectory().resolve("keys"));
+        out.printf("PostgreSQL and Kafka ready after %.1f s%n", seconds(started));
+
+        for (SuiteService service : toStart) {
+            Map<String, String> env = commonEnvironment(service, keys);
+            Database database = databases.get(service.key());
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            adopt(ServiceProcess.start(service, service.jar(home.root()), env, home.log(service.name())), domainServices::add);
+        }
+        if (!toStart.isEmpty()) {
+            out.println("Starting " + String.join(", ", toStart.stream().map(SuiteService::name).toList())
+                    + " (logs in " + home.root().relativize(home.logs()) + "/)");
+        }
+        awaitReady(domainServices, started);
+
+        if (withGateway) {
+            Map<String, String> env = commonEnvironment(gatewayService, keys);
+            for (SuiteService service : SuiteService.domainServices(options)) {
+                env.put("RECERT_GATEWAY_SERVICES_" + service.key().toUpperCase() + "_URL", "http://127.0.0.1:" + service.port());
+            }
+            env.put("RECERT_GATEWAY_DEV_TOKENS_ENABLED", "true");
+            out.println("Starting gateway");
+            ServiceProcess startedGateway = ServiceProcess.start(gatewayService, gatewayService.jar(home.root()), env,
+                    home.log(gatewayService.name()));
+            adopt(startedGateway, process -> gateway = process);
+            awaitReady(List.of(startedGateway), started);
+        }
+
+        String banner = Banner.text(options, running(), missing, seconds(started));
+        home.writeReady(banner, state());
+        out.print(banner);
+        out.flush();
+        return banner;
+    }
+
+    /** The services running now, gateway last. */
+    List<SuiteService> running() {
+        List<SuiteService> services = new ArrayList<>(domainServices.stream().map(ServiceProcess::service).toList());
+        if (gateway != null) {
+            services.add(gateway.service());
+        }
+        return services;
+    }
+
+    /** Reports a service that exits while the suite runs: its log says why. */
+    void watchForCrashes() {
+        List<ServiceProcess> all = new ArrayList<>(domainServices);
+        if (gateway != null) {
+            all.add(gateway);
+        }
+        for (ServiceProcess service : all) {
+            ProcessHandle.of(service.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
+                if (!closed) {
+                    out.println(service.service().name() + " stopped unexpectedly; last lines of its log:\n" + service.tail(20));
+                }
+            }));
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            if (gateway != null) {
+                gateway.stop(STOP_GRACE);
+            }
+            CompletableFuture.allOf(domainServices.stream()
+                    .map(service -> CompletableFuture.runAsync(() -> service.stop(STOP_GRACE), runnable -> new Thread(runnable, "stop-" + service.service().name()).start()))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            try {
+                if (stack != null) {
+                    stack.close();
+                }
+            } finally {
+                home.clearRun();
+            }
+        }
+    }
+
+    private void adopt(ServiceProcess process, Consumer<ServiceProcess> keep) {
+        synchronized (lock) {
+            if (!closed) {
+                keep.accept(process);
+                return;
+            }
+        }
+        process.stop(STOP_GRACE);
+        throw new IllegalStateException("stopped while starting");
+    }
+
+    private Map<String, String> commonEnvironment(SuiteService service, Path keys) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        // the gateway of the local suite mints tokens for anyone who asks: keep it off the network
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toString());
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.resolve("private.pem").toString());
+        env.put("RECERT_DEMO_DATA_ENABLED", "true");
+        env.put("RECERT_EXIT_WITH_PARENT", "true");
+        return env;
+    }
+
+    private void awaitReady(List<ServiceProcess> services, long started) {
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+            out.printf("%s ready on %s after %.1f s%n", service.service().name(), service.service().url(), seconds(started));
+        }
+    }
+
+    private List<String> busyPorts(List<SuiteService> services, SuiteService gatewayService) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL (--postgres-port, RECERT_POSTGRES_PORT)", options.postgresPort());
+        ports.put("Kafka (--kafka-port, RECERT_KAFKA_PORT)", options.kafkaPort());
+        List<SuiteService> all = new ArrayList<>(services);
+        if (gatewayService != null) {
+            all.add(gatewayService);
+        }
+        for (SuiteService service : all) {
+            ports.put(service.name() + " (--" + service.key() + "-port, RECERT_" + service.key().toUpperCase() + "_PORT)", service.port());
+        }
+        List<String> busy = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            if (!isFree(port)) {
+                busy.add(port + " for " + what);
+            }
+        });
+        return busy;
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path copyDevKeys(Path keys) {
+        try {
+            Files.createDirectories(keys);
+            Files.writeString(keys.resolve("public.pem"), LocalTokens.readResource(LocalTokens.PUBLIC_KEY), StandardCharsets.US_ASCII);
+            Files.writeString(keys.resolve("private.pem"), LocalTokens.readResource(LocalTokens.PRIVATE_KEY), StandardCharsets.US_ASCII);
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the dev keys to " + keys, e);
+        }
+    }
+
+    private Properties state() {
+        Properties state = new Properties();
+        state.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        state.setProperty("postgres.port", Integer.toString(options.postgresPort()));
+        state.setProperty("kafka.port", Integer.toString(options.kafkaPort()));
+        state.setProperty("services", String.join(",", running().stream().map(SuiteService::name).toList()));
+        for (SuiteService service : running()) {
+            state.setProperty(service.name() + ".port", Integer.toString(service.port()));
+        }
+        return state;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,55 @@
+package org.recert.gateway.dashboard;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.security.Caller;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.RequestIds;
+import org.recert.platform.web.TraceContext;
+
+@Path("/api/v1/me/dashboard")
+@Tag(name = "Me", description = "The caller's own view, composed by the gateway from the services")
+public class DashboardResource {
+
+    private final DashboardComposer composer;
+    private final Caller caller;
+
+    public DashboardResource(DashboardComposer composer, Caller caller) {
+        this.composer = composer;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Roles.LEARNER)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The learner's dashboard in one call",
+            description = "For each credential: the status, the due date, the shortfall and the cheapest plan; and the latest credits. "
+                    + "Composed from the services in parallel; a part that a service could not give in time is marked "
+                    + "{\"available\": false, \"reason\": ...} and the rest is still answered.")
+    @APIResponse(responseCode = "200", description = "The dashboard, complete or partial",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not a learner",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The caller's budget is spent; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Dashboard> dashboard(@HeaderParam("Authorization") String authorization,
+            @HeaderParam(RequestIds.HEADER) String requestId, @HeaderParam(TraceContext.HEADER) String traceparent) {
+        Forwarded forwarded = Forwarded.of(authorization, requestId, traceparent);
+        String learnerId = caller.subject();
+        return Uni.createFrom().completionStage(() -> composer.compose(learnerId, forwarded).toCompletionStage());
+    }
+}

@@ -1,0 +1,22 @@
+package org.recert.gateway.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The caller's headers that a composed call carries on to the services: the token and the trace. */
+public record Forwarded(Map<String, String> headers) {
+
+    public static Forwarded of(String authorization, String requestId, String traceparent) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        put(headers, "Authorization", authorization);
+        put(headers, "X-Request-Id", requestId);
+        put(headers, "traceparent", traceparent);
+        return new Forwarded(Map.copyOf(headers));
+    }
+
+    private static void put(Map<String, String> headers, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            headers.put(name, value);
+        }
+    }
+}

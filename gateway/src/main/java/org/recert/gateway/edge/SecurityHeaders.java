@@ -1,0 +1,42 @@
+package org.recert.gateway.edge;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+
+/**
+ * The security headers of every answer, set once by the gateway (a service's own copy is dropped, so that no
+ * header comes twice). The API gets a deny-all content security policy; the Swagger UI page needs its scripts.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+
+    static final Map<String, String> ALWAYS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "Cross-Origin-Resource-Policy", "same-site");
+    static final String CSP = "Content-Security-Policy";
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    public static boolean isGatewayOwned(String header) {
+        String lower = header.toLowerCase(Locale.ROOT);
+        return lower.equals(CSP.toLowerCase(Locale.ROOT))
+                || ALWAYS.keySet().stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(lower));
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(context -> {
+            ALWAYS.forEach(context.response()::putHeader);
+            if (!context.request().path().startsWith("/q/swagger-ui")) {
+                context.response().putHeader(CSP, API_CSP);
+            }
+            context.next();
+        }, 1100);
+    }
+}

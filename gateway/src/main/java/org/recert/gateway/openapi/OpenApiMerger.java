@@ -1,0 +1,206 @@
+package org.recert.gateway.openapi;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Merges the services' OpenAPI documents and the gateway's own into the one document clients see: every path
+ * a service owns under its prefix, components joined (a schema of the same name comes from the shared platform,
+ * so the first copy is kept), tags grouped per service, one bearer scheme for every operation, and a
+ * description that says which services are missing or stale.
+ */
+public final class OpenApiMerger {
+
+    public static final String SCHEME = "bearer";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",
+            "requestBodies", "headers", "links", "callbacks", "pathItems");
+
+    private final String title;
+    private final String version;
+    private final String serverUrl;
+
+    public OpenApiMerger(String title, String version, String serverUrl) {
+        this.title = title;
+        this.version = version;
+        this.serverUrl = serverUrl;
+    }
+
+    /**
+     * @param gateway the gateway's own document (its dashboard and, when enabled, token endpoints), may be null
+     * @param gatewayPaths which of the gateway's own paths to publish
+     * @param services the services' documents, in the order they are shown
+     */
+    public ObjectNode merge(ObjectNode gateway, Predicate<String> gatewayPaths, List<ServiceDocument> services, Instant now) {
+        ObjectNode root = NODES.objectNode();
+        root.put("openapi", "3.1.0");
+        ObjectNode info = root.putObject("info");
+        info.put("title", title);
+        info.put("version", version);
+        root.putArray("servers").addObject().put("url", serverUrl).put("description", "the Recert gateway");
+        root.putArray("security").addObject().putArray(SCHEME);
+        ArrayNode tags = root.putArray("tags");
+        ObjectNode paths = root.putObject("paths");
+        ObjectNode components = root.putObject("components");
+        List<String> notes = new ArrayList<>();
+        Map<String, Set<String>> tagGroups = new LinkedHashMap<>();
+
+        if (gateway != null) {
+            Set<String> used = include(gateway, "gateway", "", gatewayPaths, root, notes);
+            tagGroups.put("Gateway", used);
+        }
+        for (ServiceDocument service : services) {
+            String group = capitalized(service.service());
+            if (!service.available()) {
+                notes.add("- **" + service.service() + "**: unavailable (" + service.failure()
+                        + "); its endpoints are missing from this document.");
+                continue;
+            }
+            if (service.failure() != null) {
+                notes.add("- **" + service.service() + "**: unavailable (" + service.failure()
+                        + "); its endpoints are shown as of " + service.fetchedAt() + ".");
+            }
+            Set<String> used = include(service.document(), service.service(), service.prefix(),
+                    path -> path.equals(service.prefix()) || path.startsWith(service.prefix() + "/"), root, notes);
+            tagGroups.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(used);
+        }
+
+        ObjectNode schemes = components.putObject("securitySchemes");
+        schemes.putObject(SCHEME)
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "JWT")
+                .put("description", "A JWT from the identity provider; roles in `groups`: learner, employer, provider, curator, admin.");
+        ArrayNode groups = root.putArray("x-tagGroups");
+        tagGroups.forEach((group, names) -> {
+            if (!names.isEmpty()) {
+                ObjectNode entry = groups.addObject();
+                entry.put("name", group);
+                names.forEach(entry.putArray("tags")::add);
+            }
+        });
+        Set<String> declared = new LinkedHashSet<>();
+        tags.forEach(tag -> declared.add(tag.path("name").asText()));
+        tagGroups.values().forEach(names -> names.forEach(name -> {
+            if (declared.add(name)) {
+                tags.addObject().put("name", name);
+            }
+        }));
+        StringBuilder description = new StringBuilder(
+                "One API for every Recert service, through the gateway. Every operation needs a bearer token; "
+                        + "errors are RFC 9457 `application/problem+json`; too many requests answer 429 with "
+                        + "`Retry-After` and the `RateLimit-Policy`/`RateLimit` headers.");
+        if (notes.isEmpty()) {
+            description.append("\n\nAll services answered at ").append(now).append('.');
+        } else {
+            description.append("\n\nIncomplete document, as of ").append(now).append(":\n\n").append(String.join("\n", notes));
+        }
+        info.put("description", description.toString());
+        return root;
+    }
+
+    /** Copies {@code source}'s paths, components and tags into {@code root}; answers the tags its operations use. */
+    private Set<String> include(ObjectNode source, String service, String prefix, Predicate<String> keep, ObjectNode root,
+            List<String> notes) {
+        Set<String> used = new LinkedHashSet<>();
+        ObjectNode paths = (ObjectNode) root.get("paths");
+        String base = basePath(source);
+        for (Iterator<Map.Entry<String, JsonNode>> it = source.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String path = entry.getKey().startsWith(base) ? entry.getKey() : base + entry.getKey();
+            if (!keep.test(path) || !entry.getValue().isObject()) {
+                continue;
+            }
+            if (paths.has(path)) {
+                notes.add("- **" + service + "**: `" + path + "` is also published by another service; the first is shown.");
+                continue;
+            }
+            ObjectNode item = ((ObjectNode) entry.getValue()).deepCopy();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (METHODS.contains(op.getKey()) && op.getValue().isObject()) {
+                    used.addAll(normalizeOperation((ObjectNode) op.getValue(), capitalized(service)));
+                }
+            }
+            paths.set(path, item);
+        }
+        ObjectNode components = (ObjectNode) root.get("components");
+        JsonNode sourceComponents = source.path("components");
+        for (String kind : COMPONENT_KINDS) {
+            JsonNode entries = sourceComponents.path(kind);
+            if (!entries.isObject()) {
+                continue;
+            }
+            ObjectNode target = components.has(kind) ? (ObjectNode) components.get(kind) : components.putObject(kind);
+            for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> component = it.next();
+                if (!target.has(component.getKey())) {
+                    target.set(component.getKey(), component.getValue().deepCopy());
+                }
+            }
+        }
+        ArrayNode tags = (ArrayNode) root.get("tags");
+        for (JsonNode tag : source.path("tags")) {
+            String name = tag.path("name").asText(null);
+            if (name != null && used.contains(name) && !hasTag(tags, name)) {
+                tags.add(tag.deepCopy());
+            }
+        }
+        return used;
+    }
+
+    /** Gives the operation a tag when it has none, and points its security requirements at the one bearer scheme. */
+    private static Set<String> normalizeOperation(ObjectNode operation, String defaultTag) {
+        Set<String> tags = new LinkedHashSet<>();
+        operation.path("tags").forEach(tag -> tags.add(tag.asText()));
+        if (tags.isEmpty()) {
+            operation.putArray("tags").add(defaultTag);
+            tags.add(defaultTag);
+        }
+        JsonNode security = operation.get("security");
+        if (security != null && security.isArray() && !security.isEmpty()) {
+            ArrayNode bearer = NODES.arrayNode();
+            bearer.addObject().putArray(SCHEME);
+            operation.set("security", bearer);
+        }
+        return tags;
+    }
+
+    /** The path that a document's relative server adds before its paths ({@code /api/v1} or nothing). */
+    private static String basePath(ObjectNode source) {
+        JsonNode servers = source.path("servers");
+        if (servers.isArray() && servers.size() > 0) {
+            String url = servers.get(0).path("url").asText("");
+            if (url.startsWith("/") && url.length() > 1) {
+                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            }
+        }
+        return "";
+    }
+
+    private static boolean hasTag(ArrayNode tags, String name) {
+        for (JsonNode tag : tags) {
+            if (name.equals(tag.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String capitalized(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,143 @@
+package org.recert.gateway.routing;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import org.jboss.logging.Logger;
+import org.recert.gateway.config.GatewayConfig;
+import org.recert.gateway.edge.GatewayProblem;
+import org.recert.gateway.edge.ProblemResponses;
+import org.recert.gateway.edge.SecurityHeaders;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.web.RequestIds;
+
+/**
+ * Streams a request to the service that owns its path and the answer back, bodies untouched and unbuffered.
+ * Headers go on as they came (Authorization, X-Request-Id and traceparent included). An unreachable service
+ * answers 503, a silent one 504, both as problem+json; an open circuit answers 503 without trying.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    /** Headers the gateway writes itself: the service's copy would be a duplicate. */
+    private static final List<String> GATEWAY_OWNED_HEADERS = List.of(RequestIds.HEADER.toLowerCase());
+
+    private final Upstreams upstreams;
+    private final ProblemResponses problems;
+    private final long maxResponseBytes;
+
+    public ServiceProxy(Upstreams upstreams, ProblemResponses problems, GatewayConfig config) {
+        this.upstreams = upstreams;
+        this.problems = problems;
+        this.maxResponseBytes = config.maxResponseBytes();
+    }
+
+    /** A proxy for one service, to be bound to its route. */
+    public HttpProxy proxyFor(Upstream upstream) {
+        HttpProxy proxy = HttpProxy.reverseProxy(upstream.client());
+        proxy.origin(context -> upstream.client().request(upstream.requestOptions(context.request().getURI())));
+        proxy.addInterceptor(new Resilience(upstream));
+        return proxy;
+    }
+
+    public Upstreams upstreams() {
+        return upstreams;
+    }
+
+    private final class Resilience implements ProxyInterceptor {
+
+        private final Upstream upstream;
+
+        Resilience(Upstream upstream) {
+            this.upstream = upstream;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            if (!upstream.breaker().tryAcquire()) {
+                return Future.succeededFuture(problem(context, GatewayProblem.unavailable(upstream.name(),
+                        "is unavailable (circuit open after repeated failures); retry shortly",
+                        upstream.breaker().secondsUntilTrial())));
+            }
+            request.headers().set("X-Forwarded-For", forwardedFor(incoming));
+            request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            if (incoming.authority() != null) {
+                request.headers().set("X-Forwarded-Host", incoming.authority().toString());
+            }
+            return context.sendRequest().transform(outcome -> {
+                if (outcome.succeeded()) {
+                    int status = outcome.result().getStatusCode();
+                    if (status >= 502 && status <= 504) {
+                        upstream.breaker().onFailure();
+                    } else {
+                        upstream.breaker().onSuccess();
+                    }
+                    return Future.succeededFuture(outcome.result());
+                }
+                upstream.breaker().onFailure();
+                GatewayProblem problem = UpstreamFailure.toProblem(upstream, outcome.cause());
+                LOG.warnf("%s %s -> %s: %d (%s)", request.getMethod(), request.getURI(), upstream.name(), problem.status(),
+                        outcome.cause().toString());
+                return Future.succeededFuture(problem(context, problem));
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            ProxyResponse response = context.response();
+            List<String> owned = response.headers().names().stream()
+                    .filter(name -> GATEWAY_OWNED_HEADERS.contains(name.toLowerCase()) || SecurityHeaders.isGatewayOwned(name))
+                    .toList();
+            owned.forEach(response.headers()::remove);
+            String length = response.headers().get("Content-Length");
+            if (length != null && isTooLong(length)) {
+                LOG.warnf("%s answered %s bytes, over the limit of %d", upstream.name(), length, maxResponseBytes);
+                response.release();
+                fill(context, response, GatewayProblem.badGateway(upstream.name(),
+                        "answered more than " + maxResponseBytes + " bytes"));
+            }
+            return context.sendResponse();
+        }
+
+        private boolean isTooLong(String length) {
+            try {
+                return Long.parseLong(length.trim()) > maxResponseBytes;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
+        private ProxyResponse problem(ProxyContext context, GatewayProblem problem) {
+            ProxyResponse response = context.request().release().response();
+            fill(context, response, problem);
+            return response;
+        }
+
+        private void fill(ProxyContext context, ProxyResponse response, GatewayProblem problem) {
+            response.setStatusCode(problem.status());
+            response.headers().clear();
+            problem.headers().forEach(response::putHeader);
+            response.putHeader("Content-Type", Problem.MEDIA_TYPE);
+            response.putHeader("Cache-Control", "no-store");
+            response.setBody(Body.body(problems.body(problem, context.request().proxiedRequest())));
+        }
+
+        private String forwardedFor(HttpServerRequest incoming) {
+            String previous = incoming.getHeader("X-Forwarded-For");
+            String client = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
+            return previous == null || previous.isBlank() ? client : previous + ", " + client;
+        }
+    }
+}

@@ -283,6 +283,15 @@ class EmployerAccessTest {
         fx.as("hr-none", Set.of("employer"), null).get(ORGS + "/" + org + "/roster").then().statusCode(404);
         fx.learner(learner).get(ORGS + "/" + otherOrg + "/roster").then().statusCode(403);
         given().get(ORGS + "/" + org + "/roster").then().statusCode(401);
+        fx.admin().get(ORGS + "/" + otherOrg + "/roster").then().statusCode(200).body("items[0].learnerId", equalTo(learner));
+    }
+
+    @Test
+    void shouldDocumentEveryEmployerEndpointInTheOpenApi() {
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/v1/compliance/organizations/{orgId}/roster:", "/api/v1/compliance/roster-checks:",
+                "/api/v1/compliance/learners/{learnerId}/consents:", "/api/v1/compliance/organizations/{orgId}/webhooks/{webhookId}/deliveries:",
+                "text/csv", "RosterCheckResult", "Employers");
     }
 
     @Test

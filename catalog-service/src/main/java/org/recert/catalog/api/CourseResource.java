@@ -50,7 +50,6 @@ import org.recert.platform.web.Page;
 @Path("/catalog/courses")
 @Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class CourseResource {
 
     static final int MAX_LIMIT = 100;
@@ -113,6 +112,7 @@ public class CourseResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CURATOR, Roles.ADMIN, Roles.PROVIDER })
     @Operation(summary = "Create a course draft", description = "Curators create drafts for any provider, a provider for its own "
             + "provider id only. The quality review is computed at once. Publish the draft to make it visible to learners.")
@@ -147,6 +147,7 @@ public class CourseResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}")
     @RolesAllowed({ Roles.CURATOR, Roles.ADMIN, Roles.PROVIDER })
     @Operation(summary = "Replace a course", description = "Needs If-Match with the course's ETag. A provider changes its own drafts only; "

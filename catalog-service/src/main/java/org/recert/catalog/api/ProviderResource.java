@@ -41,7 +41,6 @@ import org.recert.platform.web.Page;
 @Path("/catalog/providers")
 @Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ProviderResource {
 
     private final ProviderDirectory directory;
@@ -76,6 +75,7 @@ public class ProviderResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CURATOR, Roles.ADMIN })
     @Operation(summary = "Create a provider")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class),
@@ -107,6 +107,7 @@ public class ProviderResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}")
     @RolesAllowed({ Roles.CURATOR, Roles.ADMIN })
     @Operation(summary = "Replace a provider", description = "Needs If-Match. A new name is re-announced (CourseUpdated) on the provider's published courses.")

@@ -264,8 +264,9 @@ final class PlanSearch {
 
     /**
      * For each need and each layer position, the least cost of gaining a given amount of that need from the layers
-     * at and after the position alone (a one-dimensional covering knapsack, on a grid of at most 1024 steps (exact for needs up to 1024 ticks; a coarser grid left ties among free courses unpruned) with
-     * gains rounded up and needs down, so the bound never overestimates). A subscription counts as one item that
+     * at and after the position alone (a one-dimensional covering knapsack, on a grid of at most 1024 steps with
+     * gains rounded up and needs down, so the bound never overestimates; exact for needs of up to 1024 ticks: a coarser
+     * grid left the many near-ties among free courses unpruned). A subscription counts as one item that
      * costs its price and gains what all its courses gain. The largest of these over the needs bounds the cost
      * still to pay from a state.
      */

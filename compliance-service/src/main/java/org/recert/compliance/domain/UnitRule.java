@@ -42,7 +42,7 @@ public record UnitRule(
         pointsPerUnit = Points.normalize(pointsPerUnit);
     }
 
-    boolean limited() {
+    public boolean limited() {
         return maxUnitsPerCycle != null;
     }
 }

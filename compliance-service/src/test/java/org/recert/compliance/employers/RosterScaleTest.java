@@ -50,9 +50,11 @@ class RosterScaleTest {
                     select cast(?1 as uuid), ?2 || i from generate_series(1, ?3) i where i % 10 < 7""")
                     .setParameter(1, org).setParameter(2, prefix).setParameter(3, MEMBERS).executeUpdate();
             entityManager.createNativeQuery("""
-                    insert into learner_status (learner_id, credential, status, cycle_start, due_date, total_shortfall, evaluation, evaluated_at)
+                    insert into learner_status (learner_id, credential, status, certified_on, cycle_start, due_date, grace_end,
+                        requirements_met, total_shortfall, evaluation, evaluated_on, evaluated_at, status_since)
                     select ?1 || i, 'CMA_AAMA', (array['COMPLIANT','ON_TRACK','AT_RISK','GRACE','LAPSED'])[1 + i % 5],
-                           date '2022-01-31' + (i % 1500), date '2027-01-31' + (i % 1500), (i % 60), cast('{}' as jsonb), now()
+                           date '2022-01-31' + (i % 1500), date '2022-01-31' + (i % 1500), date '2027-01-31' + (i % 1500),
+                           date '2027-04-30' + (i % 1500), i % 5 = 0, (i % 60), cast('{}' as jsonb), current_date, now(), now()
                     from generate_series(1, ?2) i""")
                     .setParameter(1, prefix).setParameter(2, MEMBERS).executeUpdate();
         });

@@ -118,7 +118,7 @@ class WebhookDeliveryTest {
         assertThat(receiver.received()).extracting(r -> r.json().path("data").path("newStatus").asText())
                 .containsExactly("AT_RISK", "AT_RISK", "AT_RISK", "GRACE", "LAPSED");
         assertThat(receiver.accepted()).extracting(r -> r.json().path("data").path("oldStatus").asText())
-                .containsExactly("", "AT_RISK", "GRACE");
+                .containsExactly("NO_CERTIFICATION", "AT_RISK", "GRACE");
     }
 
     @Test

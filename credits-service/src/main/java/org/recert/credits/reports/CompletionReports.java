@@ -140,6 +140,7 @@ public class CompletionReports {
             links.add(link);
             linked.add(new Candidate(c.index(), c.row(), link, c.content()));
         }
+        long checked = System.nanoTime();
         Set<String> made = completions.link(reportId, links);
 
         List<Credit> fresh = new ArrayList<>();
@@ -166,6 +167,7 @@ public class CompletionReports {
                     : RowResult.rejected(i, rows.get(i).rowId(), "rowId", "duplicate of row " + first.index() + ", which was rejected");
         }
 
+        long linkedAt = System.nanoTime();
         try {
             credits.insertAll(fresh, reporter.subject());
         } catch (RuntimeException e) {
@@ -174,9 +176,11 @@ public class CompletionReports {
             }
             throw e;
         }
+        long written = System.nanoTime();
         for (Credit credit : fresh) {
             events.recorded(credit);
         }
+        long published = System.nanoTime();
         int accepted = fresh.size();
         int already = 0;
         int rejected = 0;
@@ -190,9 +194,15 @@ public class CompletionReports {
         completions.saveReport(reportId, reporter.providerId().orElse(null),
                 reporter.subject(), rows.size(), accepted, already, rejected);
         meters.counter(CreditLedger.COUNTER, "source", CreditSource.PROVIDER_REPORTED.name()).increment(accepted);
-        LOG.infof("completion report %s: %d rows (%d accepted, %d already recorded, %d rejected) written in %d ms",
-                reportId, rows.size(), accepted, already, rejected, (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("completion report %s: %d rows (%d accepted, %d already recorded, %d rejected) in %d ms "
+                + "(checked %d, linked %d, credits written %d, events %d)", reportId, rows.size(), accepted, already, rejected,
+                millis(started, System.nanoTime()), millis(started, checked), millis(checked, linkedAt), millis(linkedAt, written),
+                millis(written, published));
         return new ReportResult(reportId, rows.size(), accepted, already, rejected, List.of(results));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Rows an earlier report already linked: the same completion is already recorded; a reused row id is refused. */

@@ -120,17 +120,23 @@ public class CompletionStore {
             return found;
         }
         work(connection -> {
+            // two index joins, not one join with an OR: with an OR the planner compares every row with every row
             try (PreparedStatement select = connection.prepareStatement("""
-                    select distinct r.provider_id, r.course_id, r.learner_id, r.completed_on, r.row_id, r.credit_id
-                    from completion_row r join unnest(?, ?, ?, ?, ?) as t(p, c, l, d, rid)
-                      on r.provider_id = cast(t.p as uuid)
-                     and ((r.course_id = cast(t.c as uuid) and r.learner_id = t.l and r.completed_on = cast(t.d as date))
-                          or r.row_id = t.rid)""")) {
+                    select r.provider_id, r.course_id, r.learner_id, r.completed_on, r.row_id, r.credit_id
+                    from completion_row r join unnest(?, ?, ?, ?) as t(p, c, l, d)
+                      on r.provider_id = cast(t.p as uuid) and r.course_id = cast(t.c as uuid)
+                     and r.learner_id = t.l and r.completed_on = cast(t.d as date)
+                    union
+                    select r.provider_id, r.course_id, r.learner_id, r.completed_on, r.row_id, r.credit_id
+                    from completion_row r join unnest(?, ?) as t(p, rid)
+                      on r.row_id is not null and r.provider_id = cast(t.p as uuid) and r.row_id = t.rid""")) {
+                List<Link> withRowId = links.stream().filter(l -> l.rowId() != null).toList();
                 select.setArray(1, CreditStore.text(connection, column(links, l -> l.providerId().toString())));
                 select.setArray(2, CreditStore.text(connection, column(links, l -> l.courseId().toString())));
                 select.setArray(3, CreditStore.text(connection, column(links, Link::learnerId)));
                 select.setArray(4, CreditStore.text(connection, column(links, l -> l.completedOn().toString())));
-                select.setArray(5, CreditStore.text(connection, column(links, Link::rowId)));
+                select.setArray(5, CreditStore.text(connection, column(withRowId, l -> l.providerId().toString())));
+                select.setArray(6, CreditStore.text(connection, column(withRowId, Link::rowId)));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.add(new Link(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),

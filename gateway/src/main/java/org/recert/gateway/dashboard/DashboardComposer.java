@@ -79,8 +79,7 @@ public class DashboardComposer {
             return Future.succeededFuture(Part.missing(upstream.name() + " is unavailable"));
         }
         HttpRequest<Buffer> request = upstream.webClient()
-                .request(HttpMethod.GET, upstream.requestOptions(uri))
-                .timeout(config.partTimeout().toMillis())
+                .request(HttpMethod.GET, upstream.requestOptions(uri, config.partTimeout()))
                 .putHeader("Accept", "application/json");
         forwarded.headers().forEach(request::putHeader);
         return request.send().transform(outcome -> {

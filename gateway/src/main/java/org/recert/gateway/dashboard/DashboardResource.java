@@ -2,9 +2,10 @@ package org.recert.gateway.dashboard;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
@@ -46,9 +47,9 @@ public class DashboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "The caller's budget is spent; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Dashboard> dashboard(@HeaderParam("Authorization") String authorization,
-            @HeaderParam(RequestIds.HEADER) String requestId, @HeaderParam(TraceContext.HEADER) String traceparent) {
-        Forwarded forwarded = Forwarded.of(authorization, requestId, traceparent);
+    public Uni<Dashboard> dashboard(@Context HttpHeaders headers) {
+        Forwarded forwarded = Forwarded.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                headers.getHeaderString(RequestIds.HEADER), headers.getHeaderString(TraceContext.HEADER));
         String learnerId = caller.subject();
         return Uni.createFrom().completionStage(() -> composer.compose(learnerId, forwarded).toCompletionStage());
     }

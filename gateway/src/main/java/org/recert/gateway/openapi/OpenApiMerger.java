@@ -78,6 +78,7 @@ public final class OpenApiMerger {
             tagGroups.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(used);
         }
 
+        addGatewayResponses(components);
         ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject(SCHEME)
                 .put("type", "http")
@@ -162,7 +163,35 @@ public final class OpenApiMerger {
         return used;
     }
 
-    /** Gives the operation a tag when it has none, and points its security requirements at the one bearer scheme. */
+    /** The answers the gateway itself may give to any operation, each as problem+json. */
+    private static final Map<String, String[]> GATEWAY_RESPONSES = Map.of(
+            "401", new String[] {"Unauthorized", "No valid bearer token"},
+            "429", new String[] {"TooManyRequests", "The caller's budget for this route is spent; retry after Retry-After seconds"},
+            "503", new String[] {"ServiceUnavailable", "The service behind the gateway is unavailable; retry after Retry-After seconds"},
+            "504", new String[] {"GatewayTimeout", "The service behind the gateway did not answer in time"});
+
+    private static void addGatewayResponses(ObjectNode components) {
+        ObjectNode responses = components.has("responses") ? (ObjectNode) components.get("responses") : components.putObject("responses");
+        GATEWAY_RESPONSES.forEach((status, names) -> {
+            ObjectNode response = responses.putObject(names[0]);
+            response.put("description", names[1]);
+            ObjectNode headers = response.putObject("headers");
+            if (!status.equals("504")) {
+                headers.putObject("Retry-After").put("description", "seconds to wait").putObject("schema").put("type", "integer");
+            }
+            headers.putObject("RateLimit-Policy").put("description", "the budget: \"<group>\";q=<requests>;w=<seconds>")
+                    .putObject("schema").put("type", "string");
+            headers.putObject("RateLimit").put("description", "what is left: \"<group>\";r=<remaining>;t=<seconds to reset>")
+                    .putObject("schema").put("type", "string");
+            response.putObject("content").putObject("application/problem+json").putObject("schema")
+                    .put("$ref", "#/components/schemas/Problem");
+        });
+    }
+
+    /**
+     * Gives the operation a tag when it has none, points its security requirements at the one bearer scheme, and
+     * documents the answers the gateway adds (401 for a protected operation, 429, 503, 504).
+     */
     private static Set<String> normalizeOperation(ObjectNode operation, String defaultTag) {
         Set<String> tags = new LinkedHashSet<>();
         operation.path("tags").forEach(tag -> tags.add(tag.asText()));
@@ -176,6 +205,14 @@ public final class OpenApiMerger {
             bearer.addObject().putArray(SCHEME);
             operation.set("security", bearer);
         }
+        boolean open = security != null && security.isArray() && security.isEmpty();
+        ObjectNode responses = operation.has("responses") && operation.get("responses").isObject()
+                ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+        GATEWAY_RESPONSES.forEach((status, names) -> {
+            if (!responses.has(status) && !(open && status.equals("401"))) {
+                responses.putObject(status).put("$ref", "#/components/responses/" + names[0]);
+            }
+        });
         return tags;
     }
 

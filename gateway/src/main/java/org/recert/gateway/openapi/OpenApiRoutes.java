@@ -137,9 +137,8 @@ public class OpenApiRoutes {
 
     private Future<ServiceDocument> fetch(Upstream upstream) {
         return upstream.webClient()
-                .request(HttpMethod.GET, upstream.requestOptions(SERVICE_DOCUMENT))
+                .request(HttpMethod.GET, upstream.requestOptions(SERVICE_DOCUMENT, config.openapi().fetchTimeout()))
                 .putHeader("Accept", "application/json")
-                .timeout(config.openapi().fetchTimeout().toMillis())
                 .send()
                 .transform(outcome -> {
                     String failure;

@@ -29,23 +29,28 @@ import org.recert.platform.web.RequestIds;
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    private static final String TOO_LARGE = "recert.body-too-large";
     /** Headers the gateway writes itself: the service's copy would be a duplicate. */
     private static final List<String> GATEWAY_OWNED_HEADERS = List.of(RequestIds.HEADER.toLowerCase());
 
     private final Upstreams upstreams;
     private final ProblemResponses problems;
     private final long maxResponseBytes;
+    private final long maxRequestBytes;
 
     public ServiceProxy(Upstreams upstreams, ProblemResponses problems, GatewayConfig config) {
         this.upstreams = upstreams;
         this.problems = problems;
         this.maxResponseBytes = config.maxResponseBytes();
+        this.maxRequestBytes = config.maxRequestBytes();
     }
 
     /** A proxy for one service, to be bound to its route. */
     public HttpProxy proxyFor(Upstream upstream) {
         HttpProxy proxy = HttpProxy.reverseProxy(upstream.client());
-        proxy.origin(context -> upstream.client().request(upstream.requestOptions(context.request().getURI())));
+        proxy.origin(context -> upstream.client().request(upstream.requestOptions(context.request().getURI()))
+                // a failure is answered as a problem by the interceptor below; no need for Vert.x to log it again
+                .map(request -> request.exceptionHandler(failure -> LOG.debugf("%s request failed: %s", upstream.name(), failure))));
         proxy.addInterceptor(new Resilience(upstream));
         return proxy;
     }
@@ -71,6 +76,13 @@ public class ServiceProxy {
                         "is unavailable (circuit open after repeated failures); retry shortly",
                         upstream.breaker().secondsUntilTrial())));
             }
+            if (request.getBody() != null && request.getBody().length() < 0) {
+                request.setBody(Body.body(new CappedBody(request.getBody().stream(), maxRequestBytes, () -> {
+                    context.set(TOO_LARGE, Boolean.TRUE);
+                    problems.send(incoming, GatewayProblem.payloadTooLarge(maxRequestBytes));
+                    incoming.connection().close();
+                }), -1));
+            }
             request.headers().set("X-Forwarded-For", forwardedFor(incoming));
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             if (incoming.authority() != null) {
@@ -85,6 +97,11 @@ public class ServiceProxy {
                         upstream.breaker().onSuccess();
                     }
                     return Future.succeededFuture(outcome.result());
+                }
+                if (context.get(TOO_LARGE, Boolean.class) != null) {
+                    // the client's fault, already answered: the service is not to blame
+                    upstream.breaker().onSuccess();
+                    return Future.succeededFuture(problem(context, GatewayProblem.payloadTooLarge(maxRequestBytes)));
                 }
                 upstream.breaker().onFailure();
                 GatewayProblem problem = UpstreamFailure.toProblem(upstream, outcome.cause());

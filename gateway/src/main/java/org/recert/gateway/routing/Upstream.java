@@ -76,13 +76,18 @@ public final class Upstream {
 
     /** Options of a request to this service; the idle timeout turns a silent service into a 504. */
     public RequestOptions requestOptions(String uri) {
+        return requestOptions(uri, timeout);
+    }
+
+    /** Options of a request to this service that may stay silent for {@code idleTimeout} at most. */
+    public RequestOptions requestOptions(String uri, Duration idleTimeout) {
         boolean ssl = "https".equalsIgnoreCase(url.getScheme());
         return new RequestOptions()
                 .setHost(url.getHost())
                 .setPort(url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80)
                 .setSsl(ssl)
                 .setURI(uri)
-                .setIdleTimeout(timeout.toMillis());
+                .setIdleTimeout(idleTimeout.toMillis());
     }
 
     /** Whether {@code path} belongs to this service. */

@@ -33,6 +33,14 @@ class MergedOpenApiTest {
     }
 
     @Test
+    void shouldWriteTheMergedDocumentForTheLinterAndTheClientGenerator() throws java.io.IOException {
+        String document = given().when().get("/openapi.json").then().statusCode(200).extract().asString();
+        java.nio.file.Path target = java.nio.file.Path.of("target", "merged-openapi.json");
+        java.nio.file.Files.writeString(target, document);
+        org.assertj.core.api.Assertions.assertThat(target).isNotEmptyFile();
+    }
+
+    @Test
     void shouldKeepOneCopyOfSharedSchemasAndOneBearerScheme() {
         given().when().get("/openapi.json")
                 .then().statusCode(200)

@@ -149,6 +149,48 @@ class RoutingTest {
     }
 
     @Test
+    void shouldRefuseAChunkedBodyThatGrowsOverTheLimit() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/credits/echo/upload"))
+                .header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router")))
+                // a stream of unknown length goes chunked, with no Content-Length to refuse up front
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[3_000_000])))
+                .build();
+        int status;
+        try {
+            status = client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (java.io.IOException closedWhileSending) {
+            // the gateway may close the connection before the client has finished sending: refused all the same
+            status = 413;
+        }
+        assertThat(status).isEqualTo(413);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP_1_1", "HTTP_2"})
+    void shouldForwardABodyOfUnknownLength(String version) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.valueOf(version)).build();
+        byte[] body = new byte[200_000];
+        new Random(11).nextBytes(body);
+        HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/compliance/echo/upload"))
+                .header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router")))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"bodyBytes\":200000")
+                .contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+    }
+
+    @Test
+    void shouldAnswerAnUnknownApiPathWith404Problem() {
+        given().header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router")))
+                .when().get("/api/v1/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void shouldAllowConfiguredOriginsOnly() {
         given().header("Origin", "https://app.recert.example")
                 .header("Access-Control-Request-Method", "GET")

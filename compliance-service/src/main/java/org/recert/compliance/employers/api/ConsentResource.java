@@ -25,7 +25,7 @@ import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Page;
 
-@Path("/compliance/learners")
+@Path("/compliance/learners/{learnerId}/consents")
 @Tag(name = "Employers")
 public class ConsentResource {
 
@@ -38,7 +38,6 @@ public class ConsentResource {
     }
 
     @POST
-    @Path("/{learnerId}/consents")
     @RolesAllowed(Roles.LEARNER)
     @Operation(summary = "Let an organization see my compliance status", description = "Only the learner themselves. "
             + "The organization then sees the status, due date and shortfall of each credential; never the credits.")
@@ -53,7 +52,6 @@ public class ConsentResource {
     }
 
     @DELETE
-    @Path("/{learnerId}/consents")
     @RolesAllowed(Roles.LEARNER)
     @Operation(summary = "Withdraw consent (organization in the body)", description = "Takes effect at once: the roster shows the "
             + "learner as pending, checks answer not visible, and pending webhooks about them are cancelled.")
@@ -64,7 +62,7 @@ public class ConsentResource {
     }
 
     @DELETE
-    @Path("/{learnerId}/consents/{organizationId}")
+    @Path("/{organizationId}")
     @RolesAllowed(Roles.LEARNER)
     @Operation(summary = "Withdraw consent (organization in the path)", description = "The same as the DELETE with a body.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
@@ -74,7 +72,6 @@ public class ConsentResource {
     }
 
     @GET
-    @Path("/{learnerId}/consents")
     @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
     @Operation(summary = "Which organizations hold my consent", description = "GRANTED first; then PENDING: organizations that "
             + "list the learner on their roster and wait for consent.")

@@ -1,8 +1,8 @@
 package org.recert.compliance.employers.api;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,8 +20,8 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.recert.compliance.employers.Credentials;
 import org.recert.compliance.employers.Rosters;
+import org.recert.compliance.service.RuleSets;
 import org.recert.compliance.employers.api.RosterDtos.RosterCheckRequest;
 import org.recert.compliance.employers.api.RosterDtos.RosterCheckResponse;
 import org.recert.compliance.employers.api.RosterDtos.RosterCheckResult;
@@ -35,12 +35,14 @@ import org.recert.platform.security.Roles;
 public class RosterCheckResource {
 
     private final Rosters rosters;
-    private final Credentials credentials;
+    private final RuleSets ruleSets;
+    private final Clock clock;
     private final Caller caller;
 
-    public RosterCheckResource(Rosters rosters, Credentials credentials, Caller caller) {
+    public RosterCheckResource(Rosters rosters, RuleSets ruleSets, Caller caller, Clock clock) {
         this.rosters = rosters;
-        this.credentials = credentials;
+        this.ruleSets = ruleSets;
+        this.clock = clock;
         this.caller = caller;
     }
 
@@ -52,7 +54,7 @@ public class RosterCheckResource {
     @APIResponse(responseCode = "200", description = "One result per distinct id asked")
     @APIResponse(responseCode = "400", description = "Over 1,000 ids, both or neither list, malformed id, unknown credential")
     public RosterCheckResponse check(@Valid @NotNull RosterCheckRequest body) {
-        String credential = credentials.require(body.credential(), "credential");
+        String credential = ruleSets.byField("credential", body.credential()).code();
         boolean byStaffRef = body.staffRefs() != null;
         if (byStaffRef == (body.learnerIds() != null)) {
             throw ProblemException.invalid("learnerIds", "give either learnerIds or staffRefs");
@@ -63,7 +65,7 @@ public class RosterCheckResource {
         for (RosterRow row : rosters.check(organization, credential, asked, byStaffRef)) {
             found.put(byStaffRef ? row.staffRef() : row.learnerId(), row);
         }
-        LocalDate today = RosterDtos.today();
+        LocalDate today = LocalDate.now(clock);
         List<RosterCheckResult> results = new ArrayList<>(asked.size());
         for (String id : asked) {
             RosterRow row = found.get(id);
@@ -73,7 +75,7 @@ public class RosterCheckResource {
                 results.add(RosterCheckResult.of(row, byStaffRef, today));
             }
         }
-        return new RosterCheckResponse(credential, OffsetDateTime.now(ZoneOffset.UTC), results);
+        return new RosterCheckResponse(credential, OffsetDateTime.now(clock), results);
     }
 
     /** An employer checks its own organization; an admin names one. */

@@ -3,7 +3,6 @@ package org.recert.compliance.employers.api;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -99,9 +98,5 @@ public final class RosterDtos {
 
     static Integer daysRemaining(LocalDate dueDate, LocalDate today) {
         return dueDate == null ? null : (int) ChronoUnit.DAYS.between(today, dueDate);
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,7 @@ package org.recert.compliance.employers.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.domain.ComplianceStatus;
-import org.recert.compliance.employers.Credentials;
 import org.recert.compliance.employers.Ids;
+import org.recert.compliance.service.RuleSets;
 import org.recert.compliance.employers.Rosters;
 import org.recert.compliance.employers.api.RosterDtos.MemberRequest;
 import org.recert.compliance.employers.api.RosterDtos.RosterEntry;
@@ -59,12 +60,14 @@ public class RosterResource {
             .setUseHeader(true).build();
 
     private final Rosters rosters;
-    private final Credentials credentials;
+    private final RuleSets ruleSets;
+    private final Clock clock;
     private final Caller caller;
 
-    public RosterResource(Rosters rosters, Credentials credentials, Caller caller) {
+    public RosterResource(Rosters rosters, RuleSets ruleSets, Caller caller, Clock clock) {
         this.rosters = rosters;
-        this.credentials = credentials;
+        this.ruleSets = ruleSets;
+        this.clock = clock;
         this.caller = caller;
     }
 
@@ -79,7 +82,7 @@ public class RosterResource {
         UUID organization = organization(orgId);
         String learner = Ids.learner(learnerId, "learnerId");
         boolean added = rosters.putMember(organization, learner, body == null ? null : body.staffRef());
-        RosterEntry entry = RosterEntry.of(rosters.member(organization, learner).get(0), RosterDtos.today());
+        RosterEntry entry = RosterEntry.of(rosters.member(organization, learner).get(0), LocalDate.now(clock));
         return added
                 ? Response.created(URI.create("/api/v1/compliance/organizations/" + organization + "/members/" + learner)).entity(entry).build()
                 : Response.ok(entry).build();
@@ -92,7 +95,7 @@ public class RosterResource {
     @APIResponse(responseCode = "404", description = "Not on the roster, or not your organization")
     public List<RosterEntry> member(@PathParam("orgId") String orgId, @PathParam("learnerId") String learnerId) {
         UUID organization = organization(orgId);
-        LocalDate today = RosterDtos.today();
+        LocalDate today = LocalDate.now(clock);
         return rosters.member(organization, Ids.learner(learnerId, "learnerId")).stream().map(r -> RosterEntry.of(r, today)).toList();
     }
 
@@ -132,7 +135,7 @@ public class RosterResource {
         }
         RosterFilter filter = filter(orgId, status, dueBefore, credential, consent, order, after, size + 1);
         List<RosterRow> rows = rosters.page(filter);
-        LocalDate today = RosterDtos.today();
+        LocalDate today = LocalDate.now(clock);
         List<RosterEntry> items = rows.stream().limit(size).map(r -> RosterEntry.of(r, today)).toList();
         String next = null;
         if (rows.size() > size) {
@@ -154,7 +157,7 @@ public class RosterResource {
             @QueryParam("consent") String consent, @QueryParam("sort") String sort) {
         RosterFilter filter = filter(orgId, status, dueBefore, credential, consent, sort(sort), List.of(), 0);
         rosters.requireOrganization(filter.organizationId());
-        LocalDate today = RosterDtos.today();
+        LocalDate today = LocalDate.now(clock);
         StreamingOutput body = output -> {
             try (SequenceWriter writer = CSV_MAPPER.writer(CSV_SCHEMA).writeValues(output)) {
                 rosters.export(filter, row -> {
@@ -209,7 +212,7 @@ public class RosterResource {
             }
         }
         if (credential != null) {
-            credentials.require(credential, "credential");
+            ruleSets.byField("credential", credential);
         }
         if (consent != null && !consent.equals("GRANTED") && !consent.equals("PENDING")) {
             throw ProblemException.invalid("consent", "must be GRANTED or PENDING");

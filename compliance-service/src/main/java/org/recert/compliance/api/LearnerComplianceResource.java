@@ -1,0 +1,237 @@
+package org.recert.compliance.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.service.CertificationService;
+import org.recert.compliance.service.Dates;
+import org.recert.compliance.service.Evaluations;
+import org.recert.compliance.service.PlanService;
+import org.recert.compliance.service.RuleSets;
+import org.recert.compliance.status.StatusView;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.security.Caller;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.LearnerIds;
+import org.recert.platform.web.Page;
+
+/**
+ * A learner's certifications, status and plan. A learner reaches only their own; admins reach everyone; no other role
+ * (employer access comes with the employers' consent and roster feature, not here).
+ */
+@Path("/compliance/learners/{learnerId}")
+@Tag(name = "Compliance")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
+public class LearnerComplianceResource {
+
+    private static final int MAX_BUDGET_SCALE = 2;
+
+    private final Caller caller;
+    private final RuleSets ruleSets;
+    private final CertificationService certifications;
+    private final Evaluations evaluations;
+    private final PlanService plans;
+    private final Dates dates;
+
+    public LearnerComplianceResource(Caller caller, RuleSets ruleSets, CertificationService certifications, Evaluations evaluations,
+            PlanService plans, Dates dates) {
+        this.caller = caller;
+        this.ruleSets = ruleSets;
+        this.certifications = certifications;
+        this.evaluations = evaluations;
+        this.plans = plans;
+        this.dates = dates;
+    }
+
+    /** The list shape of the API, typed for the OpenAPI document. */
+    @Schema(name = "CertificationPage")
+    public record CertificationPage(List<CertificationView> items, String nextCursor) {
+    }
+
+    /** The current cycle of a credential and every earlier one. */
+    @Schema(name = "CertificationHistory")
+    public record CertificationHistory(String learnerId, String credential, CertificationView current, List<CertificationView> history) {
+    }
+
+    @PUT
+    @Path("/certifications/{credential}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a certification date", description = "The date of certification or last recertification sets the "
+            + "current cycle. The same date again changes nothing (200); a new date starts a new cycle (201) and keeps the old "
+            + "one in the history. The learner's status is re-evaluated at once.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CertificationRequest.class),
+            examples = @ExampleObject(name = "certified", value = "{\"certifiedOn\":\"2022-02-10\"}")))
+    @APIResponse(responseCode = "201", description = "A new cycle started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationView.class)))
+    @APIResponse(responseCode = "200", description = "That date was already the current cycle's",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationView.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; a certification date in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS + "; unknown credential",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response certify(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
+            @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential,
+            @Valid @NotNull CertificationRequest request) {
+        authorize(learnerId);
+        RuleSet rules = ruleSets.byPath(credential);
+        CertificationService.Recorded recorded = certifications.certify(learnerId, rules, request.certifiedOn(), caller.subject());
+        CertificationView view = CertificationView.of(recorded.certification());
+        if (!recorded.newCycle()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(URI.create("/api/v1/compliance/learners/" + learnerId + "/certifications/" + rules.code()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("/certifications")
+    @Operation(summary = "List current certifications", description = "The current cycle of every credential the learner holds.")
+    @APIResponse(responseCode = "200", description = "Current certifications",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationPage.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CertificationView> certifications(@Parameter(example = "maria") @PathParam("learnerId") String learnerId) {
+        authorize(learnerId);
+        return Page.of(certifications.current(learnerId).stream().map(CertificationView::of).toList(), null);
+    }
+
+    @GET
+    @Path("/certifications/{credential}")
+    @Operation(summary = "Get a certification and its history", description = "The current cycle and every earlier one, newest first.")
+    @APIResponse(responseCode = "200", description = "Current cycle and history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationHistory.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS + "; unknown credential; never certified in it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CertificationHistory history(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
+            @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential) {
+        authorize(learnerId);
+        RuleSet rules = ruleSets.byPath(credential);
+        List<CertificationView> history = certifications.requireHistory(learnerId, rules.code()).stream()
+                .map(CertificationView::of).toList();
+        CertificationView current = history.stream().filter(CertificationView::current).findFirst().orElse(null);
+        return new CertificationHistory(learnerId, rules.code(), current, history);
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Evaluate a learner's status", description = "Where the learner stands in a credential today (or on asOf): "
+            + "COMPLIANT, ON_TRACK, AT_RISK, GRACE, LAPSED or NO_CERTIFICATION, every requirement with what is earned and "
+            + "missing, the credits that count and those that do not, each with its reason. Points are exact decimals.")
+    @APIResponse(responseCode = "200", description = "The evaluation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StatusView status(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
+            @Parameter(description = "Credential code", required = true, example = "CMA_AAMA") @QueryParam("credential") String credential,
+            @Parameter(description = "Evaluation day (default today), from 1970-01-01 to ten years ahead", example = "2026-01-31")
+            @QueryParam("asOf") String asOf) {
+        authorize(learnerId);
+        RuleSet rules = ruleSets.byField("credential", credential);
+        return evaluations.evaluate(learnerId, rules, dates.asOf("asOf", asOf)).view();
+    }
+
+    @GET
+    @Path("/plan")
+    @Operation(summary = "Plan the cheapest recertification", description = "The catalog courses that close every shortfall at the "
+            + "lowest total fee, then the fewest contact minutes (an exact optimum, not a greedy pick), skipping courses already "
+            + "taken and retired ones, with the evaluation projected after them. A subscription is paid once per provider. "
+            + "Over the budget, the cheapest plan is still shown, with feasible=false and infeasibility=OVER_BUDGET.")
+    @APIResponse(responseCode = "200", description = "The plan, or why there is none",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanService.PlanView.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; a negative budget",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanService.PlanView plan(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
+            @Parameter(description = "Credential code", required = true, example = "CMA_AAMA") @QueryParam("credential") String credential,
+            @Parameter(description = "Most the learner will pay, in the catalog's currency", example = "100.00") @QueryParam("budget") String budget,
+            @Parameter(description = "Only AAMA-approved courses", schema = @Schema(type = SchemaType.BOOLEAN), example = "false")
+            @QueryParam("approvedOnly") String approvedOnly) {
+        authorize(learnerId);
+        RuleSet rules = ruleSets.byField("credential", credential);
+        return plans.plan(learnerId, rules, budget(budget), flag("approvedOnly", approvedOnly));
+    }
+
+    private void authorize(String learnerId) {
+        if (!LearnerIds.isValid(learnerId)) {
+            throw ProblemException.invalid("learnerId", "must match " + LearnerIds.PATTERN);
+        }
+        caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
+    }
+
+    private static BigDecimal budget(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        BigDecimal budget;
+        try {
+            budget = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("budget", "must be a decimal amount such as 100.00");
+        }
+        if (budget.signum() < 0 || budget.stripTrailingZeros().scale() > MAX_BUDGET_SCALE || budget.precision() > 12) {
+            throw ProblemException.invalid("budget", "must be a non-negative amount with at most 2 decimals");
+        }
+        return budget;
+    }
+
+    private static boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(field, "must be true or false");
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package org.recert.compliance.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.recert.compliance.domain.ActivityType;
+import org.recert.compliance.domain.Approval;
+import org.recert.compliance.domain.CategoryShare;
+import org.recert.compliance.domain.CreditFact;
+import org.recert.compliance.domain.CreditUnit;
+import org.recert.compliance.service.CreditFacts;
+import org.recert.compliance.status.LearnerStatusService;
+import org.recert.compliance.store.LearnerCreditEntity;
+import org.recert.platform.events.EventHandler;
+import org.recert.platform.events.IncomingEvent;
+import org.recert.platform.web.LearnerIds;
+
+/**
+ * Keeps the latest version of every credit from credits.ledger.v1 (an older or equal version changes nothing) and
+ * re-evaluates the learner: a revoked credit stops counting, a corrected one counts as corrected.
+ */
+@ApplicationScoped
+public class CreditLedgerHandler implements EventHandler {
+
+    public static final String TOPIC = "credits.ledger.v1";
+    private static final Set<String> STATUSES = Set.of("ACTIVE", CreditFacts.REVOKED);
+
+    private final EntityManager entityManager;
+    private final CreditFacts facts;
+    private final LearnerStatusService statuses;
+    private final ProjectionRebuild rebuild;
+
+    public CreditLedgerHandler(EntityManager entityManager, CreditFacts facts, LearnerStatusService statuses,
+            ProjectionRebuild rebuild) {
+        this.entityManager = entityManager;
+        this.facts = facts;
+        this.statuses = statuses;
+        this.rebuild = rebuild;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(TOPIC);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        JsonNode data = event.data();
+        String creditId = EventFields.text(data, "id");
+        String learnerId = EventFields.text(data, "learnerId");
+        if (!LearnerIds.isValid(learnerId)) {
+            throw new IllegalArgumentException("event data learnerId is not a learner id");
+        }
+        int version = EventFields.positiveInt(data, "version");
+        String status = EventFields.text(data, "status");
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("event data status has unknown value " + status);
+        }
+        JsonNode amount = data.path("amount");
+        BigDecimal value = EventFields.decimal(amount, "value", 4);
+        CreditUnit unit = EventFields.enumValue(CreditUnit.class, amount, "unit");
+        List<CategoryShare> categories = EventFields.categories(data, "categories");
+        // the engine's own checks (shares add up, nothing negative) decide whether the credit can ever be evaluated
+        CreditFact fact = new CreditFact(creditId, EventFields.enumValue(ActivityType.class, data, "activityType"),
+                EventFields.date(data, "completedOn"), value, unit, categories, EventFields.enumValue(Approval.class, data, "approval"),
+                EventFields.optionalInt(data, "contactMinutes"), CreditFacts.REVOKED.equals(status));
+
+        LearnerCreditEntity row = entityManager.find(LearnerCreditEntity.class, creditId, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null && row.version >= version) {
+            rebuild.track(event);
+            return;
+        }
+        boolean rebuilding = rebuild.active();
+        String previousLearner = row == null ? null : row.learnerId;
+        if (row == null) {
+            row = new LearnerCreditEntity();
+            row.creditId = creditId;
+        }
+        row.learnerId = learnerId;
+        row.version = version;
+        row.status = status;
+        row.activityType = fact.activityType().name();
+        row.title = EventFields.optionalText(data, "title");
+        row.courseId = EventFields.optionalText(data, "courseId");
+        row.completedOn = fact.completedOn();
+        row.amount = fact.amount();
+        row.unit = fact.unit().name();
+        row.categories = facts.write(fact.categories());
+        row.approval = fact.approval().name();
+        row.contactMinutes = fact.contactMinutes();
+        row.updatedAt = Instant.now();
+        if (previousLearner == null) {
+            entityManager.persist(row);
+        }
+        entityManager.flush();
+        if (rebuilding) {
+            // statuses are evaluated once the replay has caught up, not at every intermediate step
+            rebuild.markDirty(learnerId);
+        } else {
+            statuses.refreshLearner(learnerId);
+            if (previousLearner != null && !previousLearner.equals(learnerId)) {
+                statuses.refreshLearner(previousLearner);
+            }
+        }
+        rebuild.track(event);
+    }
+}

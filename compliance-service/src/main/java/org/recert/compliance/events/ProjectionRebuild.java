@@ -1,0 +1,209 @@
+package org.recert.compliance.events;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+import org.recert.compliance.status.LearnerStatusService;
+import org.recert.platform.PlatformConfig;
+import org.recert.platform.events.EventConsumer;
+import org.recert.platform.events.IncomingEvent;
+import org.recert.platform.events.KafkaClients;
+import org.recert.platform.problem.ProblemException;
+
+/**
+ * Rebuilds the credits and course projections from their topics: clears them and this consumer's processed ids, notes
+ * where each partition ends now, and replays from the beginning. While the replay runs, credit events update credits
+ * but do not evaluate (an intermediate state is not a status change); once every partition reached its noted end, every
+ * certified learner is evaluated once, so that only a real difference from the stored status emits an event.
+ */
+@ApplicationScoped
+public class ProjectionRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
+    static final List<String> TOPICS = List.of(CreditLedgerHandler.TOPIC, CourseCatalogHandler.TOPIC);
+
+    private final EntityManager entityManager;
+    private final EventConsumer consumer;
+    private final KafkaClients kafka;
+    private final PlatformConfig platform;
+    private final LearnerStatusService statuses;
+
+    public ProjectionRebuild(EntityManager entityManager, EventConsumer consumer, KafkaClients kafka, PlatformConfig platform,
+            LearnerStatusService statuses) {
+        this.entityManager = entityManager;
+        this.consumer = consumer;
+        this.kafka = kafka;
+        this.platform = platform;
+        this.statuses = statuses;
+    }
+
+    public record PartitionProgress(String topic, int partition, long endOffset, boolean reached) {
+    }
+
+    public record RebuildView(long id, OffsetDateTime requestedAt, String requestedBy, OffsetDateTime completedAt, String state,
+            List<PartitionProgress> partitions) {
+    }
+
+    /** Starts a rebuild; 409 while one runs, 503 when Kafka cannot say where the topics end. */
+    public RebuildView start(String requestedBy) {
+        Map<TopicPartition, long[]> offsets = offsets();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("lock table projection_rebuild in exclusive mode").executeUpdate();
+            if (activeId() != null) {
+                throw ProblemException.conflict("a projection rebuild is already running");
+            }
+            entityManager.createNativeQuery("delete from learner_credit").executeUpdate();
+            entityManager.createNativeQuery("delete from catalog_course").executeUpdate();
+            entityManager.createNativeQuery("delete from projection_rebuild_learner").executeUpdate();
+            entityManager.createNativeQuery("delete from processed_event where consumer = ?1 and topic in (?2, ?3)")
+                    .setParameter(1, platform.service()).setParameter(2, TOPICS.get(0)).setParameter(3, TOPICS.get(1))
+                    .executeUpdate();
+            long rebuildId = ((Number) entityManager.createNativeQuery("""
+                    insert into projection_rebuild (requested_at, requested_by) values (now(), ?1) returning id""")
+                    .setParameter(1, requestedBy).getSingleResult()).longValue();
+            offsets.forEach((partition, range) -> entityManager.createNativeQuery("""
+                    insert into projection_rebuild_partition (rebuild_id, topic, partition, end_offset, reached)
+                    values (?1, ?2, ?3, ?4, ?5)""")
+                    .setParameter(1, rebuildId).setParameter(2, partition.topic()).setParameter(3, partition.partition())
+                    .setParameter(4, range[1]).setParameter(5, range[1] <= range[0]).executeUpdate());
+            completeIfCaughtUp(rebuildId);
+            return rebuildId;
+        });
+        LOG.infof("projection rebuild %d requested by %s: replaying %s", id, requestedBy, TOPICS);
+        consumer.replayFromStart();
+        return view(id);
+    }
+
+    /** True while a rebuild runs. */
+    public boolean active() {
+        return activeId() != null;
+    }
+
+    /** Notes that the replay got past an event; completes the rebuild once every partition reached its end. */
+    public void track(IncomingEvent event) {
+        Long id = activeId();
+        if (id == null) {
+            return;
+        }
+        int reached = entityManager.createNativeQuery("""
+                update projection_rebuild_partition set reached = true
+                where rebuild_id = ?1 and topic = ?2 and partition = ?3 and not reached and end_offset <= ?4""")
+                .setParameter(1, id).setParameter(2, event.topic()).setParameter(3, event.partition())
+                .setParameter(4, event.offset() + 1).executeUpdate();
+        if (reached > 0) {
+            completeIfCaughtUp(id);
+        }
+    }
+
+    /** A learner whose credits changed during the replay. */
+    public void markDirty(String learnerId) {
+        entityManager.createNativeQuery("insert into projection_rebuild_learner (learner_id) values (?1) on conflict do nothing")
+                .setParameter(1, learnerId).executeUpdate();
+    }
+
+    /** The latest rebuild, if any. */
+    public RebuildView latest() {
+        List<?> ids = entityManager.createNativeQuery("select id from projection_rebuild order by id desc limit 1").getResultList();
+        if (ids.isEmpty()) {
+            throw ProblemException.notFound("projection rebuild");
+        }
+        return view(((Number) ids.get(0)).longValue());
+    }
+
+    private void completeIfCaughtUp(long id) {
+        Number pending = (Number) entityManager.createNativeQuery(
+                "select count(*) from projection_rebuild_partition where rebuild_id = ?1 and not reached")
+                .setParameter(1, id).getSingleResult();
+        if (pending.longValue() > 0) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> learners = entityManager.createNativeQuery("""
+                select distinct learner_id from certification where superseded_at is null order by learner_id""").getResultList();
+        for (String learner : learners) {
+            statuses.refreshLearner(learner);
+        }
+        entityManager.createNativeQuery("delete from projection_rebuild_learner").executeUpdate();
+        entityManager.createNativeQuery("update projection_rebuild set completed_at = now() where id = ?1")
+                .setParameter(1, id).executeUpdate();
+        LOG.infof("projection rebuild %d caught up: %d certified learners evaluated", id, learners.size());
+    }
+
+    private Long activeId() {
+        List<?> ids = entityManager.createNativeQuery("select id from projection_rebuild where completed_at is null")
+                .getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+    }
+
+    private RebuildView view(long id) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Object[] row = (Object[]) entityManager.createNativeQuery(
+                    "select id, requested_at, requested_by, completed_at from projection_rebuild where id = ?1")
+                    .setParameter(1, id).getSingleResult();
+            List<PartitionProgress> partitions = new ArrayList<>();
+            for (Object result : entityManager.createNativeQuery("""
+                    select topic, partition, end_offset, reached from projection_rebuild_partition
+                    where rebuild_id = ?1 order by topic, partition""").setParameter(1, id).getResultList()) {
+                Object[] p = (Object[]) result;
+                partitions.add(new PartitionProgress((String) p[0], ((Number) p[1]).intValue(), ((Number) p[2]).longValue(),
+                        (Boolean) p[3]));
+            }
+            OffsetDateTime completed = timestamp(row[3]);
+            return new RebuildView(((Number) row[0]).longValue(), timestamp(row[1]), (String) row[2], completed,
+                    completed == null ? "RUNNING" : "COMPLETED", partitions);
+        });
+    }
+
+    private static OffsetDateTime timestamp(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** For each partition of the consumed topics: its first and its next offset now. */
+    private Map<TopicPartition, long[]> offsets() {
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            topics.values().forEach(topic -> topic.partitions().forEach(p -> {
+                TopicPartition partition = new TopicPartition(topic.name(), p.partition());
+                earliest.put(partition, OffsetSpec.earliest());
+                latest.put(partition, OffsetSpec.latest());
+            }));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> begin = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, long[]> offsets = new HashMap<>();
+            end.forEach((partition, info) -> offsets.put(partition, new long[] {begin.get(partition).offset(), info.offset()}));
+            return offsets;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("interrupted while reading the topics' offsets");
+        } catch (ExecutionException | TimeoutException e) {
+            throw ProblemException.unavailable("Kafka cannot tell where the topics end now: " + e.getMessage());
+        }
+    }
+}

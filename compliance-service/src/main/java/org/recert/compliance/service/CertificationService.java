@@ -1,0 +1,96 @@
+package org.recert.compliance.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.recert.compliance.domain.CycleWindow;
+import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.status.LearnerStatusService;
+import org.recert.compliance.store.CertificationEntity;
+import org.recert.platform.problem.ProblemException;
+
+/** Certifications and their cycles: a new date starts a new cycle, the previous one stays in the history. */
+@ApplicationScoped
+@Transactional
+public class CertificationService {
+
+    private final EntityManager entityManager;
+    private final Evaluations evaluations;
+    private final LearnerStatusService statuses;
+    private final Dates dates;
+
+    public CertificationService(EntityManager entityManager, Evaluations evaluations, LearnerStatusService statuses, Dates dates) {
+        this.entityManager = entityManager;
+        this.evaluations = evaluations;
+        this.statuses = statuses;
+        this.dates = dates;
+    }
+
+    /** The outcome of recording a certification date. */
+    public record Recorded(CertificationEntity certification, boolean newCycle) {
+    }
+
+    /**
+     * Records the date of certification or last recertification. The same date again changes nothing; a new date
+     * supersedes the current cycle, which is kept in the history.
+     */
+    public Recorded certify(String learnerId, RuleSet rules, LocalDate certifiedOn, String recordedBy) {
+        dates.requireCertificationDate("certifiedOn", certifiedOn);
+        Optional<CertificationEntity> current = evaluations.currentCertification(learnerId, rules.code(), true);
+        if (current.isPresent() && current.get().certifiedOn.equals(certifiedOn)) {
+            return new Recorded(current.get(), false);
+        }
+        Instant now = Instant.now();
+        current.ifPresent(previous -> {
+            previous.supersededAt = now;
+            // the partial unique index allows one current row: retire the old one before the new one is inserted
+            entityManager.flush();
+        });
+        CycleWindow window = CycleWindow.of(rules, certifiedOn);
+        CertificationEntity certification = new CertificationEntity();
+        certification.learnerId = learnerId;
+        certification.credential = rules.code();
+        certification.certifiedOn = certifiedOn;
+        certification.cycleStart = window.cycleStart();
+        certification.dueDate = window.dueDate();
+        certification.graceEnd = window.graceEnd();
+        certification.recordedAt = now;
+        certification.recordedBy = recordedBy;
+        entityManager.persist(certification);
+        entityManager.flush();
+        statuses.refresh(learnerId, rules.code());
+        return new Recorded(certification, true);
+    }
+
+    /** Every cycle recorded for the learner in a credential, newest first; the first is current. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CertificationEntity> history(String learnerId, String credential) {
+        return entityManager.createQuery("""
+                from CertificationEntity where learnerId = :learner and credential = :credential order by id desc""",
+                CertificationEntity.class).setParameter("learner", learnerId).setParameter("credential", credential)
+                .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CertificationEntity> current(String learnerId) {
+        return entityManager.createQuery("""
+                from CertificationEntity where learnerId = :learner and supersededAt is null order by credential""",
+                CertificationEntity.class).setParameter("learner", learnerId).getResultList();
+    }
+
+    /** Throws 404 when the learner has no certification in the credential. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CertificationEntity> requireHistory(String learnerId, String credential) {
+        List<CertificationEntity> history = history(learnerId, credential);
+        if (history.isEmpty()) {
+            throw ProblemException.notFound("certification of " + learnerId + " in " + credential);
+        }
+        return history;
+    }
+}

@@ -1,0 +1,30 @@
+package org.recert.compliance.service;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the compliance service; each can be set by environment variable (RECERT_COMPLIANCE_AT_RISK_DAYS, ...). */
+@ConfigMapping(prefix = "recert.compliance")
+public interface ComplianceConfig {
+
+    /** Days before the due date from which an unmet cycle is AT_RISK; absent: each rule file's own (180 for all four). */
+    Optional<Integer> atRiskDays();
+
+    /** Latest {@code asOf} accepted, in years after today. */
+    @WithDefault("10")
+    int maxAsOfYearsAhead();
+
+    /** Earliest {@code asOf} and certification date accepted. */
+    @WithDefault("1970-01-01")
+    String earliestDate();
+
+    Sweep sweep();
+
+    interface Sweep {
+        /** When the daily status sweep runs (Quartz cron, UTC); "off" disables it. */
+        @WithDefault("0 15 0 * * ?")
+        String cron();
+    }
+}

@@ -1,0 +1,88 @@
+package org.recert.compliance.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.recert.compliance.domain.CreditFact;
+import org.recert.compliance.domain.Evaluation;
+import org.recert.compliance.domain.Evaluator;
+import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.status.StatusView;
+import org.recert.compliance.store.CertificationEntity;
+import org.recert.compliance.store.LearnerCreditEntity;
+
+/** Reads a learner's certification and credits from the projections and evaluates them; changes nothing. */
+@ApplicationScoped
+public class Evaluations {
+
+    private final EntityManager entityManager;
+    private final RuleSets ruleSets;
+    private final CreditFacts facts;
+    private final Clock clock;
+    private final Counter evaluations;
+
+    public Evaluations(EntityManager entityManager, RuleSets ruleSets, CreditFacts facts, Clock clock, MeterRegistry meters) {
+        this.entityManager = entityManager;
+        this.ruleSets = ruleSets;
+        this.facts = facts;
+        this.clock = clock;
+        this.evaluations = Counter.builder("recert.compliance.evaluations").description("Evaluations of a learner's credits")
+                .register(meters);
+    }
+
+    /** What an evaluation was made of, and its result. */
+    public record Evaluated(RuleSet rules, CertificationEntity certification, List<LearnerCreditEntity> creditRows,
+            List<CreditFact> credits, Evaluation evaluation, StatusView view) {
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Evaluated evaluate(String learnerId, RuleSet rules, LocalDate asOf) {
+        return evaluate(learnerId, rules, asOf, currentCertification(learnerId, rules.code(), false));
+    }
+
+    public Evaluated evaluate(String learnerId, RuleSet rules, LocalDate asOf, Optional<CertificationEntity> certification) {
+        List<LearnerCreditEntity> rows = credits(learnerId);
+        List<CreditFact> credits = rows.stream().map(facts::credit).toList();
+        LocalDate certifiedOn = certification.map(c -> c.certifiedOn).orElse(null);
+        int atRiskDays = ruleSets.atRiskDays(rules);
+        Evaluation evaluation = Evaluator.evaluate(rules, certifiedOn, credits, asOf, atRiskDays);
+        evaluations.increment();
+        return new Evaluated(rules, certification.orElse(null), rows, credits, evaluation,
+                StatusView.of(learnerId, rules, certifiedOn, evaluation, atRiskDays));
+    }
+
+    /** The current certification; {@code lock} holds it until commit, so that one learner's updates queue up. */
+    public Optional<CertificationEntity> currentCertification(String learnerId, String credential, boolean lock) {
+        var query = entityManager.createQuery("""
+                from CertificationEntity where learnerId = :learner and credential = :credential and supersededAt is null""",
+                CertificationEntity.class)
+                .setParameter("learner", learnerId).setParameter("credential", credential);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst();
+    }
+
+    /** Credentials in which the learner holds a current certification. */
+    public List<String> certifiedCredentials(String learnerId) {
+        return entityManager.createQuery("""
+                select credential from CertificationEntity where learnerId = :learner and supersededAt is null order by credential""",
+                String.class).setParameter("learner", learnerId).getResultList();
+    }
+
+    public List<LearnerCreditEntity> credits(String learnerId) {
+        return entityManager.createQuery("from LearnerCreditEntity where learnerId = :learner order by completedOn, creditId",
+                LearnerCreditEntity.class).setParameter("learner", learnerId).getResultList();
+    }
+}

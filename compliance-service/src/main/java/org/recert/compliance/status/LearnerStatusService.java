@@ -1,0 +1,118 @@
+package org.recert.compliance.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
+import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.compliance.domain.RequirementCode;
+import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.service.CreditFacts;
+import org.recert.compliance.service.Evaluations;
+import org.recert.compliance.service.RuleSets;
+import org.recert.compliance.store.CertificationEntity;
+import org.recert.compliance.store.LearnerStatusEntity;
+import org.recert.platform.events.Outbox;
+
+/**
+ * Keeps {@code learner_status} true: re-evaluates a certified learner as of today and stores the result. When the status
+ * changes, in the same transaction, it publishes ComplianceStatusChanged on compliance.status.v1 through the outbox and
+ * fires {@link LearnerStatusChanged}; when it does not, neither happens.
+ */
+@ApplicationScoped
+@Transactional
+public class LearnerStatusService {
+
+    public static final String TOPIC = "compliance.status.v1";
+    public static final String EVENT_TYPE = "ComplianceStatusChanged";
+
+    private static final Logger LOG = Logger.getLogger(LearnerStatusService.class);
+
+    private final EntityManager entityManager;
+    private final RuleSets ruleSets;
+    private final Evaluations evaluations;
+    private final CreditFacts facts;
+    private final Outbox outbox;
+    private final Event<LearnerStatusChanged> changes;
+    private final MeterRegistry meters;
+
+    public LearnerStatusService(EntityManager entityManager, RuleSets ruleSets, Evaluations evaluations, CreditFacts facts,
+            Outbox outbox, Event<LearnerStatusChanged> changes, MeterRegistry meters) {
+        this.entityManager = entityManager;
+        this.ruleSets = ruleSets;
+        this.evaluations = evaluations;
+        this.facts = facts;
+        this.outbox = outbox;
+        this.changes = changes;
+        this.meters = meters;
+    }
+
+    /** The payload of compliance.status.v1. */
+    public record ComplianceStatusChanged(String learnerId, String credential, ComplianceStatus oldStatus,
+            ComplianceStatus newStatus, StatusView evaluation) {
+    }
+
+    /** Re-evaluates every credential the learner is certified in. */
+    public void refreshLearner(String learnerId) {
+        for (String credential : evaluations.certifiedCredentials(learnerId)) {
+            refresh(learnerId, credential);
+        }
+    }
+
+    /** Re-evaluates one credential as of today; empty when the learner holds no certification in it. */
+    public Optional<LearnerStatusEntity> refresh(String learnerId, String credential) {
+        RuleSet rules = ruleSets.find(credential).orElse(null);
+        if (rules == null) {
+            LOG.warnf("stored status of %s names unknown credential %s; left as it is", learnerId, credential);
+            return Optional.empty();
+        }
+        Optional<CertificationEntity> certification = evaluations.currentCertification(learnerId, credential, true);
+        if (certification.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = evaluations.today();
+        Evaluations.Evaluated evaluated = evaluations.evaluate(learnerId, rules, today, certification);
+        StatusView view = evaluated.view();
+        Instant now = Instant.now();
+        LearnerStatusEntity row = entityManager.find(LearnerStatusEntity.class, new LearnerStatusEntity.Key(learnerId, credential));
+        ComplianceStatus old = row == null ? ComplianceStatus.NO_CERTIFICATION : ComplianceStatus.valueOf(row.status);
+        boolean created = row == null;
+        if (created) {
+            row = new LearnerStatusEntity();
+            row.learnerId = learnerId;
+            row.credential = credential;
+            row.statusSince = now;
+        } else if (old != view.status()) {
+            row.statusSince = now;
+        }
+        row.status = view.status().name();
+        row.certifiedOn = view.certifiedOn();
+        row.cycleStart = view.cycleStart();
+        row.dueDate = view.dueDate();
+        row.graceEnd = view.graceEnd();
+        row.requirementsMet = view.requirementsMet();
+        row.totalShortfall = evaluated.evaluation().requirement(RequirementCode.TOTAL).orElseThrow().shortfall();
+        row.evaluation = facts.write(view);
+        row.evaluatedOn = today;
+        row.evaluatedAt = now;
+        row.nextChangeOn = view.nextStatusChangeOn();
+        if (created) {
+            entityManager.persist(row);
+        }
+        if (old != view.status()) {
+            outbox.publish(TOPIC, learnerId, EVENT_TYPE, new ComplianceStatusChanged(learnerId, credential, old, view.status(), view));
+            changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view));
+            meters.counter("recert.compliance.status.changes", "credential", credential, "to", view.status().name()).increment();
+            LOG.infof("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());
+        }
+        return Optional.of(row);
+    }
+}

@@ -1,0 +1,74 @@
+package org.recert.compliance.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+import org.recert.compliance.service.Evaluations;
+
+/**
+ * Time moves statuses too (on track, at risk, grace, lapsed): once a day, re-evaluates exactly the stored statuses whose
+ * {@code next_change_on} has come. One replica at a time: the sweep runs under a PostgreSQL advisory lock, and a
+ * replica that does not get it leaves the work to the one that did.
+ */
+@ApplicationScoped
+public class StatusSweep {
+
+    /** The advisory lock key of the sweep ("recert-sweep" in ASCII, so that no other lock of this database collides). */
+    static final long LOCK_KEY = 0x7265636572747377L;
+
+    private static final Logger LOG = Logger.getLogger(StatusSweep.class);
+
+    private final EntityManager entityManager;
+    private final LearnerStatusService statuses;
+    private final Evaluations evaluations;
+
+    public StatusSweep(EntityManager entityManager, LearnerStatusService statuses, Evaluations evaluations) {
+        this.entityManager = entityManager;
+        this.statuses = statuses;
+        this.evaluations = evaluations;
+    }
+
+    /** What one sweep did. */
+    public record SweepResult(LocalDate day, boolean ran, int evaluated, int changed) {
+    }
+
+    @Scheduled(identity = "compliance-status-sweep", cron = "${recert.compliance.sweep.cron:0 15 0 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** Re-evaluates every stored status that time alone may have changed by today. */
+    public SweepResult sweep() {
+        LocalDate today = evaluations.today();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                LOG.info("status sweep: another replica is sweeping");
+                return new SweepResult(today, false, 0, 0);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> due = entityManager.createNativeQuery("""
+                    select learner_id, credential, status from learner_status
+                    where next_change_on <= ?1 order by learner_id, credential""")
+                    .setParameter(1, today).getResultList();
+            int changed = 0;
+            for (Object[] row : due) {
+                String before = (String) row[2];
+                String after = statuses.refresh((String) row[0], (String) row[1]).map(s -> s.status).orElse(before);
+                if (!before.equals(after)) {
+                    changed++;
+                }
+            }
+            LOG.infof("status sweep of %s: %d statuses due, %d changed", today, due.size(), changed);
+            return new SweepResult(today, true, due.size(), changed);
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package org.recert.compliance.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.compliance.domain.CountedCredit;
+import org.recert.compliance.domain.Evaluation;
+import org.recert.compliance.domain.ExcludedCredit;
+import org.recert.compliance.domain.Requirement;
+import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.domain.StatusReasons;
+
+/**
+ * Where a learner stands in one credential on one day: the status shape of DESIGN.md, plus the reasons in words.
+ * The same shape is the {@code evaluation} of compliance.status.v1 and of {@link LearnerStatusChanged}.
+ */
+@Schema(name = "ComplianceStatus", description = "A learner's standing in one credential on one day", example = """
+        {"learnerId":"maria","credential":"CMA_AAMA","credentialName":"CMA (AAMA)","asOf":"2026-01-31","status":"AT_RISK",
+         "certifiedOn":"2022-03-15","cycleStart":"2022-03-15","dueDate":"2027-03-31","graceEnd":"2027-06-29","daysRemaining":424,
+         "requirementsMet":false,
+         "requirements":[{"code":"TOTAL","required":60,"earned":12,"shortfall":48},{"code":"ADMINISTRATIVE","required":10,"earned":2,"shortfall":8},
+           {"code":"CLINICAL","required":10,"earned":10,"shortfall":0},{"code":"GENERAL","required":10,"earned":0,"shortfall":10},
+           {"code":"AAMA_APPROVED","required":30,"earned":12,"shortfall":18}],
+         "counted":[{"creditId":"0b6f...","points":2,"category":"ADMINISTRATIVE","approved":true}],
+         "excluded":[{"creditId":"7d1c...","code":"ACTIVITY_NOT_ACCEPTED","reason":"Employment does not count toward CMA (AAMA) recertification: only continuing education does.","points":null}],
+         "reasons":["48 points still to earn; due 2027-03-31, in 424 days."],"nextStatusChangeOn":"2026-10-02"}""")
+public record StatusView(
+        String learnerId,
+        String credential,
+        String credentialName,
+        LocalDate asOf,
+        ComplianceStatus status,
+        LocalDate certifiedOn,
+        LocalDate cycleStart,
+        LocalDate dueDate,
+        LocalDate graceEnd,
+        Integer daysRemaining,
+        boolean requirementsMet,
+        List<Requirement> requirements,
+        List<CountedCredit> counted,
+        List<ExcludedCredit> excluded,
+        List<String> reasons,
+        LocalDate nextStatusChangeOn) {
+
+    public static StatusView of(String learnerId, RuleSet rules, LocalDate certifiedOn, Evaluation evaluation, int atRiskDays) {
+        return new StatusView(learnerId, rules.code(), rules.name(), evaluation.asOf(), evaluation.status(),
+                evaluation.status() == ComplianceStatus.NO_CERTIFICATION ? null : certifiedOn, evaluation.cycleStart(),
+                evaluation.dueDate(), evaluation.graceEnd(), evaluation.daysRemaining(), evaluation.requirementsMet(),
+                evaluation.requirements(), evaluation.counted(), evaluation.excluded(),
+                StatusReasons.of(rules, evaluation, atRiskDays), evaluation.nextStatusChangeOn());
+    }
+}

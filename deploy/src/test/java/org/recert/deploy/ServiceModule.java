@@ -1,0 +1,52 @@
+package org.recert.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One of the four deployable services: its compose name, Maven module and what it is built on. */
+record ServiceModule(String name, String module, boolean storesData) {
+
+    static final List<ServiceModule> ALL = List.of(
+            new ServiceModule("catalog", "catalog-service", true),
+            new ServiceModule("credits", "credits-service", true),
+            new ServiceModule("compliance", "compliance-service", true),
+            new ServiceModule("gateway", "gateway", false));
+
+    static List<ServiceModule> domainServices() {
+        return ALL.stream().filter(ServiceModule::storesData).toList();
+    }
+
+    static ServiceModule named(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** The Kubernetes name of its Deployment, Service, ConfigMap and ServiceAccount. */
+    String kubernetesName() {
+        return "recert-" + name;
+    }
+
+    Path dir() {
+        return Repo.path(module);
+    }
+
+    /** Whether the module's code is in this tree (the gateway arrives after the services). */
+    boolean present() {
+        return Files.isRegularFile(dir().resolve("src/main/resources/application.properties"));
+    }
+
+    int httpPort() {
+        String port = Repo.properties(dir().resolve("src/main/resources/application.properties"))
+                .getProperty("quarkus.http.port");
+        if (port == null) {
+            throw new IllegalStateException(module + " sets no quarkus.http.port");
+        }
+        return Integer.parseInt(port.trim());
+    }
+
+    /** Whether the domain kit (PostgreSQL, Flyway, Kafka) is on its classpath, which its pom says. */
+    boolean usesPlatformEvents() {
+        return Repo.read(dir().resolve("pom.xml")).contains("<artifactId>recert-platform</artifactId>");
+    }
+}

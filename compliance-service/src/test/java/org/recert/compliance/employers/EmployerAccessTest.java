@@ -182,6 +182,22 @@ class EmployerAccessTest {
     }
 
     @Test
+    void shouldShowAConsentingMemberWithoutAnyCertificationAsNoCertification() {
+        String learner = uniqueLearner("new");
+        fx.addMember(org, learner, null);
+        fx.consent(learner, org);
+
+        fx.employerOf(org).queryParam("credential", CMA).get(ORGS + "/" + org + "/roster").then().statusCode(200)
+                .body("items[0].consent", equalTo("GRANTED")).body("items[0].credential", equalTo(CMA))
+                .body("items[0].status", equalTo("NO_CERTIFICATION")).body("items[0]", not(hasKey("dueDate")));
+        fx.employerOf(org).queryParam("status", "NO_CERTIFICATION").get(ORGS + "/" + org + "/roster").then().statusCode(200)
+                .body("items.learnerId", contains(learner));
+        fx.employerOf(org).body(Map.of("credential", "RMA_AMT", "learnerIds", List.of(learner)))
+                .post("/api/v1/compliance/roster-checks").then().statusCode(200)
+                .body("results[0].visible", equalTo(true)).body("results[0].status", equalTo("NO_CERTIFICATION"));
+    }
+
+    @Test
     void shouldExportTheWholeRosterAsCsv() {
         String learner = uniqueLearner("csv");
         fx.addMember(org, learner, "EMP-9");

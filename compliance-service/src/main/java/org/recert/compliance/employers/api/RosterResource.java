@@ -31,6 +31,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.recert.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.domain.ComplianceStatus;
 import org.recert.compliance.employers.Ids;
@@ -50,6 +54,15 @@ import org.recert.platform.web.Page;
 @Path("/compliance/organizations")
 @Tag(name = "Employers")
 @RolesAllowed({ Roles.ADMIN, Roles.EMPLOYER })
+@APIResponses({
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "401", description = "No valid bearer token",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
 public class RosterResource {
 
     public static final String CSV = "text/csv";

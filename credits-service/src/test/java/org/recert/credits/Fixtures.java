@@ -75,6 +75,14 @@ public final class Fixtures {
     /** Publishes a course on catalog.course.v1 as the catalog would, and waits until the read model has this version. */
     public static void publishCourse(EntityManager entityManager, String type, String courseId, String providerId, long version,
             String status, LocalDate retiredOn, boolean aama) {
+        sendCourse(type, courseId, providerId, version, status, retiredOn, aama);
+        await().atMost(PATIENCE).until(() -> count(entityManager,
+                "select count(*) from course where id = '" + courseId + "' and version >= " + version) == 1);
+    }
+
+    /** Publishes a course event without waiting; returns its CloudEvents id. */
+    public static String sendCourse(String type, String courseId, String providerId, long version, String status, LocalDate retiredOn,
+            boolean aama) {
         Map<String, Object> course = new LinkedHashMap<>();
         course.put("id", courseId);
         course.put("title", "Course " + courseId.substring(0, 8));
@@ -91,15 +99,15 @@ public final class Fixtures {
         course.put("retiredOn", retiredOn == null ? null : retiredOn.toString());
         course.put("version", version);
         course.put("updatedAt", "2026-01-01T00:00:00Z");
+        String eventId = UUID.randomUUID().toString();
         try {
             TopicProbe.send("catalog.course.v1", courseId, JSON.writeValueAsBytes(course), Map.of(
-                    "ce_id", UUID.randomUUID().toString(), "ce_specversion", "1.0", "ce_type", type,
+                    "ce_id", eventId, "ce_specversion", "1.0", "ce_type", type,
                     "ce_source", "/recert/catalog", "content-type", "application/json"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        await().atMost(PATIENCE).until(() -> count(entityManager,
-                "select count(*) from course where id = '" + courseId + "' and version >= " + version) == 1);
+        return eventId;
     }
 
     public static long count(EntityManager entityManager, String sql) {

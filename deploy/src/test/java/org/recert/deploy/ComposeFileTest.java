@@ -207,7 +207,7 @@ class ComposeFileTest {
     }
 
     private static Tools.Result dockerComposeConfig(Map<String, String> env) {
-        Path dockerCompose = Tools.require("apt-get install -y docker-compose", "docker-compose");
+        Path dockerCompose = Tools.require("deploy/install-tools.sh (apt-get install docker-compose)", "docker-compose");
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.putIfAbsent("RECERT_DEMO_DATA_ENABLED", "false");
         Tools.Result result = Tools.run(List.of(dockerCompose.toString(), "-f", COMPOSE_FILE.toString(), "config"),

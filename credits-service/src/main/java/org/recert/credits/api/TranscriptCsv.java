@@ -30,6 +30,9 @@ public final class TranscriptCsv {
     private TranscriptCsv() {
     }
 
+    /** A byte order mark: without it, Excel reads UTF-8 text (accents in titles) as another encoding. */
+    public static final String BOM = "\uFEFF";
+
     public static String write(Transcript transcript) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -47,7 +50,7 @@ public final class TranscriptCsv {
         }
         try {
             CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
-            return CSV.writer(schema).writeValueAsString(rows);
+            return BOM + CSV.writer(schema).writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the transcript as CSV", e);
         }

@@ -18,4 +18,8 @@ public interface CreditsConfig {
     /** Largest page a client may ask for. */
     @WithDefault("200")
     int maxPageSize();
+
+    /** How long an Idempotency-Key is remembered: a retry later than this records a new credit. */
+    @WithDefault("P7D")
+    java.time.Duration idempotencyRetention();
 }

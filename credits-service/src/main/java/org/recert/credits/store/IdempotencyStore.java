@@ -49,4 +49,10 @@ public class IdempotencyStore {
                 .setParameter(1, learnerId).setParameter(2, key).setParameter(3, creditId).setParameter(4, response)
                 .executeUpdate();
     }
+
+    /** Forgets keys older than {@code before}; returns how many. */
+    public int forgetBefore(java.time.Instant before) {
+        return entityManager.createNativeQuery("delete from idempotency_key where created_at < ?1")
+                .setParameter(1, before).executeUpdate();
+    }
 }

@@ -76,6 +76,29 @@ class CreditHistoryTest {
     }
 
     @Test
+    void shouldLetOnlyOneOfTwoConcurrentCorrectionsOfTheSameVersionWin() throws Exception {
+        String learner = unique("learner");
+        String location = record(learner);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String title = "Concurrent " + i;
+                calls.add(() -> as(learner).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                        .body(Map.of("reason", "race", "title", title)).post(location + "/corrections").statusCode());
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(calls)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 412);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(learner).queryParam("versions", "all").get(location).then().body("versions.version", contains(1, 2));
+    }
+
+    @Test
     void shouldRejectAnInvalidCorrectionAndWriteNothing() {
         String learner = unique("learner");
         String location = record(learner);

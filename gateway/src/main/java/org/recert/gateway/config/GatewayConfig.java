@@ -138,6 +138,10 @@ public interface GatewayConfig {
         @WithDefault("1.0.0")
         String version();
 
+        /** The license the API is offered under, as the document states it. */
+        @WithDefault("Proprietary")
+        String license();
+
         /** Public URL of the gateway, written as the document's server; the relative root when absent. */
         Optional<String> serverUrl();
     }

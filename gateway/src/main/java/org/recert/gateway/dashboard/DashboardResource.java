@@ -35,7 +35,7 @@ public class DashboardResource {
     @GET
     @RolesAllowed(Roles.LEARNER)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The learner's dashboard in one call",
+    @Operation(operationId = "getMyDashboard", summary = "The learner's dashboard in one call",
             description = "For each credential: the status, the due date, the shortfall and the cheapest plan; and the latest credits. "
                     + "Composed from the services in parallel; a part that a service could not give in time is marked "
                     + "{\"available\": false, \"reason\": ...} and the rest is still answered.")

@@ -48,7 +48,7 @@ public class DevTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "Mint a local token", description = "Signs a token with the local dev key for the given claims. "
+    @Operation(operationId = "mintDevToken", summary = "Mint a local token", description = "Signs a token with the local dev key for the given claims. "
             + "Exists only on the local stack; production answers 404.")
     @APIResponse(responseCode = "200", description = "The token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))

@@ -32,11 +32,13 @@ public final class OpenApiMerger {
     private final String title;
     private final String version;
     private final String serverUrl;
+    private final String license;
 
-    public OpenApiMerger(String title, String version, String serverUrl) {
+    public OpenApiMerger(String title, String version, String serverUrl, String license) {
         this.title = title;
         this.version = version;
         this.serverUrl = serverUrl;
+        this.license = license;
     }
 
     /**
@@ -50,16 +52,18 @@ public final class OpenApiMerger {
         ObjectNode info = root.putObject("info");
         info.put("title", title);
         info.put("version", version);
+        info.putObject("license").put("name", license);
         root.putArray("servers").addObject().put("url", serverUrl).put("description", "the Recert gateway");
         root.putArray("security").addObject().putArray(SCHEME);
         ArrayNode tags = root.putArray("tags");
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
         List<String> notes = new ArrayList<>();
+        Set<String> operationIds = new java.util.HashSet<>();
         Map<String, Set<String>> tagGroups = new LinkedHashMap<>();
 
         if (gateway != null) {
-            Set<String> used = include(gateway, "gateway", "", gatewayPaths, root, notes);
+            Set<String> used = include(gateway, "gateway", gatewayPaths, root, notes, operationIds);
             tagGroups.put("Gateway", used);
         }
         for (ServiceDocument service : services) {
@@ -73,8 +77,8 @@ public final class OpenApiMerger {
                 notes.add("- **" + service.service() + "**: unavailable (" + service.failure()
                         + "); its endpoints are shown as of " + service.fetchedAt() + ".");
             }
-            Set<String> used = include(service.document(), service.service(), service.prefix(),
-                    path -> path.equals(service.prefix()) || path.startsWith(service.prefix() + "/"), root, notes);
+            Set<String> used = include(service.document(), service.service(),
+                    path -> path.equals(service.prefix()) || path.startsWith(service.prefix() + "/"), root, notes, operationIds);
             tagGroups.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(used);
         }
 
@@ -114,8 +118,8 @@ public final class OpenApiMerger {
     }
 
     /** Copies {@code source}'s paths, components and tags into {@code root}; answers the tags its operations use. */
-    private Set<String> include(ObjectNode source, String service, String prefix, Predicate<String> keep, ObjectNode root,
-            List<String> notes) {
+    private Set<String> include(ObjectNode source, String service, Predicate<String> keep, ObjectNode root,
+            List<String> notes, Set<String> operationIds) {
         Set<String> used = new LinkedHashSet<>();
         ObjectNode paths = (ObjectNode) root.get("paths");
         String base = basePath(source);
@@ -133,7 +137,10 @@ public final class OpenApiMerger {
             for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (METHODS.contains(op.getKey()) && op.getValue().isObject()) {
-                    used.addAll(normalizeOperation((ObjectNode) op.getValue(), capitalized(service)));
+                    ObjectNode operation = (ObjectNode) op.getValue();
+                    used.addAll(normalizeOperation(operation, capitalized(service)));
+                    operation.put("operationId", uniqueOperationId(operation.path("operationId").asText(""), service,
+                            op.getKey(), path, operationIds));
                 }
             }
             paths.set(path, item);
@@ -214,6 +221,32 @@ public final class OpenApiMerger {
             }
         });
         return tags;
+    }
+
+    /**
+     * An operation id unique in the merged document: the service's own, prefixed with the service's name when
+     * another service already uses it, or one made of the method and path when the service gave none.
+     */
+    static String uniqueOperationId(String given, String service, String method, String path, Set<String> used) {
+        String id = given;
+        if (id.isBlank()) {
+            StringBuilder made = new StringBuilder(method);
+            for (String segment : path.split("[/{}_.-]+")) {
+                if (!segment.isEmpty() && !segment.equals("api") && !segment.equals("v1")) {
+                    made.append(capitalized(segment));
+                }
+            }
+            id = made.toString();
+        }
+        if (used.contains(id)) {
+            id = service + capitalized(id);
+        }
+        String unique = id;
+        for (int n = 2; used.contains(unique); n++) {
+            unique = id + n;
+        }
+        used.add(unique);
+        return unique;
     }
 
     /** The path that a document's relative server adds before its paths ({@code /api/v1} or nothing). */

@@ -61,7 +61,7 @@ public class OpenApiRoutes {
         this.config = config;
         this.ownDocument = ownDocument;
         this.merger = new OpenApiMerger(config.openapi().title(), config.openapi().version(),
-                config.openapi().serverUrl().orElse("/"));
+                config.openapi().serverUrl().orElse("/"), config.openapi().license());
     }
 
     /** The merged document, serialized once per refresh. */

@@ -5,8 +5,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
 /**
- * A request body of unannounced length (chunked) that may not grow past a limit: once it does, the stream fails,
- * which aborts the request to the service, and {@code onExceeded} answers the client.
+ * A body of unannounced length (chunked, either way) that may not grow past a limit: once it does, the stream fails,
+ * which aborts the transfer, after {@code onExceeded} has dealt with the client.
  */
 final class CappedBody implements ReadStream<Buffer> {
 

@@ -124,6 +124,13 @@ public class ServiceProxy {
                 response.release();
                 fill(context, response, GatewayProblem.badGateway(upstream.name(),
                         "answered more than " + maxResponseBytes + " bytes"));
+            } else if (length == null && response.getBody() != null) {
+                // a streamed answer of unannounced length: count it, and cut it off past the limit
+                HttpServerRequest incoming = context.request().proxiedRequest();
+                response.setBody(Body.body(new CappedBody(response.getBody().stream(), maxResponseBytes, () -> {
+                    LOG.warnf("%s streamed more than %d bytes: answer cut off", upstream.name(), maxResponseBytes);
+                    incoming.response().reset();
+                }), -1));
             }
             return context.sendResponse();
         }

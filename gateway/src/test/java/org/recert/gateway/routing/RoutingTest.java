@@ -183,6 +183,20 @@ class RoutingTest {
     }
 
     @Test
+    void shouldCutOffAStreamedAnswerThatGrowsOverTheLimit() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/catalog/huge"))
+                .header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router"))).build();
+        int received;
+        try {
+            received = client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        } catch (java.io.IOException cutOff) {
+            received = -1;
+        }
+        assertThat(received).as("bytes received of a 3 MB answer over a 2 MB limit").isLessThan(3_000_000);
+    }
+
+    @Test
     void shouldAnswerAnUnknownApiPathWith404Problem() {
         given().header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router")))
                 .when().get("/api/v1/nothing-here")

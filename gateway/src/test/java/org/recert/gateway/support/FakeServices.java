@@ -61,6 +61,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         config.put("recert.gateway.rate-limits.bulk.limit", "2");
         config.put("recert.gateway.rate-limits.bulk.window", "1m");
         config.put("recert.gateway.max-request-bytes", "2097152");
+        config.put("recert.gateway.max-response-bytes", "2097152");
         config.put("quarkus.http.cors.origins", "https://app.recert.example");
         return config;
     }
@@ -78,6 +79,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         router.route(prefix + "/echo*").handler(context -> echo(service, context));
         router.get(prefix + "/stream").handler(this::startStream);
         router.post(prefix + "/stream/release").handler(this::releaseStreams);
+        router.get(prefix + "/huge").handler(context -> {
+            HttpServerResponse response = context.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+            for (int i = 0; i < 3; i++) {
+                response.write(io.vertx.core.buffer.Buffer.buffer(new byte[1_000_000]));
+            }
+            response.end();
+        });
         router.get(prefix + "/slow").handler(context -> {
             // never answers: the gateway's timeout must
         });

@@ -84,6 +84,7 @@ class EmployerEndToEndTest {
         await().atMost(TestEvents.PATIENCE).until(() -> receiver.accepted().size() == 3);
         assertThat(status(receiver.accepted().get(2))).isEqualTo("COMPLIANT->AT_RISK");
         assertThat(receiver.received()).allMatch(WebhookReceiver.Received::signatureValid);
+        receiver.received().forEach(r -> WebhookBodySchema.assertValid(r.body()));
 
         fx.learner(learner).delete("/api/v1/compliance/learners/" + learner + "/consents/" + org).then().statusCode(204);
         fx.employerOf(org).get(ORGS + "/" + org + "/roster").then().body("items[0].consent", equalTo("PENDING"));

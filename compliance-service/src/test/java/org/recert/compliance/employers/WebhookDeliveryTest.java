@@ -72,6 +72,7 @@ class WebhookDeliveryTest {
         assertThat(received.json().path("data").path("dueDate").asText()).isEqualTo("2027-03-31");
         assertThat(received.json().path("data").path("shortfall").decimalValue()).isEqualByComparingTo("12.5");
         assertThat(received.json().path("data").has("counted")).isFalse();
+        WebhookBodySchema.assertValid(received.body());
 
         fx.employerOf(org).get(ORGS + "/" + org + "/roster").then().statusCode(200).body("items[0].status", equalTo("AT_RISK"));
         fx.employerOf(org).get(ORGS + "/" + org + "/webhooks/" + webhook + "/deliveries").then().statusCode(200)

@@ -28,11 +28,13 @@ public class Consents {
     private final Organizations organizations;
     private final DeliveryQueue deliveries;
     private final EntityManager entityManager;
+    private final StatusFeed feed;
 
-    public Consents(Organizations organizations, DeliveryQueue deliveries, EntityManager entityManager) {
+    public Consents(Organizations organizations, DeliveryQueue deliveries, EntityManager entityManager, StatusFeed feed) {
         this.organizations = organizations;
         this.deliveries = deliveries;
         this.entityManager = entityManager;
+        this.feed = feed;
     }
 
     /** Grants consent; granting it again changes nothing. True when it was not granted before. */
@@ -47,16 +49,22 @@ public class Consents {
         consent.grantedAt = OffsetDateTime.now(ZoneOffset.UTC);
         consent.persist();
         log(learnerId, organizationId, "GRANTED");
+        entityManager.flush();
+        feed.consentGranted(organizationId, learnerId);
         return true;
     }
 
-    /** Withdraws consent: the roster hides the learner from this commit on, and pending deliveries are cancelled. */
+    /**
+     * Withdraws consent: the roster hides the learner from this commit on, pending deliveries are cancelled, and
+     * subscribers to compliance.consent.withdrawn are told (without any status).
+     */
     public void withdraw(String learnerId, UUID organizationId) {
         if (!Consent.deleteById(new RosterMember.Key(organizationId, learnerId))) {
             throw ProblemException.notFound("consent for organization " + organizationId);
         }
         deliveries.cancelPending(organizationId, learnerId);
         log(learnerId, organizationId, "WITHDRAWN");
+        feed.consentWithdrawn(organizationId, learnerId);
     }
 
     /** The organizations holding the learner's consent, then those that list the learner without it. */

@@ -27,7 +27,7 @@ import org.recert.platform.problem.ProblemException;
 public class Webhooks {
 
     /** Event types a subscription may ask for. */
-    public static final Set<String> EVENT_TYPES = Set.of(StatusFeed.STATUS_CHANGED);
+    public static final Set<String> EVENT_TYPES = Set.of(StatusFeed.STATUS_CHANGED, StatusFeed.CONSENT_GRANTED, StatusFeed.CONSENT_WITHDRAWN);
 
     /** A new subscription, with its secret when it was generated (shown once). */
     public record Created(WebhookSubscription subscription, String generatedSecret) {
@@ -55,7 +55,7 @@ public class Webhooks {
         Set<String> types = new LinkedHashSet<>();
         for (String event : events) {
             if (!EVENT_TYPES.contains(event)) {
-                throw ProblemException.invalid("events", "unknown event type " + event + "; known: " + EVENT_TYPES);
+                throw ProblemException.invalid("events", "unknown event type " + event + "; known: " + new java.util.TreeSet<>(EVENT_TYPES));
             }
             types.add(event);
         }

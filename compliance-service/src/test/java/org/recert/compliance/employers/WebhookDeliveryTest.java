@@ -145,6 +145,35 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldTellSubscribersWhenConsentIsGrantedWithTheCurrentStatusAndWhenItIsWithdrawnWithout() {
+        String learner = uniqueLearner("zoe");
+        fx.addMember(org, learner, "EMP-Z");
+        statuses.set(learner, CMA, "AT_RISK", CYCLE_START, DUE, new BigDecimal("7.5"));
+        JsonPath created = fx.employerOf(org).body(Map.of("url", receiver.url(),
+                        "events", List.of("compliance.consent.granted", "compliance.consent.withdrawn", "compliance.status.changed")))
+                .post(ORGS + "/" + org + "/webhooks").then().statusCode(201).extract().jsonPath();
+        receiver.verifyingWith(created.getString("secret"));
+
+        fx.consent(learner, org);
+        await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+        WebhookReceiver.Received granted = receiver.accepted().get(0);
+        assertThat(granted.json().path("type").asText()).isEqualTo("compliance.consent.granted");
+        assertThat(granted.json().path("data").path("staffRef").asText()).isEqualTo("EMP-Z");
+        assertThat(granted.json().path("data").path("statuses").get(0).path("status").asText()).isEqualTo("AT_RISK");
+        assertThat(granted.json().path("data").path("statuses").get(0).path("shortfall").decimalValue()).isEqualByComparingTo("7.5");
+
+        fx.learner(learner).delete("/api/v1/compliance/learners/" + learner + "/consents/" + org).then().statusCode(204);
+        statuses.set(learner, CMA, "GRACE", CYCLE_START, DUE, new BigDecimal("7.5"));
+        await().atMost(WAIT).until(() -> receiver.accepted().size() == 2);
+        WebhookReceiver.Received withdrawn = receiver.accepted().get(1);
+        assertThat(withdrawn.json().path("type").asText()).isEqualTo("compliance.consent.withdrawn");
+        assertThat(withdrawn.json().path("data").path("consent").asText()).isEqualTo("PENDING");
+        assertThat(withdrawn.body()).doesNotContain("AT_RISK").doesNotContain("status\"");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 2);
+        receiver.received().forEach(r -> WebhookBodySchema.assertValid(r.body()));
+    }
+
+    @Test
     void shouldSendNothingAboutMembersWithoutConsent() {
         String learner = uniqueLearner("quiet");
         fx.addMember(org, learner, null);

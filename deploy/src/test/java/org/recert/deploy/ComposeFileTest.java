@@ -97,8 +97,8 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldPublishOnlyTheGatewayOn8080() {
-        assertThat(Yaml.list(Yaml.at(compose, "services", "gateway", "ports"))).containsExactly("8080:8080");
+    void shouldPublishOnlyTheGatewayOn8080OfTheLoopback() {
+        assertThat(Yaml.list(Yaml.at(compose, "services", "gateway", "ports"))).containsExactly("127.0.0.1:8080:8080");
         for (ServiceModule service : ServiceModule.domainServices()) {
             assertThat(Yaml.at(compose, "services", service.name(), "ports")).as(service.name()).isNull();
         }
@@ -186,7 +186,15 @@ class ComposeFileTest {
             assertThat(Repo.path(volume.substring(0, volume.indexOf(':')))).isRegularFile();
             assertThat(Yaml.at(compose, "services", service.name(), "environment", "MP_JWT_VERIFY_ISSUER"))
                     .isEqualTo("recert-local");
+            boolean signs = Yaml.list(Yaml.at(compose, "services", service.name(), "volumes")).stream()
+                    .anyMatch(v -> String.valueOf(v).contains("private.pem"));
+            assertThat(signs).as("%s holds the private key", service.name()).isEqualTo(service.name().equals("gateway"));
         }
+        String signKey = String.valueOf(Yaml.at(compose, "services", "gateway", "environment",
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+        assertThat(Yaml.list(Yaml.at(compose, "services", "gateway", "volumes")).stream().map(String::valueOf))
+                .anyMatch(v -> v.endsWith(":" + signKey.substring("file:".length()) + ":ro")
+                        && Files.isRegularFile(Repo.path(v.substring(0, v.indexOf(':')))));
     }
 
     @Test

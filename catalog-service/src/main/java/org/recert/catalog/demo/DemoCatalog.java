@@ -74,10 +74,19 @@ public class DemoCatalog {
         }
         int addedCourses = 0;
         for (DemoCourse course : content.courses()) {
-            if (!catalog.exists(course.id())) {
+            if (catalog.exists(course.id())) {
+                continue;
+            }
+            try {
                 catalog.create(system, course.id(), course.course());
                 catalog.publish(system, course.id(), null);
                 addedCourses++;
+            } catch (RuntimeException e) {
+                // another replica starting at the same time may have loaded it first
+                if (!catalog.exists(course.id())) {
+                    throw e;
+                }
+                LOG.debugf("demo course %s was loaded concurrently", course.id());
             }
         }
         return new Loaded(addedProviders, addedCourses);

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import org.recert.catalog.domain.Provider;
 import org.recert.catalog.domain.ProviderInput;
@@ -44,6 +47,7 @@ public class ProviderDirectory {
         provider.createdAt = now();
         provider.updatedAt = provider.createdAt;
         providers.persist(provider);
+        flushNamed(provider.name);
         return CourseViews.provider(provider);
     }
 
@@ -67,8 +71,8 @@ public class ProviderDirectory {
         CourseViews.apply(input, provider);
         provider.version++;
         provider.updatedAt = now();
+        flushNamed(provider.name);
         if (!oldName.equals(provider.name)) {
-            providers.flush();
             catalog.providerRenamed(id);
         }
         return CourseViews.provider(provider);
@@ -92,6 +96,18 @@ public class ProviderDirectory {
         List<ProviderEntity> page = more ? rows.subList(0, limit) : rows;
         String next = more ? Cursor.encode(page.get(limit - 1).name, page.get(limit - 1).id.toString()) : null;
         return Page.of(page.stream().map(CourseViews::provider).toList(), next);
+    }
+
+    /** Writes now, so that a name taken by a concurrent request answers 409 rather than failing at commit. */
+    private void flushNamed(String name) {
+        try {
+            providers.flush();
+        } catch (PersistenceException e) {
+            if (e instanceof ConstraintViolationException violation && "provider_name_unique".equals(violation.getConstraintName())) {
+                throw ProblemException.conflict("a provider named " + name + " exists already");
+            }
+            throw e;
+        }
     }
 
     private void requireUniqueName(String name, UUID id) {

@@ -45,60 +45,9 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
     }
 
     public SearchPage search(CourseQuery query) {
-        Ordering ordering = Ordering.of(query);
-        // the key goes out as text (numeric Infinity included) and comes back through a cast: exact for every type
-        StringBuilder sql = new StringBuilder("select c.id, cast(").append(ordering.key).append(" as text) from course c where c.status = :status");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("status", query.status().name());
-        if (query.hasText()) {
-            sql.append(" and c.search_vector @@ websearch_to_tsquery('english', :q)");
-            parameters.put("q", query.q());
-        }
-        if (query.category() != null) {
-            sql.append(" and c.credit_").append(query.category().name().toLowerCase()).append(" > 0");
-        }
-        if (query.approval() != null) {
-            sql.append(query.approval() == ApprovalFilter.AAMA ? " and c.approval_body is not null" : " and c.approval_body is null");
-        }
-        if (query.free() != null) {
-            sql.append(query.free() ? " and c.fee_model = 'FREE'" : " and c.fee_model <> 'FREE'");
-        }
-        if (query.format() != null) {
-            sql.append(" and c.format = :format");
-            parameters.put("format", query.format().name());
-        }
-        if (query.scope() != null) {
-            sql.append(" and c.scope = :scope");
-            parameters.put("scope", query.scope().name());
-        }
-        if (query.maxFee() != null) {
-            sql.append(" and c.fee_amount <= :maxFee");
-            parameters.put("maxFee", query.maxFee());
-        }
-        if (query.minQuality() != null) {
-            sql.append(" and c.quality_score >= :minQuality");
-            parameters.put("minQuality", query.minQuality());
-        }
-        if (query.providerId() != null) {
-            sql.append(" and c.provider_id = :providerId");
-            parameters.put("providerId", query.providerId());
-        }
-        if (query.cursor() != null) {
-            List<String> values = Cursor.decode(query.cursor(), 3);
-            if (!values.get(0).equals(ordering.name)) {
-                throw ProblemException.invalid("cursor", "belongs to another sort order; start again without a cursor");
-            }
-            sql.append(" and (").append(ordering.key).append(", c.id) ").append(ordering.ascending ? ">" : "<")
-                    .append(" (cast(:afterKey as ").append(ordering.sqlType).append("), :afterId)");
-            parameters.put("afterKey", parseKey(values.get(1)));
-            parameters.put("afterId", parseId(values.get(2)));
-        }
-        String direction = ordering.ascending ? " asc" : " desc";
-        sql.append(" order by ").append(ordering.key).append(direction).append(", c.id").append(direction).append(" limit :limit");
-        parameters.put("limit", query.limit() + 1);
-
-        Query native_ = getEntityManager().createNativeQuery(sql.toString());
-        parameters.forEach(native_::setParameter);
+        SearchSql search = SearchSql.of(query);
+        Query native_ = getEntityManager().createNativeQuery(search.sql());
+        search.parameters().forEach(native_::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = native_.getResultList();
         boolean more = rows.size() > query.limit();
@@ -107,9 +56,78 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
         String next = null;
         if (more) {
             Object[] last = page.get(page.size() - 1);
-            next = Cursor.encode(ordering.name, String.valueOf(last[1]), last[0].toString());
+            next = Cursor.encode(search.ordering().name, String.valueOf(last[1]), last[0].toString());
         }
         return new SearchPage(load(ids), next);
+    }
+
+    /** The executed plan of the search's query, for operators and the search benchmark (EXPLAIN ANALYZE runs it). */
+    public String plan(CourseQuery query) {
+        SearchSql search = SearchSql.of(query);
+        Query explain = getEntityManager().createNativeQuery("explain (analyze, buffers) " + search.sql());
+        search.parameters().forEach(explain::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object> lines = explain.getResultList();
+        return lines.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+    }
+
+    /** The id-and-sort-key query of a search, with its parameters. */
+    private record SearchSql(String sql, Map<String, Object> parameters, Ordering ordering) {
+
+        static SearchSql of(CourseQuery query) {
+            Ordering ordering = Ordering.of(query);
+            // the key goes out as text (numeric Infinity included) and comes back through a cast: exact for every type
+            StringBuilder sql = new StringBuilder("select c.id, cast(").append(ordering.key).append(" as text) from course c where c.status = :status");
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("status", query.status().name());
+            if (query.hasText()) {
+                sql.append(" and c.search_vector @@ websearch_to_tsquery('english', :q)");
+                parameters.put("q", query.q());
+            }
+            if (query.category() != null) {
+                sql.append(" and c.credit_").append(query.category().name().toLowerCase(java.util.Locale.ROOT)).append(" > 0");
+            }
+            if (query.approval() != null) {
+                sql.append(query.approval() == ApprovalFilter.AAMA ? " and c.approval_body is not null" : " and c.approval_body is null");
+            }
+            if (query.free() != null) {
+                sql.append(query.free() ? " and c.fee_model = 'FREE'" : " and c.fee_model <> 'FREE'");
+            }
+            if (query.format() != null) {
+                sql.append(" and c.format = :format");
+                parameters.put("format", query.format().name());
+            }
+            if (query.scope() != null) {
+                sql.append(" and c.scope = :scope");
+                parameters.put("scope", query.scope().name());
+            }
+            if (query.maxFee() != null) {
+                sql.append(" and c.fee_amount <= :maxFee");
+                parameters.put("maxFee", query.maxFee());
+            }
+            if (query.minQuality() != null) {
+                sql.append(" and c.quality_score >= :minQuality");
+                parameters.put("minQuality", query.minQuality());
+            }
+            if (query.providerId() != null) {
+                sql.append(" and c.provider_id = :providerId");
+                parameters.put("providerId", query.providerId());
+            }
+            if (query.cursor() != null) {
+                List<String> values = Cursor.decode(query.cursor(), 3);
+                if (!values.get(0).equals(ordering.name)) {
+                    throw ProblemException.invalid("cursor", "belongs to another sort order; start again without a cursor");
+                }
+                sql.append(" and (").append(ordering.key).append(", c.id) ").append(ordering.ascending ? ">" : "<")
+                        .append(" (cast(:afterKey as ").append(ordering.sqlType).append("), :afterId)");
+                parameters.put("afterKey", parseKey(values.get(1)));
+                parameters.put("afterId", parseId(values.get(2)));
+            }
+            String direction = ordering.ascending ? " asc" : " desc";
+            sql.append(" order by ").append(ordering.key).append(direction).append(", c.id").append(direction).append(" limit :limit");
+            parameters.put("limit", query.limit() + 1);
+            return new SearchSql(sql.toString(), parameters, ordering);
+        }
     }
 
     /** The courses of {@code ids} with their providers, in the order of {@code ids}. */
@@ -146,11 +164,14 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
 
         static Ordering of(CourseQuery query) {
             CourseSort sort = query.sort();
+            // with a text query the GIN index finds the matches and they are sorted; "+ 0" keeps the planner from walking
+            // the sort's index instead and testing the text row by row, which scans the whole index when the text is rare
+            String indexed = query.hasText() ? " + 0" : "";
             if (sort == CourseSort.FEE) {
-                return new Ordering("fee", "c.fee_amount", true, "numeric");
+                return new Ordering("fee", "(c.fee_amount" + indexed + ")", true, "numeric");
             }
             if (sort == CourseSort.CREDIT_PER_DOLLAR) {
-                return new Ordering("creditPerDollar", "c.credit_per_dollar", false, "numeric");
+                return new Ordering("creditPerDollar", "(c.credit_per_dollar" + indexed + ")", false, "numeric");
             }
             if (query.hasText()) {
                 return new Ordering("relevance-text", "ts_rank(c.search_vector, websearch_to_tsquery('english', :q))", false, "real");

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -87,8 +86,11 @@ public class CreditResource {
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
             @Parameter(description = "A key the client makes per credit (a UUID, say), reused on retries", required = true)
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-            @Valid @NotNull RecordCreditRequest request) {
+            @Valid RecordCreditRequest request) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
+        if (request == null) {
+            throw ProblemException.invalid("body", "a credit is required");
+        }
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "is required: send a key of your own per credit and reuse it on retries");
         }
@@ -171,8 +173,11 @@ public class CreditResource {
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
             @PathParam("creditId") UUID creditId,
             @Parameter(description = "The ETag of the version being corrected", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull CorrectionRequest correction) {
+            @Valid CorrectionRequest correction) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
+        if (correction == null) {
+            throw ProblemException.invalid("body", "a correction with its reason is required");
+        }
         Credit next = ledger.correct(learnerId, creditId, ifMatch, correction, caller.isAdmin(), caller.subject());
         return Response.ok(next).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(next.version()))).build();
     }

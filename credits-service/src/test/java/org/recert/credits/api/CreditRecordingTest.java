@@ -192,8 +192,34 @@ class CreditRecordingTest {
                 .body("providerName", equalTo("AAMA e-Learning Center"))
                 .body("activityType", equalTo("ONLINE_WORKSHOP"))
                 .body("title", notNullValue());
-        post(learner, UUID.randomUUID().toString(), body).then().statusCode(409);
+        String location = post(learner, UUID.randomUUID().toString(), body).then().statusCode(409).extract().header("Location");
+        assertThat(location).isNull();
         assertThat(credits(learner)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetOnlyAnAdminOverrideTheCreditACourseSets() {
+        String courseId = UUID.randomUUID().toString();
+        Fixtures.publishCourse(entityManager, "CoursePublished", courseId, Fixtures.PROVIDER, 1, "PUBLISHED", null, true);
+        String learner = unique("learner");
+        String location = post(learner, UUID.randomUUID().toString(), Map.of("courseId", courseId, "completedOn", "2025-05-01"))
+                .then().statusCode(201).extract().header("Location");
+        Map<String, Object> moreCredit = Map.of("reason", "more", "amount", Map.of("value", 3, "unit", "AAMA_CEU"),
+                "categories", List.of(Map.of("category", "CLINICAL", "value", 3)), "contactMinutes", 150);
+        given().auth().oauth2(Fixtures.learner(tokens, learner)).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(moreCredit).post(location + "/corrections").then().statusCode(422).body("field", equalTo("amount"));
+        given().auth().oauth2(Fixtures.learner(tokens, learner)).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(Map.of("reason", "same again", "completedOn", "2025-05-01")).post(location + "/corrections")
+                .then().statusCode(422).body("field", equalTo("body"));
+        given().auth().oauth2(Fixtures.admin(tokens)).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(moreCredit).post(location + "/corrections").then().statusCode(200).body("amount.value", equalTo(3));
+    }
+
+    @Test
+    void shouldRejectAMissingBodyNamingIt() {
+        String learner = unique("learner");
+        given().auth().oauth2(Fixtures.learner(tokens, learner)).header("Idempotency-Key", "k-1").contentType(ContentType.JSON)
+                .post(path(learner)).then().statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class Banner {
         }
         for (SuiteService service : running) {
             if (!service.key().equals("gateway")) {
-                line(text, service.name(), service.url() + "  (Swagger UI " + service.url() + "/q/swagger-ui)");
+                line(text, service.name(), service.url() + "  (OpenAPI " + service.url() + "/q/openapi)");
             }
         }
         for (SuiteService service : missing) {

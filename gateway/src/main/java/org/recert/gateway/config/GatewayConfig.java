@@ -147,13 +147,17 @@ public interface GatewayConfig {
     }
 
     interface Dashboard {
-        /** Credentials shown on the dashboard. */
+        /** Credentials always shown on the dashboard, before the other ones the learner holds. */
         @WithDefault("CMA_AAMA")
         List<String> credentials();
 
         /** Time each part of the dashboard may take before it is marked unavailable. */
         @WithDefault("2s")
         Duration partTimeout();
+
+        /** The catalog query of the suggested courses. */
+        @WithDefault("free=true&approval=AAMA&limit=3")
+        String suggestedCourses();
 
         /** How many recent credits are shown. */
         @WithDefault("5")

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,8 +29,9 @@ import org.recert.gateway.routing.UpstreamFailure;
 import org.recert.gateway.routing.Upstreams;
 
 /**
- * Composes the learner's dashboard from the services, all calls at once, each with its own timeout and the
- * service's circuit breaker. A part that fails becomes {@code {"available": false, "reason": ...}}; the
+ * Composes the learner's dashboard from the services: the credentials the learner holds (and those always shown),
+ * then each one's status and plan, all at once and alongside the latest credits, each call with its own timeout
+ * and the service's circuit breaker. A part that fails becomes {@code {"available": false, "reason": ...}}; the
  * dashboard itself always answers.
  */
 @ApplicationScoped
@@ -36,6 +39,7 @@ public class DashboardComposer {
 
     private static final Logger LOG = Logger.getLogger(DashboardComposer.class);
 
+    private final Upstream catalog;
     private final Upstream credits;
     private final Upstream compliance;
     private final GatewayConfig.Dashboard config;
@@ -43,6 +47,7 @@ public class DashboardComposer {
     private final Clock clock = Clock.systemUTC();
 
     public DashboardComposer(Upstreams upstreams, GatewayConfig config, ObjectMapper json) {
+        this.catalog = upstreams.named("catalog");
         this.credits = upstreams.named("credits");
         this.compliance = upstreams.named("compliance");
         this.config = config.dashboard();
@@ -51,27 +56,48 @@ public class DashboardComposer {
 
     public Future<Dashboard> compose(String learnerId, Forwarded forwarded) {
         String learner = URLEncoder.encode(learnerId, StandardCharsets.UTF_8);
-        List<Future<Part>> statuses = new ArrayList<>();
-        List<Future<Part>> plans = new ArrayList<>();
-        for (String credential : config.credentials()) {
-            String query = "?credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8);
-            statuses.add(part(compliance, "/api/v1/compliance/learners/" + learner + "/status" + query, forwarded));
-            plans.add(part(compliance, "/api/v1/compliance/learners/" + learner + "/plan" + query, forwarded));
-        }
         Future<Part> recent = part(credits, "/api/v1/credits/learners/" + learner + "/credits?limit=" + config.recentCredits(), forwarded);
-        List<Future<Part>> all = new ArrayList<>(statuses);
-        all.addAll(plans);
-        all.add(recent);
-        // every part recovers into a Part, so this never fails
-        return Future.join(all).transform(ignored -> {
-            List<CredentialCard> cards = new ArrayList<>();
-            for (int i = 0; i < config.credentials().size(); i++) {
-                Part status = statuses.get(i).result();
-                cards.add(new CredentialCard(config.credentials().get(i), summary(status), status, plans.get(i).result()));
+        Future<Part> suggested = part(catalog, "/api/v1/catalog/courses?" + config.suggestedCourses(), forwarded);
+        Future<Part> held = part(compliance, "/api/v1/compliance/learners/" + learner + "/certifications", forwarded);
+        return held.compose(certifications -> {
+            List<String> credentials = credentials(certifications);
+            List<Future<Part>> statuses = new ArrayList<>();
+            List<Future<Part>> plans = new ArrayList<>();
+            for (String credential : credentials) {
+                String query = "?credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8);
+                statuses.add(part(compliance, "/api/v1/compliance/learners/" + learner + "/status" + query, forwarded));
+                plans.add(part(compliance, "/api/v1/compliance/learners/" + learner + "/plan" + query, forwarded));
             }
-            boolean complete = all.stream().allMatch(part -> part.result().available());
-            return Future.succeededFuture(new Dashboard(learnerId, Instant.now(clock), complete, cards, recent.result()));
+            List<Future<Part>> all = new ArrayList<>(statuses);
+            all.addAll(plans);
+            all.add(recent);
+            all.add(suggested);
+            // every part recovers into a Part, so this never fails
+            return Future.join(all).transform(ignored -> {
+                List<CredentialCard> cards = new ArrayList<>();
+                for (int i = 0; i < credentials.size(); i++) {
+                    Part status = statuses.get(i).result();
+                    cards.add(new CredentialCard(credentials.get(i), summary(status), status, plans.get(i).result()));
+                }
+                boolean complete = certifications.available() && all.stream().allMatch(part -> part.result().available());
+                return Future.succeededFuture(new Dashboard(learnerId, Instant.now(clock), complete, cards, recent.result(),
+                        suggested.result()));
+            });
         });
+    }
+
+    /** The credentials always shown, then every other one the learner holds (when the list could be fetched). */
+    private List<String> credentials(Part certifications) {
+        Set<String> credentials = new LinkedHashSet<>(config.credentials());
+        if (certifications.available() && certifications.data() != null) {
+            for (JsonNode certification : certifications.data().path("items")) {
+                String credential = certification.path("credential").asText("");
+                if (!credential.isBlank()) {
+                    credentials.add(credential);
+                }
+            }
+        }
+        return List.copyOf(credentials);
     }
 
     private Future<Part> part(Upstream upstream, String uri, Forwarded forwarded) {

@@ -36,7 +36,7 @@ public class DashboardResource {
     @RolesAllowed(Roles.LEARNER)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getMyDashboard", summary = "The learner's dashboard in one call",
-            description = "For each credential: the status, the due date, the shortfall and the cheapest plan; and the latest credits. "
+            description = "For each credential: the status, the due date, the shortfall and the cheapest plan; the latest credits; a few free AAMA-approved courses. "
                     + "Composed from the services in parallel; a part that a service could not give in time is marked "
                     + "{\"available\": false, \"reason\": ...} and the rest is still answered.")
     @APIResponse(responseCode = "200", description = "The dashboard, complete or partial",

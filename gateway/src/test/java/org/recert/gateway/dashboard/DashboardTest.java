@@ -43,7 +43,12 @@ class DashboardTest {
                 .body("credentials[0].cheapestPlan.data.courses[0].courseId", equalTo("k-1"))
                 .body("recentCredits.available", equalTo(true))
                 .body("recentCredits.data.items[0].learnerId", equalTo("maria"))
-                .body("recentCredits.data.items[0].limitAsked", equalTo("5"));
+                .body("recentCredits.data.items[0].limitAsked", equalTo("5"))
+                .body("credentials.credential", equalTo(java.util.List.of("CMA_AAMA", "RMA_AMT")))
+                .body("credentials[1].status.data.credential", equalTo("RMA_AMT"))
+                .body("suggestedCourses.available", equalTo(true))
+                .body("suggestedCourses.data.query", equalTo("free=true&approval=AAMA&limit=3"))
+                .body("suggestedCourses.data.items[0].id", equalTo("k-9"));
     }
 
     @Test

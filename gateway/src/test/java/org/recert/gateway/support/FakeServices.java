@@ -95,10 +95,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         router.post(prefix + "/roster-checks").handler(context -> json(context, new JsonObject().put("results", new JsonArray())));
         router.post(prefix + "/completion-reports").handler(context -> json(context, new JsonObject().put("results", new JsonArray())));
         router.get("/q/openapi").handler(context -> json(context, openApi(service)));
+        if (service.equals("catalog")) {
+            router.get(prefix + "/courses").handler(context -> json(context, new JsonObject().putNull("nextCursor")
+                    .put("query", context.request().query())
+                    .put("items", new JsonArray().add(new JsonObject().put("id", "k-9").put("title", "Free HIPAA refresher")))));
+        }
         if (service.equals("credits")) {
             router.get(prefix + "/learners/:learnerId/credits").handler(this::credits);
         }
         if (service.equals("compliance")) {
+            router.get(prefix + "/learners/:learnerId/certifications").handler(this::certifications);
             router.get(prefix + "/learners/:learnerId/status").handler(this::status);
             router.get(prefix + "/learners/:learnerId/plan").handler(this::plan);
         }
@@ -150,6 +156,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .put("amount", new JsonObject().put("value", 2).put("unit", "AAMA_CEU"))
                 .put("limitAsked", context.request().getParam("limit"));
         json(context, new JsonObject().put("items", new JsonArray().add(credit)).putNull("nextCursor"));
+    }
+
+    private void certifications(RoutingContext context) {
+        if (!authorized(context)) {
+            return;
+        }
+        String learner = context.pathParam("learnerId");
+        json(context, new JsonObject().putNull("nextCursor").put("items", new JsonArray()
+                .add(new JsonObject().put("learnerId", learner).put("credential", "CMA_AAMA").put("dueDate", "2027-03-31"))
+                .add(new JsonObject().put("learnerId", learner).put("credential", "RMA_AMT").put("dueDate", "2028-06-30"))));
     }
 
     private void status(RoutingContext context) {

@@ -62,6 +62,7 @@ create table webhook_delivery (
     attempts        integer     not null default 0,
     next_attempt_at timestamptz,
     lease_until     timestamptz,
+    first_attempt_at timestamptz,
     last_attempt_at timestamptz,
     last_status_code integer,
     last_error      text,

@@ -56,7 +56,7 @@ public interface WebhooksConfig {
         @WithDefault("6h")
         Duration maxBackoff();
 
-        /** After this long since the event, a delivery that still fails is abandoned (state FAILED). */
+        /** After this long since its first attempt, a delivery that still fails is abandoned (state FAILED). */
         @WithDefault("3d")
         Duration giveUpAfter();
 

@@ -106,6 +106,26 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldAbandonADeliveryWhenTheScheduleRunsOutAndThenSendTheLearnersNextChange() {
+        String learner = consentingMember("ivy");
+        String webhook = subscribeWithGeneratedSecret();
+        receiver.failNext(1_000);
+        statuses.set(learner, CMA, "AT_RISK", CYCLE_START, DUE, new BigDecimal("10"));
+        statuses.set(learner, CMA, "GRACE", CYCLE_START, DUE, new BigDecimal("10"));
+
+        // %test gives up after 5 s: attempts at about 0, 0.2, 0.6, 1.4, 2.4, 3.4, 4.4 s
+        await().atMost(WAIT).untilAsserted(() -> fx.employerOf(org).queryParam("state", "FAILED")
+                .get(ORGS + "/" + org + "/webhooks/" + webhook + "/deliveries").then()
+                .body("items.size()", equalTo(1)).body("items[0].lastStatusCode", equalTo(500)));
+        assertThat(receiver.received()).extracting(r -> r.json().path("data").path("newStatus").asText()).containsOnly("AT_RISK")
+                .hasSizeGreaterThan(3);
+
+        receiver.failNext(0);
+        await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+        assertThat(receiver.accepted().get(0).json().path("data").path("newStatus").asText()).isEqualTo("GRACE");
+    }
+
+    @Test
     void shouldDeliverALearnersChangesInOrderWhileTheFirstIsRetried() {
         String learner = consentingMember("ana");
         subscribeWithGeneratedSecret();

@@ -93,14 +93,14 @@ public class DeliveryQueue {
                     update webhook_delivery d set lease_until = now() + make_interval(secs => ?)
                     from due, webhook_subscription s
                     where d.id = due.id and s.id = d.subscription_id
-                    returning d.id, d.message_id, d.event_type, d.payload, d.attempts, d.created_at, s.url, s.secret""")) {
+                    returning d.id, d.message_id, d.event_type, d.payload, d.attempts, d.created_at, d.first_attempt_at, s.url, s.secret""")) {
                 statement.setInt(1, limit);
                 statement.setDouble(2, lease.toMillis() / 1000.0);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         claimed.add(new ClaimedDelivery(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getInt(5), rows.getObject(6, OffsetDateTime.class), rows.getString(7),
-                                rows.getString(8)));
+                                rows.getString(4), rows.getInt(5), rows.getObject(6, OffsetDateTime.class),
+                                rows.getObject(7, OffsetDateTime.class), rows.getString(8), rows.getString(9)));
                     }
                 }
                 connection.commit();
@@ -116,6 +116,7 @@ public class DeliveryQueue {
     public void delivered(UUID id, int statusCode) throws SQLException {
         update("""
                 update webhook_delivery set state = 'DELIVERED', attempts = attempts + 1, last_attempt_at = now(),
+                       first_attempt_at = coalesce(first_attempt_at, now()),
                        last_status_code = ?, last_error = null, delivered_at = now(), next_attempt_at = null, lease_until = null
                 where id = ? and state = 'PENDING'""", statusCode, id);
     }
@@ -124,6 +125,7 @@ public class DeliveryQueue {
     public void failed(UUID id, Integer statusCode, String error, Optional<Instant> nextAttempt) throws SQLException {
         update("""
                 update webhook_delivery set state = ?, attempts = attempts + 1, last_attempt_at = now(),
+                       first_attempt_at = coalesce(first_attempt_at, now()),
                        last_status_code = ?, last_error = ?, next_attempt_at = ?, lease_until = null
                 where id = ? and state = 'PENDING'""",
                 nextAttempt.isPresent() ? DeliveryState.PENDING.name() : DeliveryState.FAILED.name(), statusCode,

@@ -159,6 +159,7 @@ public class DeliveryWorker {
     }
 
     private void send(ClaimedDelivery delivery) {
+        Instant attemptedAt = Instant.now();
         Integer statusCode = null;
         String error;
         try {
@@ -195,11 +196,13 @@ public class DeliveryWorker {
             LOG.warnf("webhook delivery %s: %s", delivery.id(), e.toString());
             error = "delivery failed: " + e.getClass().getSimpleName();
         }
-        recordFailure(delivery, statusCode, error);
+        recordFailure(delivery, attemptedAt, statusCode, error);
     }
 
-    private void recordFailure(ClaimedDelivery delivery, Integer statusCode, String error) {
-        Optional<Instant> next = schedule.nextAttempt(delivery.createdAt().toInstant(), Instant.now(), delivery.attempts() + 1);
+    /** The retry clock starts at the first attempt, not at queueing: a message waiting behind a failing one keeps its days. */
+    private void recordFailure(ClaimedDelivery delivery, Instant attemptedAt, Integer statusCode, String error) {
+        Instant firstAttempt = delivery.firstAttemptAt() == null ? attemptedAt : delivery.firstAttemptAt().toInstant();
+        Optional<Instant> next = schedule.nextAttempt(firstAttempt, Instant.now(), delivery.attempts() + 1);
         try {
             queue.failed(delivery.id(), statusCode, error, next);
         } catch (Exception e) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * When a failed delivery is tried again: exponential backoff, capped, and abandoned once the next attempt
- * would fall after {@code giveUpAfter} since the event was queued.
+ * would fall after {@code giveUpAfter} since the first attempt.
  */
 public record RetrySchedule(Duration initial, double multiplier, Duration max, Duration giveUpAfter) {
 
@@ -23,9 +23,9 @@ public record RetrySchedule(Duration initial, double multiplier, Duration max, D
     }
 
     /** The time of the next attempt, or empty when the delivery is to be abandoned. */
-    public Optional<Instant> nextAttempt(Instant queuedAt, Instant now, int failedAttempts) {
+    public Optional<Instant> nextAttempt(Instant firstAttempt, Instant now, int failedAttempts) {
         Instant next = now.plus(delayAfter(failedAttempts));
-        return next.isAfter(queuedAt.plus(giveUpAfter)) ? Optional.empty() : Optional.of(next);
+        return next.isAfter(firstAttempt.plus(giveUpAfter)) ? Optional.empty() : Optional.of(next);
     }
 
     /** How long the schedule keeps trying in all, from the first attempt to the last one. */

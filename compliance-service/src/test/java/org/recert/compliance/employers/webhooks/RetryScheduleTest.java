@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RetryScheduleTest {
 
     private static final RetrySchedule DEFAULT = new RetrySchedule(Duration.ofSeconds(30), 2, Duration.ofHours(6), Duration.ofDays(3));
-    private static final Instant QUEUED = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant FIRST_ATTEMPT = Instant.parse("2026-11-25T10:00:00Z");
 
     @Test
     void shouldDoubleTheDelayAfterEachFailureUpToTheCap() {
@@ -30,14 +30,14 @@ class RetryScheduleTest {
 
     @Test
     void shouldScheduleTheNextAttemptFromTheFailure() {
-        Instant failedAt = QUEUED.plusSeconds(5);
-        assertThat(DEFAULT.nextAttempt(QUEUED, failedAt, 1)).contains(failedAt.plusSeconds(30));
+        Instant failedAt = FIRST_ATTEMPT.plusSeconds(5);
+        assertThat(DEFAULT.nextAttempt(FIRST_ATTEMPT, failedAt, 1)).contains(failedAt.plusSeconds(30));
     }
 
     @Test
     void shouldAbandonWhenTheNextAttemptWouldFallAfterTheGiveUpTime() {
-        Instant lateFailure = QUEUED.plus(Duration.ofDays(3)).minusSeconds(60);
-        assertThat(DEFAULT.nextAttempt(QUEUED, lateFailure, 25)).isEmpty();
-        assertThat(DEFAULT.nextAttempt(QUEUED, QUEUED.plus(Duration.ofDays(2)), 20)).isPresent();
+        Instant lateFailure = FIRST_ATTEMPT.plus(Duration.ofDays(3)).minusSeconds(60);
+        assertThat(DEFAULT.nextAttempt(FIRST_ATTEMPT, lateFailure, 25)).isEmpty();
+        assertThat(DEFAULT.nextAttempt(FIRST_ATTEMPT, FIRST_ATTEMPT.plus(Duration.ofDays(2)), 20)).isPresent();
     }
 }

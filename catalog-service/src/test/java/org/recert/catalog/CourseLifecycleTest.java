@@ -88,6 +88,9 @@ class CourseLifecycleTest {
         api.as(api.curator()).header("If-Match", "\"3\"").body(CatalogApi.courseBody(providerId, "Too late")).put(CatalogApi.COURSES + "/" + id)
                 .then().statusCode(409);
         api.get(api.learner(), id).then().statusCode(200).body("status", equalTo("RETIRED"));
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("recert_catalog_courses_published_total"))
+                .body(org.hamcrest.Matchers.containsString("recert_catalog_courses_retired_total"));
     }
 
     @Test

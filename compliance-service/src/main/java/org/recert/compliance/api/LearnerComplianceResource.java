@@ -75,7 +75,9 @@ public class LearnerComplianceResource {
     }
 
     /** The current cycle of a credential and every earlier one. */
-    @Schema(name = "CertificationHistory")
+    @Schema(name = "CertificationHistory", example = """
+            {"learnerId":"maria","credential":"CMA_AAMA","current":{"certifiedOn":"2027-03-20","dueDate":"2032-03-31","current":true},
+             "history":[{"certifiedOn":"2027-03-20","current":true},{"certifiedOn":"2022-03-15","current":false}]}""")
     public record CertificationHistory(String learnerId, String credential, CertificationView current, List<CertificationView> history) {
     }
 

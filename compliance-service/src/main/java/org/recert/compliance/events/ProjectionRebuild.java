@@ -13,12 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import org.recert.compliance.service.ComplianceConfig;
 import org.recert.compliance.status.LearnerStatusService;
 import org.recert.platform.PlatformConfig;
 import org.recert.platform.events.EventConsumer;
@@ -43,9 +46,11 @@ public class ProjectionRebuild {
     private final KafkaClients kafka;
     private final PlatformConfig platform;
     private final LearnerStatusService statuses;
+    private final ComplianceConfig config;
 
     public ProjectionRebuild(EntityManager entityManager, EventConsumer consumer, KafkaClients kafka, PlatformConfig platform,
-            LearnerStatusService statuses) {
+            LearnerStatusService statuses, ComplianceConfig config) {
+        this.config = config;
         this.entityManager = entityManager;
         this.consumer = consumer;
         this.kafka = kafka;
@@ -56,6 +61,9 @@ public class ProjectionRebuild {
     public record PartitionProgress(String topic, int partition, long endOffset, boolean reached) {
     }
 
+    @Schema(name = "ProjectionRebuild", example = """
+            {"id":3,"requestedAt":"2026-01-31T10:00:00Z","requestedBy":"ops","completedAt":null,"state":"RUNNING",
+             "partitions":[{"topic":"credits.ledger.v1","partition":0,"endOffset":1204,"reached":false}]}""")
     public record RebuildView(long id, OffsetDateTime requestedAt, String requestedBy, OffsetDateTime completedAt, String state,
             List<PartitionProgress> partitions) {
     }
@@ -109,6 +117,25 @@ public class ProjectionRebuild {
         if (reached > 0) {
             completeIfCaughtUp(id);
         }
+    }
+
+    /** Completes a rebuild that waited longer than the configured timeout for the replay to catch up. */
+    @Scheduled(identity = "compliance-rebuild-watch", every = "10s", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void completeStalled() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<?> stalled = entityManager.createNativeQuery("""
+                    select id from projection_rebuild where completed_at is null
+                    and requested_at < now() - make_interval(secs => ?1) for update skip locked""")
+                    .setParameter(1, (double) config.rebuildTimeout().toSeconds()).getResultList();
+            for (Object id : stalled) {
+                LOG.warnf("projection rebuild %s did not see every partition reach its end within %s; completing it now", id,
+                        config.rebuildTimeout());
+                entityManager.createNativeQuery("update projection_rebuild_partition set reached = true where rebuild_id = ?1")
+                        .setParameter(1, id).executeUpdate();
+                completeIfCaughtUp(((Number) id).longValue());
+            }
+        });
     }
 
     /** A learner whose credits changed during the replay. */

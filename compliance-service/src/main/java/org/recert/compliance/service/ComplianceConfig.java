@@ -22,6 +22,13 @@ public interface ComplianceConfig {
 
     Sweep sweep();
 
+    /**
+     * Longest a projection rebuild may wait for the replay to reach the topics' ends; past it the rebuild completes
+     * anyway (a dead-lettered last record would otherwise keep it running, and statuses unevaluated, for ever).
+     */
+    @WithDefault("15m")
+    java.time.Duration rebuildTimeout();
+
     interface Sweep {
         /** When the daily status sweep runs (Quartz cron, UTC); "off" disables it. */
         @WithDefault("0 15 0 * * ?")

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.recert.compliance.domain.CourseOffer;
 import org.recert.compliance.domain.RecertificationPlan;
@@ -41,10 +42,21 @@ public class PlanService {
     }
 
     /** A proposed course, as the catalog describes it. */
+    @Schema(name = "PlannedCourse", example = """
+            {"courseId":"6f1c0a8e-3d7b-4b9e-9f53-0c1d2e3f4a5b","title":"Infection control update","providerId":"11111111-1111-4111-8111-111111111111",
+             "providerName":"AAMA e-Learning Center","format":"ONLINE_WORKSHOP","feeModel":"PER_COURSE","fee":25.00,"currency":"USD",
+             "amount":2,"unit":"AAMA_CEU","approval":"AAMA","contactMinutes":100}""")
     public record PlannedCourse(String courseId, String title, String providerId, String providerName, String format,
             String feeModel, BigDecimal fee, String currency, BigDecimal amount, String unit, String approval, int contactMinutes) {
     }
 
+    /** The cheapest plan, or why there is none, with the evaluation before and after it. */
+    @Schema(name = "RecertificationPlan", example = """
+            {"learnerId":"maria","credential":"CMA_AAMA","asOf":"2026-01-31","feasible":true,"infeasibility":null,"reason":null,
+             "courses":[{"courseId":"6f1c0a8e-3d7b-4b9e-9f53-0c1d2e3f4a5b","title":"Infection control update","fee":25.00,"amount":2,
+               "unit":"AAMA_CEU","approval":"AAMA","contactMinutes":100}],
+             "subscribedProviders":[],"totalFee":25,"currency":"USD","totalContactMinutes":100,"budget":null,"approvedOnly":false,
+             "current":{"status":"AT_RISK"},"projected":{"status":"COMPLIANT"}}""")
     public record PlanView(String learnerId, String credential, LocalDate asOf, boolean feasible, String infeasibility,
             String reason, List<PlannedCourse> courses, List<String> subscribedProviders, BigDecimal totalFee, String currency,
             int totalContactMinutes, BigDecimal budget, boolean approvedOnly, StatusView current, StatusView projected) {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.recert.compliance.service.Evaluations;
 
@@ -35,6 +36,7 @@ public class StatusSweep {
     }
 
     /** What one sweep did. */
+    @Schema(name = "SweepResult", example = "{\"day\":\"2026-09-01\",\"ran\":true,\"evaluated\":42,\"changed\":7}")
     public record SweepResult(LocalDate day, boolean ran, int evaluated, int changed) {
     }
 

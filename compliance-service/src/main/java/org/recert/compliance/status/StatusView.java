@@ -16,7 +16,7 @@ import org.recert.compliance.domain.StatusReasons;
  * Where a learner stands in one credential on one day: the status shape of DESIGN.md, plus the reasons in words.
  * The same shape is the {@code evaluation} of compliance.status.v1 and of {@link LearnerStatusChanged}.
  */
-@Schema(name = "ComplianceStatus", description = "A learner's standing in one credential on one day", example = """
+@Schema(name = "StatusEvaluation", description = "A learner's standing in one credential on one day", example = """
         {"learnerId":"maria","credential":"CMA_AAMA","credentialName":"CMA (AAMA)","asOf":"2026-01-31","status":"AT_RISK",
          "certifiedOn":"2022-03-15","cycleStart":"2022-03-15","dueDate":"2027-03-31","graceEnd":"2027-06-29","daysRemaining":424,
          "requirementsMet":false,

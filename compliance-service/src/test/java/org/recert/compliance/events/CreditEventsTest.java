@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recert.compliance.MutableClock;
 import org.recert.compliance.RecordedStatusChanges;
+import org.recert.compliance.StatusEventSchema;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
 import org.recert.compliance.domain.ComplianceStatus;
@@ -104,6 +105,8 @@ class CreditEventsTest {
 
         List<TopicProbe.Message> events = TestEvents.statusEvents(learner, 3);
         assertThat(events).extracting(m -> m.header("ce_type")).containsOnly("ComplianceStatusChanged");
+        assertThat(events).extracting(m -> m.header("ce_source")).containsOnly("/recert/compliance");
+        assertThat(events).allSatisfy(m -> assertThat(StatusEventSchema.problems(m.value())).isEmpty());
         List<String> transitions = events.stream().map(m -> read(m.value())).map(d -> d.path("oldStatus").asText() + ">"
                 + d.path("newStatus").asText()).toList();
         assertThat(transitions).containsExactly("NO_CERTIFICATION>ON_TRACK", "ON_TRACK>COMPLIANT", "COMPLIANT>ON_TRACK");
@@ -156,6 +159,27 @@ class CreditEventsTest {
                 .body("excluded.find { it.creditId == '" + learner + "-job' }.reason", equalTo(
                         "Employment does not count toward CMA (AAMA) recertification: only continuing education does."))
                 .body("excluded.code", hasItem("SHORTER_THAN_CONTACT_HOUR"));
+    }
+
+    @Test
+    void shouldParkACreditThatCanNeverBeEvaluatedInTheDeadLetterTopicAndGoOn() {
+        String poison = TestEvents.credit(learner + "-poison", learner, 1, "ACTIVE", "SEMINAR", "2024-01-10", "2", "PARSEC",
+                "GENERAL", "NON_AAMA", 100, null);
+        String unbalanced = aamaCredit(learner + "-unbalanced", learner, 1, "ACTIVE", "2024-01-10", "2", "GENERAL")
+                .replace("\"value\":2,\"unit\"", "\"value\":3,\"unit\"");
+        sendCredit(learner, "CreditRecorded", poison);
+        sendCredit(learner, "CreditRecorded", unbalanced);
+        // same key, same partition: the marker is read after both
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-after", learner, 1, "ACTIVE", "2024-01-11", "1", "GENERAL"));
+
+        await().atMost(PATIENCE).until(() -> database.count("select count(*) from learner_credit where credit_id = ?1",
+                learner + "-after") == 1);
+        assertThat(database.count("select count(*) from learner_credit where learner_id = ?1", learner)).isEqualTo(1);
+        List<TopicProbe.Message> parked = TopicProbe.readUntil(TestEvents.CREDITS + ".dlq", PATIENCE,
+                all -> all.stream().filter(m -> learner.equals(m.key())).count() >= 2);
+        assertThat(parked).filteredOn(m -> learner.equals(m.key())).extracting(m -> m.header("recert-dlq-error"))
+                .anySatisfy(error -> assertThat(error).contains("unit has unknown value PARSEC"))
+                .anySatisfy(error -> assertThat(error).contains("add up to 2"));
     }
 
     @Test

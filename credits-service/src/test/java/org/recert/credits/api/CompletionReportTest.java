@@ -103,6 +103,31 @@ class CompletionReportTest {
     }
 
     @Test
+    void shouldMakeOneSetOfCreditsFromTwoConcurrentIdenticalReports() throws Exception {
+        String run = unique("twin");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(row(null, course, run + "-" + i, "2025-05-01"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = pool.invokeAll(List.of(() -> report(rows), () -> report(rows)));
+            int accepted = 0;
+            int already = 0;
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(200);
+                accepted += answer.get().<Integer>path("accepted");
+                already += answer.get().<Integer>path("alreadyRecorded");
+            }
+            assertThat(accepted).isEqualTo(300);
+            assertThat(already).isEqualTo(300);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(entityManager, "select count(*) from credit where learner_id like '" + run + "-%'")).isEqualTo(300);
+    }
+
+    @Test
     void shouldLinkAReportedCompletionTheLearnerAlreadyRecordedInsteadOfDoublingIt() {
         String learner = unique("learner");
         String own = given().auth().oauth2(Fixtures.learner(tokens, learner)).header("Idempotency-Key", UUID.randomUUID().toString())

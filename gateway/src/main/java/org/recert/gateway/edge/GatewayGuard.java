@@ -1,5 +1,6 @@
 package org.recert.gateway.edge;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +8,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -41,6 +44,10 @@ public class GatewayGuard {
     private final ProblemResponses problems;
     private final GatewayConfig config;
     private final RateLimiter limiter;
+    private final Cache<String, JsonWebToken> verifiedTokens = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     public GatewayGuard(JWTParser tokens, ProblemResponses problems, GatewayConfig config) {
         this.tokens = tokens;
@@ -89,10 +96,8 @@ public class GatewayGuard {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             failure = "a bearer token is required";
         } else {
-            try {
-                token = tokens.parse(authorization.substring(7).trim());
-            } catch (ParseException e) {
-                LOG.debugf("token refused: %s", e.getMessage());
+            token = verified(authorization.substring(7).trim());
+            if (token == null) {
                 failure = "the bearer token is invalid or expired";
             }
         }
@@ -120,6 +125,26 @@ public class GatewayGuard {
         }
         context.put(TOKEN_KEY, token);
         context.next();
+    }
+
+    /**
+     * The verified token, or null. A token verified once is remembered (until it expires, a minute at most), so
+     * that a client's every request does not pay for the signature check again.
+     */
+    private JsonWebToken verified(String raw) {
+        JsonWebToken known = verifiedTokens.getIfPresent(raw);
+        long now = System.currentTimeMillis() / 1000;
+        if (known != null && known.getExpirationTime() > now) {
+            return known;
+        }
+        try {
+            JsonWebToken token = tokens.parse(raw);
+            verifiedTokens.put(raw, token);
+            return token;
+        } catch (ParseException e) {
+            LOG.debugf("token refused: %s", e.getMessage());
+            return null;
+        }
     }
 
     private RateDecision spend(RouteGroup group, String client) {

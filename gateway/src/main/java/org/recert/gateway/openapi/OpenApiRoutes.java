@@ -13,15 +13,16 @@ import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -96,7 +97,7 @@ public class OpenApiRoutes {
             context.response()
                     .putHeader("Content-Type", asJson ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
                     .putHeader("Cache-Control", "public, max-age=" + config.openapi().cacheTtl().toSeconds())
-                    .end(io.vertx.core.buffer.Buffer.buffer(asJson ? outcome.result().json() : outcome.result().yaml()));
+                    .end(Buffer.buffer(asJson ? outcome.result().json() : outcome.result().yaml()));
         });
     }
 

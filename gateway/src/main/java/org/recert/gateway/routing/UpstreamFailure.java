@@ -39,8 +39,7 @@ public final class UpstreamFailure {
     static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof NoRouteToHostException || t instanceof UnknownHostException
-                    || t instanceof CircuitOpenException) {
+                    || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
                 return true;
             }
         }
@@ -54,12 +53,5 @@ public final class UpstreamFailure {
             }
         }
         return false;
-    }
-
-    /** Refused without trying: the service's circuit is open. */
-    public static final class CircuitOpenException extends RuntimeException {
-        public CircuitOpenException(String service) {
-            super(service + " circuit is open", null, false, false);
-        }
     }
 }

@@ -240,5 +240,4 @@ class RoutingTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -1,0 +1,20 @@
+package org.recert.gateway.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** Callers without a valid token may try twice a minute per address. */
+public class TightAnonymousBudget implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("recert.gateway.rate-limits.anonymous.limit", "2");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(FakeServices.class));
+    }
+}

@@ -303,6 +303,37 @@ class EmployerAccessTest {
     }
 
     @Test
+    void shouldAnswer401WithoutATokenOnEveryEmployerEndpoint() {
+        String some = java.util.UUID.randomUUID().toString();
+        given().contentType("application/json").body("{}").post(ORGS).then().statusCode(401);
+        given().get(ORGS).then().statusCode(401);
+        given().contentType("application/json").body("{}").put(ORGS + "/" + org + "/members/maria").then().statusCode(401);
+        given().delete(ORGS + "/" + org + "/members/maria").then().statusCode(401);
+        given().accept("text/csv").get(ORGS + "/" + org + "/roster").then().statusCode(401);
+        given().contentType("application/json").body("{}").post("/api/v1/compliance/roster-checks").then().statusCode(401);
+        given().contentType("application/json").body("{}").post("/api/v1/compliance/learners/maria/consents").then().statusCode(401);
+        given().get("/api/v1/compliance/learners/maria/consents").then().statusCode(401);
+        given().delete("/api/v1/compliance/learners/maria/consents/" + org).then().statusCode(401);
+        given().contentType("application/json").body("{}").post(ORGS + "/" + org + "/webhooks").then().statusCode(401);
+        given().get(ORGS + "/" + org + "/webhooks").then().statusCode(401);
+        given().get(ORGS + "/" + org + "/webhooks/" + some + "/deliveries").then().statusCode(401);
+        given().post(ORGS + "/" + org + "/webhooks/" + some + "/deliveries/" + some + "/replay").then().statusCode(401);
+    }
+
+    @Test
+    void shouldKeepAnEmployerOutOfAnotherOrganizationsWebhookLog() {
+        String webhook = fx.employerOf(org).body(Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("compliance.status.changed")))
+                .post(ORGS + "/" + org + "/webhooks").then().statusCode(201).extract().path("id");
+        fx.employerOf(otherOrg).get(ORGS + "/" + org + "/webhooks/" + webhook + "/deliveries").then().statusCode(404);
+        fx.employerOf(otherOrg).get(ORGS + "/" + otherOrg + "/webhooks/" + webhook + "/deliveries").then().statusCode(404);
+        fx.employerOf(otherOrg).post(ORGS + "/" + otherOrg + "/webhooks/" + webhook + "/deliveries/" + webhook + "/replay")
+                .then().statusCode(404);
+        fx.learner("maria").get(ORGS + "/" + org + "/webhooks/" + webhook + "/deliveries").then().statusCode(403);
+        fx.employerOf(org).get(ORGS + "/" + org + "/webhooks/" + webhook + "/deliveries").then().statusCode(200);
+        fx.employerOf(org).delete(ORGS + "/" + org + "/webhooks/" + webhook).then().statusCode(204);
+    }
+
+    @Test
     void shouldDocumentEveryEmployerEndpointInTheOpenApi() {
         String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(openapi).contains("/api/v1/compliance/organizations/{orgId}/roster:", "/api/v1/compliance/roster-checks:",

@@ -2,6 +2,7 @@ package org.recert.compliance.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -175,6 +176,34 @@ public class LearnerComplianceResource {
         authorize(learnerId);
         RuleSet rules = ruleSets.byField("credential", credential);
         return evaluations.evaluate(learnerId, rules, dates.asOf("asOf", asOf)).view();
+    }
+
+    /** The list shape of the API, typed for the OpenAPI document. */
+    @Schema(name = "StatusPage")
+    public record StatusPage(List<StatusView> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("/statuses")
+    @Operation(summary = "Evaluate every credential held", description = "Today's evaluation of each credential the learner holds a "
+            + "certification in (an empty list when none).")
+    @APIResponse(responseCode = "200", description = "One evaluation per credential held",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusPage.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<StatusView> statuses(@Parameter(example = "maria") @PathParam("learnerId") String learnerId) {
+        authorize(learnerId);
+        LocalDate today = evaluations.today();
+        return Page.of(certifications.current(learnerId).stream()
+                .map(certification -> ruleSets.find(certification.credential)
+                        .map(rules -> evaluations.evaluate(learnerId, rules, today).view()))
+                .flatMap(java.util.Optional::stream).toList(), null);
     }
 
     @GET

@@ -47,8 +47,26 @@ public class Evaluations {
         return LocalDate.now(clock);
     }
 
+    /** Evaluates on a day in the cycle that was current then: a day before the current cycle falls in an earlier one. */
     public Evaluated evaluate(String learnerId, RuleSet rules, LocalDate asOf) {
-        return evaluate(learnerId, rules, asOf, currentCertification(learnerId, rules.code(), false));
+        return evaluate(learnerId, rules, asOf, certificationOn(learnerId, rules.code(), asOf));
+    }
+
+    /**
+     * The certification whose cycle held on a day: the current one when it had started by then, else the latest earlier
+     * one that had; the current one (whose start is after the day) when none had.
+     */
+    public Optional<CertificationEntity> certificationOn(String learnerId, String credential, LocalDate day) {
+        Optional<CertificationEntity> current = currentCertification(learnerId, credential, false);
+        if (current.isEmpty() || !current.get().certifiedOn.isAfter(day)) {
+            return current;
+        }
+        Optional<CertificationEntity> earlier = entityManager.createQuery("""
+                from CertificationEntity where learnerId = :learner and credential = :credential and supersededAt is not null
+                and certifiedOn <= :day order by certifiedOn desc, id desc""", CertificationEntity.class)
+                .setParameter("learner", learnerId).setParameter("credential", credential).setParameter("day", day)
+                .setMaxResults(1).getResultStream().findFirst();
+        return earlier.isPresent() ? earlier : current;
     }
 
     public Evaluated evaluate(String learnerId, RuleSet rules, LocalDate asOf, Optional<CertificationEntity> certification) {

@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.recert.compliance.service.Evaluations;
+import org.recert.compliance.store.LearnerStatusEntity;
 
 /**
  * Time moves statuses too (on track, at risk, grace, lapsed): once a day, re-evaluates exactly the stored statuses whose
@@ -24,6 +25,8 @@ public class StatusSweep {
     static final long LOCK_KEY = 0x7265636572747377L;
 
     private static final Logger LOG = Logger.getLogger(StatusSweep.class);
+    private static final int BATCH = 200;
+    private static final int LOCK_HOLD_SECONDS = 6 * 3600;
 
     private final EntityManager entityManager;
     private final LearnerStatusService statuses;
@@ -46,10 +49,14 @@ public class StatusSweep {
         sweep();
     }
 
-    /** Re-evaluates every stored status that time alone may have changed by today. */
+    /**
+     * Re-evaluates every stored status that time alone may have changed by today. The advisory lock is held by an outer
+     * transaction for the whole sweep; the learners are evaluated in batches, each committed on its own, so that a long
+     * sweep neither holds one huge transaction nor loses its work to one failure.
+     */
     public SweepResult sweep() {
         LocalDate today = evaluations.today();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(LOCK_HOLD_SECONDS).call(() -> {
             Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, LOCK_KEY).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
@@ -58,19 +65,39 @@ public class StatusSweep {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> due = entityManager.createNativeQuery("""
-                    select learner_id, credential, status from learner_status
+                    select learner_id, credential from learner_status
                     where next_change_on <= ?1 order by learner_id, credential""")
                     .setParameter(1, today).getResultList();
             int changed = 0;
-            for (Object[] row : due) {
-                String before = (String) row[2];
-                String after = statuses.refresh((String) row[0], (String) row[1]).map(s -> s.status).orElse(before);
-                if (!before.equals(after)) {
-                    changed++;
+            for (int from = 0; from < due.size(); from += BATCH) {
+                List<Object[]> batch = due.subList(from, Math.min(due.size(), from + BATCH));
+                try {
+                    changed += sweepBatch(batch);
+                } catch (RuntimeException e) {
+                    // the next sweep retries these rows: their next_change_on has not moved
+                    LOG.errorf(e, "status sweep of %s: a batch of %d statuses failed", today, batch.size());
                 }
             }
             LOG.infof("status sweep of %s: %d statuses due, %d changed", today, due.size(), changed);
             return new SweepResult(today, true, due.size(), changed);
+        });
+    }
+
+    /** Re-evaluates some stored statuses in a transaction of their own; returns how many changed. */
+    private int sweepBatch(List<Object[]> batch) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int changed = 0;
+            for (Object[] row : batch) {
+                String learner = (String) row[0];
+                String credential = (String) row[1];
+                LearnerStatusEntity stored = entityManager.find(LearnerStatusEntity.class, new LearnerStatusEntity.Key(learner, credential));
+                String before = stored == null ? null : stored.status;
+                String after = statuses.refresh(learner, credential).map(status -> status.status).orElse(before);
+                if (before != null && !before.equals(after)) {
+                    changed++;
+                }
+            }
+            return changed;
         });
     }
 }

@@ -103,6 +103,8 @@ class LearnerComplianceApiTest {
                 .body("history.current", contains(true, false));
         self().get("/api/v1/compliance/learners/{id}/certifications", learner).then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].dueDate", equalTo("2030-01-31"));
+        self().get("/api/v1/compliance/learners/{id}/statuses", learner).then().statusCode(200)
+                .body("items.credential", contains("CMA_AAMA")).body("items[0].cycleStart", equalTo("2025-01-20"));
     }
 
     @Test
@@ -130,6 +132,21 @@ class LearnerComplianceApiTest {
         self().queryParam("credential", "CMA_AAMA").queryParam("asOf", "2027-05-30")
                 .get("/api/v1/compliance/learners/{id}/status", learner).then().statusCode(200)
                 .body("status", equalTo("LAPSED"));
+    }
+
+    @Test
+    void shouldEvaluateADayBeforeTheCurrentCycleInTheCycleThatHeldThen() {
+        certify("2020-01-20");
+        certify("2025-01-20");
+
+        self().queryParam("credential", "CMA_AAMA").queryParam("asOf", "2024-12-31")
+                .get("/api/v1/compliance/learners/{id}/status", learner).then().statusCode(200)
+                .body("cycleStart", equalTo("2020-01-20")).body("dueDate", equalTo("2025-01-31")).body("status", equalTo("AT_RISK"));
+        self().queryParam("credential", "CMA_AAMA").queryParam("asOf", "2019-12-31")
+                .get("/api/v1/compliance/learners/{id}/status", learner).then().statusCode(200)
+                .body("status", equalTo("NO_CERTIFICATION"));
+        self().queryParam("credential", "CMA_AAMA").get("/api/v1/compliance/learners/{id}/status", learner).then().statusCode(200)
+                .body("cycleStart", equalTo("2025-01-20"));
     }
 
     @Test
@@ -178,7 +195,7 @@ class LearnerComplianceApiTest {
     @Test
     void shouldDenyEveryLearnerEndpointToAnyoneButTheLearnerAndAdmins() {
         certify("2022-02-10");
-        String[] paths = {"/certifications", "/certifications/CMA_AAMA", "/status?credential=CMA_AAMA", "/plan?credential=CMA_AAMA"};
+        String[] paths = {"/certifications", "/certifications/CMA_AAMA", "/statuses", "/status?credential=CMA_AAMA", "/plan?credential=CMA_AAMA"};
         for (String path : paths) {
             String url = "/api/v1/compliance/learners/" + learner + path;
             given().get(url).then().statusCode(401);

@@ -28,6 +28,11 @@ public class LedgerEvents {
         outbox.publish(TOPIC, credit.learnerId(), CORRECTED, credit);
     }
 
+    /** Many new credits at once (a completion report), their events written in one statement. */
+    public void recordedAll(java.util.List<Credit> credits) {
+        outbox.publishAll(TOPIC, RECORDED, credits.stream().map(c -> new Outbox.Keyed(c.learnerId(), c)).toList());
+    }
+
     public void revoked(Credit credit) {
         outbox.publish(TOPIC, credit.learnerId(), REVOKED, credit);
     }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
+import org.recert.platform.runtime.Failures;
 import org.recert.credits.config.CreditsConfig;
 import org.recert.credits.domain.Course;
 import org.recert.credits.domain.CourseCredit;
@@ -171,15 +172,13 @@ public class CompletionReports {
         try {
             credits.insertAll(fresh, reporter.subject());
         } catch (RuntimeException e) {
-            if (CreditStore.isUniqueViolation(e)) {
+            if (Failures.isUniqueViolation(e)) {
                 throw ProblemException.conflict("a learner recorded one of these completions at the same moment; send the report again");
             }
             throw e;
         }
         long written = System.nanoTime();
-        for (Credit credit : fresh) {
-            events.recorded(credit);
-        }
+        events.recordedAll(fresh);
         long published = System.nanoTime();
         int accepted = fresh.size();
         int already = 0;

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.recert.platform.runtime.Failures;
 import org.recert.credits.api.CorrectionRequest;
 import org.recert.credits.api.RecordCreditRequest;
 import org.recert.credits.config.CreditsConfig;
@@ -311,7 +312,7 @@ public class CreditLedger {
         try {
             credits.insert(credit, recordedBy);
         } catch (PersistenceException e) {
-            if (CreditStore.isUniqueViolation(e)) {
+            if (Failures.isUniqueViolation(e)) {
                 throw ProblemException.conflict("this course completion is already in the ledger");
             }
             throw e;
@@ -323,7 +324,7 @@ public class CreditLedger {
         try {
             appended = credits.append(next, recordedBy);
         } catch (PersistenceException e) {
-            if (CreditStore.isUniqueViolation(e)) {
+            if (Failures.isUniqueViolation(e)) {
                 throw ProblemException.preconditionFailed("credit " + next.id() + " was changed concurrently; read it again");
             }
             throw e;

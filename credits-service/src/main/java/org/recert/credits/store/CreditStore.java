@@ -289,16 +289,6 @@ public class CreditStore {
         }
     }
 
-    /** Whether {@code error} is, at its root, a unique constraint of the ledger refusing a second row. */
-    public static boolean isUniqueViolation(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Now, at the precision PostgreSQL keeps, so that what is answered equals what is read back later. */
     public static Instant now() {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);

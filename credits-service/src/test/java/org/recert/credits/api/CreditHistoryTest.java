@@ -23,7 +23,6 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.recert.credits.Fixtures;
-import org.recert.credits.KeyedTopicReader;
 import org.recert.credits.LedgerEventSchema;
 import org.recert.devstack.test.TopicProbe;
 import org.recert.platform.security.DevTokens;
@@ -146,7 +145,9 @@ class CreditHistoryTest {
                 .then().statusCode(200);
         as(learner).header("If-Match", "\"2\"").queryParam("reason", "Entered twice").delete(location).then().statusCode(200);
 
-        List<TopicProbe.Message> events = KeyedTopicReader.read("credits.ledger.v1", learner, 3, Fixtures.PATIENCE);
+        List<TopicProbe.Message> events = TopicProbe.readUntil("credits.ledger.v1", Fixtures.PATIENCE,
+                all -> all.stream().filter(m -> learner.equals(m.key())).count() >= 3)
+                .stream().filter(m -> learner.equals(m.key())).toList();
 
         assertThat(events).extracting(m -> m.header("ce_type")).containsExactly("CreditRecorded", "CreditCorrected", "CreditRevoked");
         assertThat(events).allSatisfy(m -> {

@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.recert.credits.Fixtures;
-import org.recert.credits.KeyedTopicReader;
 import org.recert.devstack.test.TopicProbe;
 
 @QuarkusTest
@@ -45,7 +44,9 @@ class CourseEventsTest {
         String next = UUID.randomUUID().toString();
         Fixtures.publishCourse(entityManager, "CoursePublished", next, Fixtures.PROVIDER, 1, "PUBLISHED", null, true);
 
-        List<TopicProbe.Message> parked = KeyedTopicReader.read(CourseEvents.TOPIC + ".dlq", broken, 1, Fixtures.PATIENCE);
+        List<TopicProbe.Message> parked = TopicProbe.readUntil(CourseEvents.TOPIC + ".dlq", Fixtures.PATIENCE,
+                all -> all.stream().anyMatch(m -> broken.equals(m.key())))
+                .stream().filter(m -> broken.equals(m.key())).toList();
         assertThat(parked.get(0).header("recert-dlq-error")).contains("credit");
         await().atMost(Fixtures.PATIENCE).until(() -> Fixtures.count(entityManager,
                 "select count(*) from course where id = '" + next + "'") == 1);

@@ -73,6 +73,20 @@ public final class DevStack implements AutoCloseable {
         return postgres.createDatabase(name);
     }
 
+    /** Stops PostgreSQL (fault tests), keeping its data; {@link #startPostgres()} brings it back. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data; does nothing if it runs. */
+    public void startPostgres() {
+        postgres.restart();
+    }
+
+    public int postgresPort() {
+        return postgres.port();
+    }
+
     public String bootstrapServers() {
         return broker.bootstrapServers();
     }

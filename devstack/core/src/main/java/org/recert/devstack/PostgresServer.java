@@ -15,17 +15,57 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /** A real PostgreSQL 17 from the zonky binaries, listening on 127.0.0.1 only. */
 final class PostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean durable;
+    private int port;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private PostgresServer(Path dataDirectory, int port, boolean durable) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.durable = durable;
     }
 
+    /** Starts a server on a fresh data directory; {@code port} 0 picks a free one. */
     static PostgresServer start(Path dataDirectory, int port, boolean durable) {
+        RunDirectory.deleteRecursively(dataDirectory);
+        PostgresServer server = new PostgresServer(dataDirectory, port, durable);
+        server.launch();
+        return server;
+    }
+
+    /** Starts the server again after {@link #stop()}: same port, same data. Does nothing if it runs. */
+    synchronized void restart() {
+        if (postgres == null) {
+            launch();
+        }
+    }
+
+    /** Stops the server (a fast shutdown: open sessions are ended), keeping its data directory. */
+    synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
         try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    private void launch() {
+        try {
+            // the data directory is kept on close (zonky initialises it only when it has no postgresql.conf),
+            // so that a stopped server starts again with its data; the run directory goes when the stack closes
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
+                    .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(30))
@@ -39,14 +79,15 @@ final class PostgresServer implements AutoCloseable {
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("synchronous_commit", "off");
             }
-            return new PostgresServer(builder.start());
+            postgres = builder.start();
+            port = postgres.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
-    int port() {
-        return postgres.getPort();
+    synchronized int port() {
+        return port;
     }
 
     String jdbcUrl(String database) {
@@ -54,7 +95,10 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Creates a login role and a database it owns, both named {@code name}; does nothing if they exist. */
-    Database createDatabase(String name) {
+    synchronized Database createDatabase(String name) {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is stopped");
+        }
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
@@ -83,10 +127,6 @@ final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not stop", e);
-        }
+        stop();
     }
 }

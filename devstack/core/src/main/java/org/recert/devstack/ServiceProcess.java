@@ -40,9 +40,18 @@ final class ServiceProcess {
 
     /** Starts {@code java -jar <jar>} with the given environment; output goes to {@code log}. */
     static ServiceProcess start(SuiteService service, Path jar, Map<String, String> environment, Path log) {
+        return start(service, jar, environment, log, false);
+    }
+
+    /** As {@link #start(SuiteService, Path, Map, Path)}; {@code appendToLog} keeps what an earlier run wrote. */
+    static ServiceProcess start(SuiteService service, Path jar, Map<String, String> environment, Path log, boolean appendToLog) {
         ServiceProcess started = new ServiceProcess(service, log);
-        started.launch(jar, environment);
+        started.launch(jar, environment, appendToLog);
         return started;
+    }
+
+    Path log() {
+        return log;
     }
 
     SuiteService service() {
@@ -57,7 +66,7 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
-    private void launch(Path jar, Map<String, String> environment) {
+    private void launch(Path jar, Map<String, String> environment, boolean appendToLog) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             // its own session: a Ctrl-C meant for the launcher must not reach the service before the launcher
@@ -72,7 +81,7 @@ final class ServiceProcess {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jar.getParent().toFile())
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectErrorStream(true);
             builder.environment().putAll(environment);
             process = builder.start();
@@ -122,6 +131,21 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 process.toHandle().destroyForcibly();
             }
+        }
+        try {
+            lifeline.close();
+        } catch (IOException ignored) {
+            // the service is gone already
+        }
+    }
+
+    /** Kills the service (SIGKILL), as a crash would, and waits until it is gone. */
+    void kill() {
+        process.toHandle().destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             lifeline.close();

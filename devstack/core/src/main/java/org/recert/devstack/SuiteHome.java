@@ -22,8 +22,13 @@ final class SuiteHome {
     private final Path dir;
 
     SuiteHome(Path root) {
+        this(root, root.resolve(".recert"));
+    }
+
+    /** A suite of the repository at {@code root} whose state, logs and run directories live in {@code dir}. */
+    SuiteHome(Path root, Path dir) {
         this.root = root.toAbsolutePath().normalize();
-        this.dir = this.root.resolve(".recert");
+        this.dir = dir.toAbsolutePath().normalize();
     }
 
     Path root() {

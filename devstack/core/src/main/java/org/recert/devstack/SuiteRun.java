@@ -29,9 +29,29 @@ final class SuiteRun implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
 
+    /**
+     * How a run starts its parts.
+     *
+     * @param demoData the services load the demo data of docs/contracts.md
+     * @param durable PostgreSQL syncs to disk (off for tests)
+     * @param requireAll fail when a service's jar is missing, instead of starting the others
+     * @param extraEnvironment per service key ({@code catalog}, ..., {@code gateway}), set after the launcher's own
+     */
+    record Launch(boolean demoData, boolean durable, boolean requireAll, Map<String, Map<String, String>> extraEnvironment) {
+
+        /** What {@code ./recert up} does. */
+        static final Launch LOCAL = new Launch(true, true, false, Map.of());
+
+        Launch {
+            extraEnvironment = Map.copyOf(extraEnvironment);
+        }
+    }
+
     private final SuiteHome home;
     private final SuiteOptions options;
+    private final Launch launch;
     private final PrintStream out;
+    private final Map<String, Map<String, String>> environments = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final List<ServiceProcess> domainServices = new CopyOnWriteArrayList<>();
     private final List<SuiteService> missing = new ArrayList<>();
@@ -40,8 +60,13 @@ final class SuiteRun implements AutoCloseable {
     private volatile boolean closed;
 
     SuiteRun(SuiteHome home, SuiteOptions options, PrintStream out) {
+        this(home, options, Launch.LOCAL, out);
+    }
+
+    SuiteRun(SuiteHome home, SuiteOptions options, Launch launch, PrintStream out) {
         this.home = home;
         this.options = options;
+        this.launch = launch;
         this.out = out;
     }
 
@@ -60,6 +85,11 @@ final class SuiteRun implements AutoCloseable {
         if (!withGateway) {
             missing.add(gatewayService);
         }
+        if (launch.requireAll() && !missing.isEmpty()) {
+            throw new IllegalStateException("not built: " + String.join(", ", missing.stream()
+                    .map(service -> home.root().relativize(service.jar(home.root())).toString()).toList())
+                    + " (build them with ./mvnw -DskipTests package)");
+        }
         for (SuiteService service : missing) {
             out.println("Not built, skipped: " + service.name() + " (no " + home.root().relativize(service.jar(home.root()))
                     + "; build it with ./mvnw -DskipTests install)");
@@ -71,7 +101,7 @@ final class SuiteRun implements AutoCloseable {
         }
 
         out.printf("Starting PostgreSQL on 127.0.0.1:%d and Kafka on 127.0.0.1:%d%n", options.postgresPort(), options.kafkaPort());
-        DevStack startedStack = DevStack.start(home.dir(), options.postgresPort(), options.kafkaPort(), true);
+        DevStack startedStack = DevStack.start(home.dir(), options.postgresPort(), options.kafkaPort(), launch.durable());
         synchronized (lock) {
             if (closed) {
                 startedStack.close();
@@ -92,6 +122,8 @@ final class SuiteRun implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            env.putAll(launch.extraEnvironment().getOrDefault(service.key(), Map.of()));
+            environments.put(service.key(), env);
             adopt(ServiceProcess.start(service, service.jar(home.root()), env, home.log(service.name())), domainServices::add);
         }
         if (!toStart.isEmpty()) {
@@ -106,6 +138,8 @@ final class SuiteRun implements AutoCloseable {
                 env.put("RECERT_GATEWAY_SERVICES_" + service.key().toUpperCase() + "_URL", "http://127.0.0.1:" + service.port());
             }
             env.put("RECERT_GATEWAY_DEV_TOKENS_ENABLED", "true");
+            env.putAll(launch.extraEnvironment().getOrDefault(gatewayService.key(), Map.of()));
+            environments.put(gatewayService.key(), env);
             out.println("Starting gateway");
             ServiceProcess startedGateway = ServiceProcess.start(gatewayService, gatewayService.jar(home.root()), env,
                     home.log(gatewayService.name()));
@@ -142,6 +176,55 @@ final class SuiteRun implements AutoCloseable {
                 }
             }));
         }
+    }
+
+    /** The running stack (PostgreSQL and Kafka); null before {@link #start()} got that far. */
+    DevStack stack() {
+        return stack;
+    }
+
+    /** The process of a started service, by key ({@code catalog}, ..., {@code gateway}). */
+    ServiceProcess process(String key) {
+        if (gateway != null && gateway.service().key().equals(key)) {
+            return gateway;
+        }
+        return domainServices.stream().filter(p -> p.service().key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such service in this run: " + key));
+    }
+
+    /** Kills a service (SIGKILL), as a crash would. */
+    void kill(String key) {
+        process(key).kill();
+    }
+
+    /** Stops a service gracefully (SIGTERM). */
+    void stop(String key) {
+        process(key).stop(STOP_GRACE);
+    }
+
+    /**
+     * Starts a stopped or killed service again, on the same port with the same settings, its output appended to
+     * its log, and waits until it is ready.
+     */
+    void restart(String key) {
+        ServiceProcess old = process(key);
+        if (old.isAlive()) {
+            throw new IllegalStateException(old.service().name() + " still runs: stop or kill it first");
+        }
+        SuiteService service = old.service();
+        ServiceProcess started = ServiceProcess.start(service, service.jar(home.root()), environments.get(key), old.log(), true);
+        synchronized (lock) {
+            if (closed) {
+                started.stop(STOP_GRACE);
+                throw new IllegalStateException("the suite is closed");
+            }
+            if (old == gateway) {
+                gateway = started;
+            } else {
+                domainServices.replaceAll(p -> p == old ? started : p);
+            }
+        }
+        started.awaitReady(READY_TIMEOUT);
     }
 
     boolean isClosed() {
@@ -194,7 +277,7 @@ final class SuiteRun implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.resolve("private.pem").toString());
-        env.put("RECERT_DEMO_DATA_ENABLED", "true");
+        env.put("RECERT_DEMO_DATA_ENABLED", Boolean.toString(launch.demoData()));
         env.put("RECERT_EXIT_WITH_PARENT", "true");
         return env;
     }

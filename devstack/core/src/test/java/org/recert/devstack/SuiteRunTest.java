@@ -93,7 +93,7 @@ class SuiteRunTest {
                 && SuiteRun.isFree(options.catalogPort()) && SuiteRun.isFree(options.gatewayPort()), "every port is free again");
     }
 
-    private static Properties settingsOf(int port) throws Exception {
+    static Properties settingsOf(int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/env")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -103,7 +103,7 @@ class SuiteRunTest {
     }
 
     /** A runnable jar whose manifest points back at the test classes, like quarkus-run.jar points at its lib/. */
-    private static void writeFakeServiceJar(Path jar) throws Exception {
+    static void writeFakeServiceJar(Path jar) throws Exception {
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

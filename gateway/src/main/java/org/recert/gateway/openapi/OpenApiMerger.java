@@ -60,10 +60,11 @@ public final class OpenApiMerger {
         ObjectNode components = root.putObject("components");
         List<String> notes = new ArrayList<>();
         Set<String> operationIds = new java.util.HashSet<>();
+        Set<String> gatewayResponses = new java.util.TreeSet<>();
         Map<String, Set<String>> tagGroups = new LinkedHashMap<>();
 
         if (gateway != null) {
-            Set<String> used = include(gateway, "gateway", gatewayPaths, root, notes, operationIds);
+            Set<String> used = include(gateway, "gateway", gatewayPaths, root, notes, operationIds, gatewayResponses);
             tagGroups.put("Gateway", used);
         }
         for (ServiceDocument service : services) {
@@ -78,11 +79,12 @@ public final class OpenApiMerger {
                         + "); its endpoints are shown as of " + service.fetchedAt() + ".");
             }
             Set<String> used = include(service.document(), service.service(),
-                    path -> path.equals(service.prefix()) || path.startsWith(service.prefix() + "/"), root, notes, operationIds);
+                    path -> path.equals(service.prefix()) || path.startsWith(service.prefix() + "/"), root, notes, operationIds,
+                    gatewayResponses);
             tagGroups.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(used);
         }
 
-        addGatewayResponses(components);
+        addGatewayResponses(components, gatewayResponses);
         ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject(SCHEME)
                 .put("type", "http")
@@ -99,9 +101,10 @@ public final class OpenApiMerger {
         });
         Set<String> declared = new LinkedHashSet<>();
         tags.forEach(tag -> declared.add(tag.path("name").asText()));
-        tagGroups.values().forEach(names -> names.forEach(name -> {
+        tagGroups.forEach((group, names) -> names.forEach(name -> {
             if (declared.add(name)) {
-                tags.addObject().put("name", name);
+                tags.addObject().put("name", name).put("description", group.equals("Gateway")
+                        ? "Served by the gateway itself" : "Served by the " + group.toLowerCase() + " service");
             }
         }));
         StringBuilder description = new StringBuilder(
@@ -119,7 +122,7 @@ public final class OpenApiMerger {
 
     /** Copies {@code source}'s paths, components and tags into {@code root}; answers the tags its operations use. */
     private Set<String> include(ObjectNode source, String service, Predicate<String> keep, ObjectNode root,
-            List<String> notes, Set<String> operationIds) {
+            List<String> notes, Set<String> operationIds, Set<String> gatewayResponses) {
         Set<String> used = new LinkedHashSet<>();
         ObjectNode paths = (ObjectNode) root.get("paths");
         String base = basePath(source);
@@ -138,7 +141,7 @@ public final class OpenApiMerger {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (METHODS.contains(op.getKey()) && op.getValue().isObject()) {
                     ObjectNode operation = (ObjectNode) op.getValue();
-                    used.addAll(normalizeOperation(operation, capitalized(service)));
+                    used.addAll(normalizeOperation(operation, capitalized(service), gatewayResponses));
                     operation.put("operationId", uniqueOperationId(operation.path("operationId").asText(""), service,
                             op.getKey(), path, operationIds));
                 }
@@ -177,9 +180,15 @@ public final class OpenApiMerger {
             "503", new String[] {"ServiceUnavailable", "The service behind the gateway is unavailable; retry after Retry-After seconds"},
             "504", new String[] {"GatewayTimeout", "The service behind the gateway did not answer in time"});
 
-    private static void addGatewayResponses(ObjectNode components) {
+    private static void addGatewayResponses(ObjectNode components, Set<String> referenced) {
+        if (referenced.isEmpty()) {
+            return;
+        }
         ObjectNode responses = components.has("responses") ? (ObjectNode) components.get("responses") : components.putObject("responses");
         GATEWAY_RESPONSES.forEach((status, names) -> {
+            if (!referenced.contains(status)) {
+                return;
+            }
             ObjectNode response = responses.putObject(names[0]);
             response.put("description", names[1]);
             ObjectNode headers = response.putObject("headers");
@@ -199,7 +208,7 @@ public final class OpenApiMerger {
      * Gives the operation a tag when it has none, points its security requirements at the one bearer scheme, and
      * documents the answers the gateway adds (401 for a protected operation, 429, 503, 504).
      */
-    private static Set<String> normalizeOperation(ObjectNode operation, String defaultTag) {
+    private static Set<String> normalizeOperation(ObjectNode operation, String defaultTag, Set<String> gatewayResponses) {
         Set<String> tags = new LinkedHashSet<>();
         operation.path("tags").forEach(tag -> tags.add(tag.asText()));
         if (tags.isEmpty()) {
@@ -218,6 +227,7 @@ public final class OpenApiMerger {
         GATEWAY_RESPONSES.forEach((status, names) -> {
             if (!responses.has(status) && !(open && status.equals("401"))) {
                 responses.putObject(status).put("$ref", "#/components/responses/" + names[0]);
+                gatewayResponses.add(status);
             }
         });
         return tags;

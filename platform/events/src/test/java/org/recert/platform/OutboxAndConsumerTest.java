@@ -79,6 +79,26 @@ class OutboxAndConsumerTest {
     }
 
     @Test
+    void shouldPublishABatchWrittenInOneStatementInListOrder() {
+        String stream = unique("batch");
+        List<Map<String, String>> notes = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            notes.add(Map.of("id", stream + "#" + i, "body", String.format("%02d", i), "stream", stream));
+        }
+        given().auth().oauth2(tokens.mint("learner-1", Set.of("learner"), null, null, Duration.ofMinutes(5)))
+                .contentType(ContentType.JSON).body(notes)
+                .when().post("/api/v1/notes/batch")
+                .then().statusCode(200);
+
+        await().atMost(PATIENCE).until(() -> countRows("select count(*) from test_applied where note_key = '" + stream + "'") == 50);
+        List<String> bodies = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select body from test_applied where note_key = ?1 order by seq", String.class)
+                .setParameter(1, stream).getResultList());
+        assertThat(bodies).hasSize(50).isSorted();
+        assertThat(countRows("select count(distinct lane) from outbox_event where event_key = '" + stream + "'")).isEqualTo(1);
+    }
+
+    @Test
     void shouldApplyTheSameEventOnceWhenItIsDeliveredTwice() {
         String key = unique("dup");
         Map<String, String> headers = cloudEventHeaders(UUID.randomUUID().toString());

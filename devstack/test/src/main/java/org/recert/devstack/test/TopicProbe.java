@@ -43,7 +43,7 @@ public final class TopicProbe {
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                         .map(p -> new TopicPartition(topic, p.partition())).toList();
-                if (!partitions.equals(new ArrayList<>(consumer.assignment()))) {
+                if (!new java.util.HashSet<>(partitions).equals(consumer.assignment())) {
                     consumer.assign(partitions);
                     consumer.seekToBeginning(partitions);
                     messages.clear();

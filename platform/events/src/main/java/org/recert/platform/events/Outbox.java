@@ -1,5 +1,7 @@
 package org.recert.platform.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.Session;
 import org.recert.platform.web.TraceContext;
 import org.slf4j.MDC;
 
@@ -43,29 +46,79 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String key, String type, Object data) {
-        UUID eventId = UUID.randomUUID();
-        String payload;
+        return publishAll(topic, type, List.of(new Keyed(key, data))).get(0);
+    }
+
+    /** One event's key and data, for {@link #publishAll}. */
+    public record Keyed(String key, Object data) {
+    }
+
+    /**
+     * Records many events of one type in one statement, in list order (so in order per key), after the current
+     * transaction commits: a batch of thousands costs one round trip, not thousands.
+     *
+     * @return the events' ids, in list order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(String topic, String type, List<Keyed> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        int size = events.size();
+        List<UUID> ids = new ArrayList<>(size);
+        String[] eventIds = new String[size];
+        String[] keys = new String[size];
+        String[] payloads = new String[size];
+        Short[] lanes = new Short[size];
+        for (int i = 0; i < size; i++) {
+            Keyed event = events.get(i);
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            eventIds[i] = id.toString();
+            keys[i] = event.key();
+            payloads[i] = serialize(type, event.data());
+            lanes[i] = laneOf(event.key());
+        }
+        String traceparent = MDC.get(TraceContext.MDC_KEY);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            // ordinality keeps the ids (and so the relay's order) in list order
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (event_id, topic, event_key, event_type, payload, traceparent, lane)
+                    select e.event_id::uuid, ?, e.event_key, ?, e.payload::jsonb, ?, e.lane
+                    from unnest(?::text[], ?::text[], ?::text[], ?::smallint[])
+                         with ordinality as e(event_id, event_key, payload, lane, n)
+                    order by e.n""")) {
+                insert.setString(1, topic);
+                insert.setString(2, type);
+                insert.setString(3, traceparent);
+                insert.setArray(4, connection.createArrayOf("text", eventIds));
+                insert.setArray(5, connection.createArrayOf("text", keys));
+                insert.setArray(6, connection.createArrayOf("text", payloads));
+                insert.setArray(7, connection.createArrayOf("smallint", lanes));
+                insert.executeUpdate();
+            }
+        });
+        wakeRelayOnCommit();
+        return List.copyOf(ids);
+    }
+
+    static short laneOf(String key) {
+        return (short) Math.floorMod(key.hashCode(), LANES);
+    }
+
+    private String serialize(String type, Object data) {
         try {
-            payload = objectMapper.writeValueAsString(data);
+            return objectMapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + type + " is not serializable", e);
         }
-        entityManager.createNativeQuery("""
-                insert into outbox_event (event_id, topic, event_key, event_type, payload, traceparent, lane)
-                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7)""")
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, type)
-                .setParameter(5, payload)
-                .setParameter(6, MDC.get(TraceContext.MDC_KEY))
-                .setParameter(7, (short) Math.floorMod(key.hashCode(), LANES))
-                .executeUpdate();
+    }
+
+    private void wakeRelayOnCommit() {
         if (transactions.getResource(WakeRelayOnCommit.class) == null) {
             transactions.putResource(WakeRelayOnCommit.class, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         }
-        return eventId;
     }
 
     /** Wakes the relay as soon as the events are visible, instead of waiting for its next poll. */

@@ -39,4 +39,14 @@ public final class Failures {
         }
         return false;
     }
+
+    /** A unique constraint refused a second row (SQLSTATE 23505): the thing already exists, or a concurrent twin won. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,0 +1,201 @@
+package org.recert.devstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The whole suite, started from the services' built jars as {@code ./recert up} starts it, but on free ports and
+ * with hooks for system and fault tests: stop, kill and start a service, the broker or PostgreSQL.
+ *
+ * <p>One suite per JVM at a time (its run directory is named after the JVM's pid). Services are known by their
+ * keys: {@code catalog}, {@code credits}, {@code compliance} and {@code gateway}.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Suite.class.getName());
+    private static final Set<String> DATABASES = Set.of("catalog", "credits", "compliance");
+
+    private final SuiteRun run;
+    private final SuiteHome home;
+    private final SuiteOptions ports;
+    private final LocalTokens tokens = LocalTokens.withDevKey();
+
+    private Suite(SuiteRun run, SuiteHome home, SuiteOptions ports) {
+        this.run = run;
+        this.home = home;
+        this.ports = ports;
+    }
+
+    /**
+     * How to start a suite.
+     *
+     * @param repositoryRoot the checkout whose {@code <module>/target/quarkus-app/quarkus-run.jar} are run
+     * @param runDirectory where logs, PostgreSQL's data and the broker's data go
+     * @param demoData whether the services load the demo data of docs/contracts.md
+     * @param extraEnvironment settings per service key ({@code catalog}, ..., {@code gateway}), applied after the
+     *                         launcher's own, e.g. {@code compliance -> RECERT_CONSUMER_DELIVER_TWICE=true}
+     */
+    public record Options(Path repositoryRoot, Path runDirectory, boolean demoData,
+                          Map<String, Map<String, String>> extraEnvironment) {
+
+        public Options {
+            repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+            runDirectory = runDirectory.toAbsolutePath().normalize();
+            Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+            extraEnvironment.forEach((service, env) -> copy.put(service, Map.copyOf(env)));
+            extraEnvironment = Map.copyOf(copy);
+        }
+
+        /** Demo data on, no extra settings, run directory {@code target/suite} of the repository. */
+        public static Options defaults(Path repositoryRoot) {
+            return new Options(repositoryRoot, repositoryRoot.resolve("target/suite"), true, Map.of());
+        }
+
+        public Options withRunDirectory(Path directory) {
+            return new Options(repositoryRoot, directory, demoData, extraEnvironment);
+        }
+
+        public Options withDemoData(boolean enabled) {
+            return new Options(repositoryRoot, runDirectory, enabled, extraEnvironment);
+        }
+
+        /** These options plus one setting for one service (by key). */
+        public Options withEnvironment(String service, String name, String value) {
+            Map<String, Map<String, String>> copy = new LinkedHashMap<>(extraEnvironment);
+            Map<String, String> env = new LinkedHashMap<>(copy.getOrDefault(service, Map.of()));
+            env.put(name, value);
+            copy.put(service, env);
+            return new Options(repositoryRoot, runDirectory, demoData, copy);
+        }
+    }
+
+    /**
+     * Starts PostgreSQL, Kafka, the three domain services and the gateway on free ports and waits until all are
+     * ready. Fails, leaving nothing running, when a jar is missing or a service does not get ready.
+     */
+    public static Suite start(Options options) {
+        SuiteOptions ports = freePorts();
+        SuiteHome home = new SuiteHome(options.repositoryRoot(), options.runDirectory());
+        SuiteRun run = new SuiteRun(home, ports,
+                new SuiteRun.Launch(options.demoData(), false, true, options.extraEnvironment()), new PrintStream(
+                        new LogLines(), true, StandardCharsets.UTF_8));
+        try {
+            run.start();
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return new Suite(run, home, ports);
+    }
+
+    /** The gateway, {@code http://127.0.0.1:<port>}. */
+    public String gatewayUrl() {
+        return serviceUrl("gateway");
+    }
+
+    /** A service straight, bypassing the gateway: {@code catalog}, {@code credits}, {@code compliance} (or {@code gateway}). */
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + run.process(service).service().port();
+    }
+
+    /** A bearer token (12 h) signed with the dev key, which the suite's services trust. */
+    public String token(String sub, Set<String> groups, String org, String provider) {
+        return tokens.mint(sub, groups.stream().sorted().toList(), org, provider);
+    }
+
+    /** Kills a service (SIGKILL), as a crash would. */
+    public void killService(String service) {
+        run.kill(service);
+    }
+
+    /** Stops a service gracefully (SIGTERM). */
+    public void stopService(String service) {
+        run.stop(service);
+    }
+
+    /** Starts a stopped or killed service again on the same port with the same settings; waits until it is ready. */
+    public void startService(String service) {
+        run.restart(service);
+    }
+
+    /** The Kafka broker: {@code stop()}, {@code start()}, {@code kill()}, {@code restart()} keep its address and data. */
+    public KafkaBroker broker() {
+        return run.stack().broker();
+    }
+
+    public String bootstrapServers() {
+        return run.stack().bootstrapServers();
+    }
+
+    /** Stops PostgreSQL (all the services' databases), keeping its data. */
+    public void stopPostgres() {
+        run.stack().stopPostgres();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data. */
+    public void startPostgres() {
+        run.stack().startPostgres();
+    }
+
+    /** The JDBC coordinates of a service's database: {@code catalog}, {@code credits} or {@code compliance}. */
+    public Database database(String name) {
+        if (!DATABASES.contains(name)) {
+            throw new IllegalArgumentException("no database " + name + "; one of " + DATABASES);
+        }
+        return new Database("jdbc:postgresql://127.0.0.1:" + ports.postgresPort() + "/" + name, name, name);
+    }
+
+    /** A service's log file (its whole output, restarts appended). */
+    public Path log(String service) {
+        return run.process(service).log();
+    }
+
+    /** Where this suite keeps its logs and data. */
+    public Path runDirectory() {
+        return home.dir();
+    }
+
+    /** Stops the gateway, the services, Kafka and PostgreSQL, and deletes the data; safe to call twice. */
+    @Override
+    public void close() {
+        run.close();
+    }
+
+    private static SuiteOptions freePorts() {
+        Set<Integer> picked = new HashSet<>();
+        while (picked.size() < 6) {
+            picked.add(FreePort.pick());
+        }
+        List<Integer> ports = List.copyOf(picked);
+        return new SuiteOptions(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5));
+    }
+
+    /** What the launcher says while it starts the suite, one log record a line. */
+    private static final class LogLines extends ByteArrayOutputStream {
+
+        @Override
+        public synchronized void flush() {
+            String text = toString(StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n');
+            if (end < 0) {
+                return;
+            }
+            for (String line : text.substring(0, end).split("\n")) {
+                if (!line.isBlank()) {
+                    LOG.info(line);
+                }
+            }
+            String rest = text.substring(end + 1);
+            reset();
+            writeBytes(rest.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

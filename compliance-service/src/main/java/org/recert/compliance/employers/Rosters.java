@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.recert.compliance.employers.store.Consent;
 import org.recert.compliance.employers.store.DeliveryQueue;
 import org.recert.compliance.employers.store.RosterFilter;
 import org.recert.compliance.employers.store.RosterMember;
@@ -27,14 +28,19 @@ public class Rosters {
     private final Organizations organizations;
     private final RosterQueries queries;
     private final DeliveryQueue deliveries;
+    private final StatusFeed feed;
 
-    public Rosters(Organizations organizations, RosterQueries queries, DeliveryQueue deliveries) {
+    public Rosters(Organizations organizations, RosterQueries queries, DeliveryQueue deliveries, StatusFeed feed) {
         this.organizations = organizations;
         this.queries = queries;
         this.deliveries = deliveries;
+        this.feed = feed;
     }
 
-    /** Adds the learner to the roster or changes their staff reference; true when the learner was added. */
+    /**
+     * Adds the learner to the roster or changes their staff reference; true when the learner was added. A learner
+     * who already consented is announced to compliance.consent.granted subscribers at once.
+     */
     public boolean putMember(UUID organizationId, String learnerId, String staffRef) {
         organizations.require(organizationId);
         if (staffRef != null) {
@@ -52,6 +58,11 @@ public class Rosters {
         }
         member.staffRef = staffRef;
         member.persist();
+        if (added && Consent.findById(member.key) != null) {
+            // the learner had already consented: their status becomes visible to the organization now
+            RosterMember.flush();
+            feed.consentGranted(organizationId, learnerId);
+        }
         return added;
     }
 

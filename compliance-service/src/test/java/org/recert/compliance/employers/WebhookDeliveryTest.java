@@ -194,6 +194,23 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldAnnounceALearnerWhoConsentedBeforeTheEmployerListedThem() {
+        String learner = uniqueLearner("early");
+        statuses.set(learner, CMA, "ON_TRACK", CYCLE_START, DUE, new BigDecimal("20"));
+        JsonPath created = fx.employerOf(org).body(Map.of("url", receiver.url(), "events", List.of("compliance.consent.granted")))
+                .post(ORGS + "/" + org + "/webhooks").then().statusCode(201).extract().jsonPath();
+        receiver.verifyingWith(created.getString("secret"));
+        fx.consent(learner, org);
+        fx.employerOf(org).get(ORGS + "/" + org + "/webhooks/" + created.getString("id") + "/deliveries").then().body("items.size()", equalTo(0));
+
+        fx.addMember(org, learner, "EMP-E");
+
+        await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+        assertThat(receiver.accepted().get(0).json().path("data").path("statuses").get(0).path("status").asText()).isEqualTo("ON_TRACK");
+        assertThat(receiver.accepted().get(0).json().path("data").path("staffRef").asText()).isEqualTo("EMP-E");
+    }
+
+    @Test
     void shouldSendNothingAboutMembersWithoutConsent() {
         String learner = uniqueLearner("quiet");
         fx.addMember(org, learner, null);

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -108,9 +107,5 @@ public class Rosters {
     public List<RosterRow> check(UUID organizationId, String credential, Collection<String> ids, boolean byStaffRef) {
         organizations.require(organizationId);
         return queries.check(organizationId, credential, ids, byStaffRef);
-    }
-
-    public Optional<RosterMember> findMember(UUID organizationId, String learnerId) {
-        return RosterMember.findByIdOptional(new RosterMember.Key(organizationId, learnerId));
     }
 }

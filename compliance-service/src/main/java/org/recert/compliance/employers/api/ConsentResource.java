@@ -14,16 +14,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import org.recert.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.employers.Consents;
 import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.api.ConsentDtos.ConsentRequest;
 import org.recert.compliance.employers.api.ConsentDtos.ConsentView;
+import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;

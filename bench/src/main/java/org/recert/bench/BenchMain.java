@@ -1,0 +1,111 @@
+package org.recert.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code bench/run}: starts the suite on devstack, warms it, measures, and prints a table of medians and p99s, each
+ * beside a baseline measured in the same run. Progress goes to stderr, the table to stdout and to
+ * {@code bench/target/results.md}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /** Held, so that the level set on it stays: the suite's start banner is not the benchmark's output. */
+    private static final Logger DEVSTACK_LOG = Logger.getLogger("org.recert.devstack");
+
+    public static void main(String[] args) throws Exception {
+        DEVSTACK_LOG.setLevel(Level.WARNING);
+        boolean quick = List.of(args).contains("--quick");
+        Context.Settings settings = quick ? Context.Settings.quick() : Context.Settings.full();
+        Path root = Path.of(System.getProperty("recert.root", ".")).toAbsolutePath().normalize();
+        Path runDirectory = root.resolve("bench/target/run");
+
+        String loadBefore = Machine.loadAverage();
+        Instant began = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        progress("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, " + Machine.memory() + ", load " + loadBefore);
+        progress("starting the suite on devstack (" + runDirectory + ")");
+        long started = System.nanoTime();
+        List<Row> rows = new ArrayList<>();
+        try (SuiteAccess suite = DevstackSuite.start(root, runDirectory, gatewayEnvironment())) {
+            double suiteStart = (System.nanoTime() - started) / 1e9;
+            Context context = new Context(suite, settings);
+
+            progress("service start times and memory (each service restarted alone)");
+            ServiceStarts starts = new ServiceStarts(context);
+            starts.run();
+
+            progress("gateway overhead on GET status");
+            rows.addAll(new GatewayOverhead(context).run());
+
+            StatusLatency latency = new StatusLatency(context);
+            progress("certifying the latency learners");
+            latency.prepare();
+
+            progress("credits per second: gateway, then JDBC");
+            CreditThroughput throughput = new CreditThroughput(context);
+            rows.addAll(throughput.run());
+            progress("waiting for compliance to absorb the throughput run's events");
+            rows.add(throughput.awaitAbsorbed());
+
+            progress("bare Kafka round trip");
+            KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(throughput.sampleCredit().length());
+            progress("credit -> readable status at " + settings.latencyRate() + "/s");
+            rows.addAll(latency.run(kafka));
+
+            progress("completion report of " + settings.reportRows() + " rows");
+            rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
+
+            progress("roster");
+            rows.addAll(new Roster(context).run());
+
+            starts.after();
+            rows.addAll(starts.rows());
+            rows.add(new Row("whole suite start (PostgreSQL, Kafka, 3 services in parallel, then the gateway)",
+                    String.format("%.1f s", suiteStart), "", "-", ""));
+        }
+        String table = render(rows, settings, quick, began, loadBefore, Machine.loadAverage());
+        System.out.print(table);
+        Path out = root.resolve("bench/target/results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        progress("table written to " + root.relativize(out));
+    }
+
+    /** Rate limits far above what the benchmark sends: the budgets are still checked on every request. */
+    static Map<String, String> gatewayEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String group : List.of("CATALOG", "CREDITS", "COMPLIANCE", "BULK", "ME")) {
+            env.put("RECERT_GATEWAY_RATE_LIMITS_" + group + "_LIMIT", "1000000000");
+        }
+        return env;
+    }
+
+    static String render(List<Row> rows, Context.Settings settings, boolean quick, Instant began, String loadBefore, String loadAfter) {
+        StringBuilder out = new StringBuilder();
+        out.append("Run of ").append(began).append(quick ? " (--quick: small sizes, figures not representative)" : "").append('\n');
+        out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (").append(Machine.cpu()).append("), ")
+                .append(Machine.memory()).append(" RAM, ").append(Machine.java()).append('\n');
+        out.append("Load average (1, 5, 15 min): ").append(loadBefore).append(" before, ").append(loadAfter).append(" after\n\n");
+        out.append("| measure | Recert | baseline (same run) | goal | verdict |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            out.append("| ").append(row.measure()).append(" | ").append(row.recert()).append(" | ").append(row.baseline()).append(" | ")
+                    .append(row.goal()).append(" | ").append(row.verdict()).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    static void progress(String message) {
+        System.err.println("bench: " + message);
+    }
+}

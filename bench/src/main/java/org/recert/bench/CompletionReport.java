@@ -1,0 +1,140 @@
+package org.recert.bench;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A provider's completion report of 10,000 rows (the demo provider, its own published courses, 10,000 new
+ * learners) through the gateway; the same report sent again (every row already recorded); and how long the
+ * compliance service takes to absorb the 10,000 credit events. Baseline: the same credits, versions and outbox
+ * rows written by plain JDBC in one batched transaction.
+ */
+final class CompletionReport {
+
+    static final String PROVIDER = "11111111-1111-4111-8111-111111111111";
+
+    private final Context context;
+
+    CompletionReport(Context context) {
+        this.context = context;
+    }
+
+    List<Row> run(String samplePayload) throws Exception {
+        int size = context.settings.reportRows();
+        String token = context.suite.token("prov-ann", List.of("provider"), null, PROVIDER);
+        List<UUID> courses = courses(token);
+        LocalDate completedOn = LocalDate.now().minusDays(7);
+        List<String> learners = Credits.learners("bench-rep", size);
+        ArrayNode rows = Context.JSON.createArrayNode();
+        for (int i = 0; i < size; i++) {
+            ObjectNode row = rows.addObject();
+            row.put("rowId", "bench-" + i);
+            row.put("courseId", courses.get(i % courses.size()).toString());
+            row.put("learnerId", learners.get(i));
+            row.put("completedOn", completedOn.toString());
+        }
+        String body = Context.JSON.writeValueAsString(rows);
+        String url = context.gateway + "/api/v1/credits/completion-reports";
+
+        long started = System.nanoTime();
+        HttpResponse<String> first = context.http.postJson(url, token, body);
+        long firstNanos = System.nanoTime() - started;
+        Http.expect(first, 200);
+        int accepted = count(first, "accepted");
+        if (count(first, "rejected") > 0) {
+            throw new IllegalStateException("the report rejected rows: " + first.body().substring(0, Math.min(800, first.body().length())));
+        }
+        long absorbed = awaitCompliance(size, started);
+
+        started = System.nanoTime();
+        HttpResponse<String> again = context.http.postJson(url, token, body);
+        long againNanos = System.nanoTime() - started;
+        Http.expect(again, 200);
+        int already = count(again, "alreadyRecorded");
+
+        double baseline = jdbcBaseline(learners, courses, samplePayload);
+        String rowsText = String.format("%,d", size);
+        return List.of(
+                new Row(rowsText + "-row completion report (JSON, " + String.format("%.1f", body.length() / 1e6) + " MB) through the gateway vs "
+                        + "JDBC batch of the same rows", Row.ms(firstNanos / 1e6) + String.format(" (%,d accepted)", accepted),
+                        Row.ms(baseline), "-", ""),
+                new Row("  the same report sent again", Row.ms(againNanos / 1e6) + String.format(" (%,d already recorded)", already),
+                        "", "-", ""),
+                new Row("  report sent -> all " + rowsText + " credits in compliance's projection, statuses evaluated",
+                        absorbed < 0 ? "not all after 5 min" : Row.ms(absorbed / 1e6), "", "-", ""));
+    }
+
+    private List<UUID> courses(String token) {
+        HttpResponse<String> response = context.http.get(context.gateway + "/api/v1/catalog/courses?providerId=" + PROVIDER + "&limit=100", token);
+        Http.expect(response, 200);
+        List<UUID> ids = new ArrayList<>();
+        try {
+            for (JsonNode course : Context.JSON.readTree(response.body()).path("items")) {
+                ids.add(UUID.fromString(course.path("id").asText()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable course list", e);
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("the demo provider " + PROVIDER + " has no published course: is the demo data loaded?");
+        }
+        return ids;
+    }
+
+    /** A count of the answer: {@code accepted}, {@code alreadyRecorded} or {@code rejected}. */
+    private static int count(HttpResponse<String> response, String field) {
+        try {
+            return Context.JSON.readTree(response.body()).path(field).asInt();
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable report result", e);
+        }
+    }
+
+    /** Nanoseconds from {@code started} until compliance holds every reported credit, or -1 after five minutes. */
+    private long awaitCompliance(int size, long started) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        try (Connection connection = context.connect("compliance");
+                PreparedStatement query = connection.prepareStatement("select count(*) from learner_credit where learner_id like 'bench-rep-%'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    if (result.getInt(1) >= size) {
+                        return System.nanoTime() - started;
+                    }
+                }
+                Threads.parkUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        }
+        return -1;
+    }
+
+    private double jdbcBaseline(List<String> learners, List<UUID> courses, String payload) throws Exception {
+        try (Connection connection = context.connect("credits")) {
+            Scratch.create(connection);
+        }
+        try (Scratch scratch = Scratch.writer(context.connect("credits"), payload)) {
+            UUID provider = UUID.fromString(PROVIDER);
+            UUID report = UUID.randomUUID();
+            long started = System.nanoTime();
+            for (int i = 0; i < learners.size(); i++) {
+                scratch.batchReportedCredit(learners.get(i), i, courses.get(i % courses.size()), provider, report);
+                if ((i + 1) % 1000 == 0) {
+                    scratch.flushBatchNoCommit();
+                }
+            }
+            scratch.flushBatch();
+            return (System.nanoTime() - started) / 1e6;
+        }
+    }
+}

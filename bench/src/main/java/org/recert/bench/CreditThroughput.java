@@ -1,0 +1,163 @@
+package org.recert.bench;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Credits recorded per second through the gateway by a few concurrent clients (each POST with its own
+ * Idempotency-Key, spread over many learners), against plain JDBC inserts of the same rows into scratch tables of
+ * the same PostgreSQL database by as many threads.
+ */
+final class CreditThroughput {
+
+    private static final int LEARNERS = 500;
+
+    private final Context context;
+    private final Credits credits;
+    private final List<String> learners = Credits.learners("bench-tp", LEARNERS);
+    private final AtomicReference<String> sampleCredit = new AtomicReference<>();
+    private final AtomicInteger posted = new AtomicInteger();
+    private volatile long lastCreated;
+
+    CreditThroughput(Context context) {
+        this.context = context;
+        this.credits = new Credits(context);
+    }
+
+    List<Row> run() throws Exception {
+        learners.forEach(credits::token);
+        int clients = context.settings.creditClients();
+        post(context.settings.creditWarmup(), clients, null, context.gateway);
+        Samples latency = new Samples();
+        long started = System.nanoTime();
+        post(context.settings.credits(), clients, latency, context.gateway);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double throughput = context.settings.credits() / seconds;
+
+        // the same load straight to the credits service tells the gateway's share from the service's
+        String direct = context.service("credits");
+        started = System.nanoTime();
+        post(context.settings.credits(), clients, null, direct);
+        double directThroughput = context.settings.credits() / ((System.nanoTime() - started) / 1e9);
+
+        double baseline = jdbcBaseline(context.settings.credits(), clients);
+        double ratio = throughput / baseline;
+        return List.of(
+                new Row("credits recorded per second: gateway POST vs JDBC inserts of the same rows (" + clients + " clients, "
+                        + context.settings.credits() + " credits)", String.format("%.0f /s", throughput), String.format("%.0f /s", baseline),
+                        ">= 50% of JDBC", GatewayOverhead.verdict(ratio >= 0.5, String.format("%.0f%% of JDBC", ratio * 100))),
+                new Row("  POST credit latency under that load, p50 / p99", Row.ms(latency.p50()) + " / " + Row.ms(latency.p99()),
+                        "", "-", ""),
+                new Row("  the same load straight to the credits service (no gateway)", String.format("%.0f /s", directThroughput),
+                        String.format("%.0f /s", baseline), "-", String.format("%.0f%% of JDBC", directThroughput / baseline * 100)));
+    }
+
+    private void post(int count, int clients, Samples samples, String base) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            threads.add(Threads.start("bench-credits-" + c, () -> {
+                int n;
+                while ((n = next.getAndIncrement()) < count && failure.get() == null) {
+                    String learner = learners.get(n % LEARNERS);
+                    try {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> response = context.http.postCredit(credits.url(base, learner), credits.token(learner), Credits.body(n));
+                        long elapsed = System.nanoTime() - t0;
+                        Http.expect(response, 201);
+                        posted.incrementAndGet();
+                        lastCreated = System.nanoTime();
+                        sampleCredit.compareAndSet(null, response.body());
+                        if (samples != null) {
+                            samples.add(elapsed);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** The same number of credits written by as many threads, each credit in its own transaction. */
+    private double jdbcBaseline(int count, int clients) throws Exception {
+        try (Connection connection = context.connect("credits")) {
+            Scratch.create(connection);
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Scratch> writers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            writers.add(Scratch.writer(context.connect("credits"), sampleCredit.get()));
+        }
+        // warm the connections and the statements the same way the services were warmed
+        for (int i = 0; i < context.settings.creditWarmup(); i++) {
+            writers.get(i % clients).recordCredit(learners.get(i % LEARNERS), i);
+        }
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (Scratch writer : writers) {
+            threads.add(Threads.start("bench-jdbc", () -> {
+                int n;
+                while ((n = next.getAndIncrement()) < count && failure.get() == null) {
+                    try {
+                        writer.recordCredit(learners.get(n % LEARNERS), n);
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (Scratch writer : writers) {
+            writer.close();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return count / seconds;
+    }
+
+    /**
+     * Waits until the compliance service holds every credit of this run (two minutes at most): how far behind the
+     * ledger its projection fell at full speed.
+     */
+    Row awaitAbsorbed() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        try (Connection connection = context.connect("compliance");
+                PreparedStatement query = connection.prepareStatement("select count(*) from learner_credit where learner_id like 'bench-tp-%'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    if (result.getInt(1) >= posted.get()) {
+                        double lag = (System.nanoTime() - lastCreated) / 1e6;
+                        return new Row("  compliance caught up with the throughput run, after its last 201", Row.ms(lag), "", "-", "");
+                    }
+                }
+                Threads.parkUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
+        return new Row("  compliance caught up with the throughput run, after its last 201", "not after 2 min", "", "-", "");
+    }
+
+    String sampleCredit() {
+        return sampleCredit.get();
+    }
+}

@@ -1,0 +1,41 @@
+package org.recert.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each service's start time (stopped, then started alone on the running stack, until /q/health/ready answers)
+ * and its resident memory right after that start; {@link #after()} adds the memory after the whole benchmark.
+ */
+final class ServiceStarts {
+
+    private final Context context;
+    private final Map<String, double[]> measured = new LinkedHashMap<>();
+
+    ServiceStarts(Context context) {
+        this.context = context;
+    }
+
+    void run() {
+        for (String service : SuiteAccess.SERVICES) {
+            long started = System.nanoTime();
+            context.suite.restart(service);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            measured.put(service, new double[] { seconds, Machine.rssMiB(context.suite.pid(service)), Double.NaN });
+        }
+    }
+
+    /** Notes every service's memory now, after the load. */
+    void after() {
+        measured.forEach((service, values) -> values[2] = Machine.rssMiB(context.suite.pid(service)));
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        measured.forEach((service, values) -> rows.add(new Row(service + ": start (restart alone, to ready) / RSS after start / RSS after the run",
+                String.format("%.1f s / %.0f MiB / %.0f MiB", values[0], values[1], values[2]), "", "-", "")));
+        return rows;
+    }
+}

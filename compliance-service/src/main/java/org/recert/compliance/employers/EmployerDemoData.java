@@ -35,9 +35,13 @@ public class EmployerDemoData {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            load();
         }
+    }
+
+    /** Creates Care Clinic and its roster unless it exists. */
+    public void load() {
         QuarkusTransaction.requiringNew().run(() -> {
             if (Organization.findById(CARE_CLINIC) != null) {
                 return;

@@ -39,7 +39,7 @@ public final class BenchMain {
         List<Row> rows = new ArrayList<>();
         try (SuiteAccess suite = DevstackSuite.start(root, runDirectory, gatewayEnvironment())) {
             double suiteStart = (System.nanoTime() - started) / 1e9;
-            Context context = new Context(suite, settings);
+            Context context = new Context(suite, settings, new CpuMeter(runDirectory));
 
             progress("service start times and memory (each service restarted alone)");
             ServiceStarts starts = new ServiceStarts(context);

@@ -47,6 +47,7 @@ final class CompletionReport {
         String body = Context.JSON.writeValueAsString(rows);
         String url = context.gateway + "/api/v1/credits/completion-reports";
 
+        CpuMeter.Reading before = context.cpu.read();
         long started = System.nanoTime();
         HttpResponse<String> first = context.http.postJson(url, token, body);
         long firstNanos = System.nanoTime() - started;
@@ -56,6 +57,7 @@ final class CompletionReport {
             throw new IllegalStateException("the report rejected rows: " + first.body().substring(0, Math.min(800, first.body().length())));
         }
         long absorbed = awaitCompliance(size, started);
+        CpuMeter.Reading after = context.cpu.read();
 
         started = System.nanoTime();
         HttpResponse<String> again = context.http.postJson(url, token, body);
@@ -72,7 +74,9 @@ final class CompletionReport {
                 new Row("  the same report sent again", Row.ms(againNanos / 1e6) + String.format(" (%,d already recorded)", already),
                         "", "-", ""),
                 new Row("  report sent -> all " + rowsText + " credits in compliance's projection, statuses evaluated",
-                        absorbed < 0 ? "not all after 5 min" : Row.ms(absorbed / 1e6), "", "-", ""));
+                        absorbed < 0 ? "not all after 5 min" : Row.ms(absorbed / 1e6) + String.format(" (%.0f credits/s)", size / (absorbed / 1e9)),
+                        "", "-", ""),
+                Context.cpuRow(before, after, size, "reported row, from the POST until compliance held them all, in ms"));
     }
 
     private List<UUID> courses(String token) {

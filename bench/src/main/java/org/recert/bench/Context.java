@@ -17,11 +17,18 @@ final class Context {
     final Settings settings;
     final Http http = new Http();
     final String gateway;
+    final CpuMeter cpu;
 
-    Context(SuiteAccess suite, Settings settings) {
+    Context(SuiteAccess suite, Settings settings, CpuMeter cpu) {
         this.suite = suite;
         this.settings = settings;
         this.gateway = suite.gatewayUrl();
+        this.cpu = cpu;
+    }
+
+    /** A table line under a measure: where the CPU went while it ran. */
+    static Row cpuRow(CpuMeter.Reading before, CpuMeter.Reading after, long units, String unit) {
+        return new Row("  " + CpuMeter.perUnit(before, after, units, unit), "", "", "", "");
     }
 
     String service(String key) {

@@ -25,6 +25,8 @@ final class CreditThroughput {
     private final AtomicReference<String> sampleCredit = new AtomicReference<>();
     private final AtomicInteger posted = new AtomicInteger();
     private volatile long lastCreated;
+    private CpuMeter.Reading jdbcBefore;
+    private CpuMeter.Reading jdbcAfter;
 
     CreditThroughput(Context context) {
         this.context = context;
@@ -36,16 +38,20 @@ final class CreditThroughput {
         int clients = context.settings.creditClients();
         post(context.settings.creditWarmup(), clients, null, context.gateway);
         Samples latency = new Samples();
+        CpuMeter.Reading before = context.cpu.read();
         long started = System.nanoTime();
         post(context.settings.credits(), clients, latency, context.gateway);
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuMeter.Reading after = context.cpu.read();
         double throughput = context.settings.credits() / seconds;
 
         // the same load straight to the credits service tells the gateway's share from the service's
         String direct = context.service("credits");
+        CpuMeter.Reading beforeDirect = context.cpu.read();
         started = System.nanoTime();
         post(context.settings.credits(), clients, null, direct);
         double directThroughput = context.settings.credits() / ((System.nanoTime() - started) / 1e9);
+        CpuMeter.Reading afterDirect = context.cpu.read();
 
         double baseline = jdbcBaseline(context.settings.credits(), clients);
         double ratio = throughput / baseline;
@@ -55,8 +61,11 @@ final class CreditThroughput {
                         ">= 50% of JDBC", GatewayOverhead.verdict(ratio >= 0.5, String.format("%.0f%% of JDBC", ratio * 100))),
                 new Row("  POST credit latency under that load, p50 / p99", Row.ms(latency.p50()) + " / " + Row.ms(latency.p99()),
                         "", "-", ""),
+                Context.cpuRow(before, after, context.settings.credits(), "credit through the gateway, in ms"),
                 new Row("  the same load straight to the credits service (no gateway)", String.format("%.0f /s", directThroughput),
-                        String.format("%.0f /s", baseline), "-", String.format("%.0f%% of JDBC", directThroughput / baseline * 100)));
+                        String.format("%.0f /s", baseline), "-", String.format("%.0f%% of JDBC", directThroughput / baseline * 100)),
+                Context.cpuRow(beforeDirect, afterDirect, context.settings.credits(), "credit straight to credits, in ms"),
+                Context.cpuRow(jdbcBefore, jdbcAfter, context.settings.credits(), "credit of the JDBC baseline, in ms"));
     }
 
     private void post(int count, int clients, Samples samples, String base) throws InterruptedException {
@@ -109,6 +118,7 @@ final class CreditThroughput {
             writers.get(i % clients).recordCredit(learners.get(i % LEARNERS), i);
         }
         List<Thread> threads = new ArrayList<>();
+        jdbcBefore = context.cpu.read();
         long started = System.nanoTime();
         for (Scratch writer : writers) {
             threads.add(Threads.start("bench-jdbc", () -> {
@@ -126,6 +136,7 @@ final class CreditThroughput {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        jdbcAfter = context.cpu.read();
         for (Scratch writer : writers) {
             writer.close();
         }

@@ -53,7 +53,9 @@ final class StatusLatency {
         Samples warm = new Samples();
         send(rate, context.settings.latencyWarmupSeconds(), warm);
         Samples samples = new Samples();
+        CpuMeter.Reading before = context.cpu.read();
         double achieved = send(rate, context.settings.latencySeconds(), samples);
+        CpuMeter.Reading after = context.cpu.read();
         String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s)", samples.count(), achieved, lost.get());
         lost.set(0);
         // a tenth of the rate shows the pipeline's own latency, without the queueing of a saturated machine
@@ -66,6 +68,7 @@ final class StatusLatency {
                         Row.ms(kafka.samples().p50()), "< 10 ms", GatewayOverhead.verdict(samples.p50() < 10, Row.ms(samples.p50()))),
                 new Row("credit 201 -> status readable, p99: Recert vs bare Kafka produce->consume", Row.ms(samples.p99()),
                         Row.ms(kafka.samples().p99()), "< 50 ms", GatewayOverhead.verdict(samples.p99() < 50, Row.ms(samples.p99()))),
+                Context.cpuRow(before, after, samples.count(), "credit at " + rate + "/s (until all were readable), in ms"),
                 new Row("  the same at a tenth of the rate, p50 / p99" + m, Row.ms(unloaded.p50()) + " / " + Row.ms(unloaded.p99()),
                         "", "-", ""));
     }

@@ -72,10 +72,13 @@ final class PlanSearch {
     }
 
     /**
-     * Drops every item that at least k other items dominate (they add at least as much to every need, cost no more,
-     * and, for a limited unit, use no more of it), where k items of its kind would already meet every need it serves.
-     * Some cheapest plan never needs such an item: swap it for a dominator the plan lacks, or, when the plan has them
-     * all, leave it out. Subscription courses are compared only within their own subscription, where the fee is shared.
+     * Drops every item that enough cheaper-or-equal items dominate (they add at least as much to every need, cost no
+     * more, and, for a limited unit, use no more of it). Some cheapest plan never needs such an item: swap it for a
+     * dominator the plan lacks; when the plan has them all, it does not need the item either, because "enough" means
+     * either as many dominators as copies of the item would meet every need it serves, or, for a limited unit (CPR
+     * cards), as many dominators of that same unit as the allowance still takes, after which the item counts for
+     * nothing. (Dominators of another kind do not use the allowance, so they never count toward the second.)
+     * Subscription courses are compared only within their own subscription, where the fee is shared.
      */
     private int[] withoutDominated() {
         Integer[] order = new Integer[items.size()];
@@ -87,27 +90,33 @@ final class PlanSearch {
         for (int j = 0; j < order.length; j++) {
             CoverageModel.Item candidate = items.get(order[j]);
             int enough = usefulCopies(candidate);
-            if (enough == 0) {
+            int enoughOfItsUnit = candidate.limitedDim() < 0 ? Integer.MAX_VALUE
+                    : ceilDiv(model.unitsLeft(model.start, candidate), candidate.units());
+            if (enough == 0 || enoughOfItsUnit == 0) {
                 continue;
             }
             int dominators = 0;
-            for (int i = 0; i < order.length && dominators < enough; i++) {
+            int ofItsUnit = 0;
+            for (int i = 0; i < order.length && dominators < enough && ofItsUnit < enoughOfItsUnit; i++) {
                 CoverageModel.Item other = items.get(order[i]);
                 if (other.cost() > candidate.cost()) {
                     break;
                 }
                 if (i != j && dominates(other, order[i], candidate, order[j])) {
                     dominators++;
+                    if (candidate.limitedDim() >= 0 && other.limitedDim() == candidate.limitedDim()) {
+                        ofItsUnit++;
+                    }
                 }
             }
-            if (dominators < enough) {
+            if (dominators < enough && ofItsUnit < enoughOfItsUnit) {
                 kept.add(order[j]);
             }
         }
         return kept.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** How many items like this one could be needed at most; 0 when it serves no unmet need. */
+    /** How many items like this one it takes to meet every unmet need it serves; 0 when it serves none. */
     private int usefulCopies(CoverageModel.Item item) {
         int copies = 0;
         for (int n = 0; n < model.needCount(); n++) {
@@ -115,9 +124,6 @@ final class PlanSearch {
         }
         for (int c = 0; c < Category.values().length; c++) {
             copies = Math.max(copies, ceilDiv(model.approvedNeedIfCapBinds(model.start, c), model.approvedGainIfCapBinds(item, c)));
-        }
-        if (item.limitedDim() >= 0) {
-            copies = Math.min(copies, ceilDiv(model.unitsLeft(model.start, item), item.units()));
         }
         return copies;
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.logging.Logger;
 import org.recert.compliance.domain.ActivityType;
 import org.recert.compliance.domain.Approval;
 import org.recert.compliance.domain.CategoryShare;
@@ -30,6 +31,7 @@ import org.recert.platform.web.LearnerIds;
 public class CreditLedgerHandler implements EventHandler {
 
     public static final String TOPIC = "credits.ledger.v1";
+    private static final Logger LOG = Logger.getLogger(CreditLedgerHandler.class);
     private static final Set<String> STATUSES = Set.of("ACTIVE", CreditFacts.REVOKED);
 
     private final EntityManager entityManager;
@@ -110,5 +112,7 @@ public class CreditLedgerHandler implements EventHandler {
             }
         }
         rebuild.track(event);
+        // the consumer puts the event's trace id in the MDC: this line ties a request to its evaluation
+        LOG.debugf("credit %s version %d of %s applied (%s)", creditId, version, learnerId, status);
     }
 }

@@ -1,0 +1,70 @@
+package org.recert.systemtests;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.recert.devstack.Suite;
+
+/**
+ * Starts ONE suite per test JVM, on first use, from the services' built jars, and stops it when the JVM exits.
+ * Test classes take it as a constructor or method parameter of type {@link Suite}.
+ *
+ * <p>The compliance service runs with {@code RECERT_CONSUMER_DELIVER_TWICE=true}: each event is applied twice,
+ * so every journey also proves that nothing is counted twice. Its event handlers log at DEBUG, where the trace
+ * test reads the trace id. The gateway's rate limits are raised: the fault tests record credits fast on purpose.
+ */
+public final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final Logger LOG = Logger.getLogger(SuiteExtension.class.getName());
+    private static Suite suite;
+    private static RuntimeException failure;
+
+    /** The suite of this JVM, started on first call. */
+    public static synchronized Suite suite() {
+        if (failure != null) {
+            throw new IllegalStateException("the suite did not start", failure);
+        }
+        if (suite == null) {
+            Path root = Path.of(System.getProperty("recert.root", "..")).toAbsolutePath().normalize();
+            Path runDirectory = Path.of(System.getProperty("recert.suite.dir", "target/suite")).toAbsolutePath().normalize();
+            Suite.Options options = Suite.Options.defaults(root).withRunDirectory(runDirectory)
+                    .withEnvironment("compliance", "RECERT_CONSUMER_DELIVER_TWICE", "true")
+                    .withEnvironment("compliance", "QUARKUS_LOG_CATEGORY__ORG_RECERT_COMPLIANCE_EVENTS__LEVEL", "DEBUG")
+                    .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CREDITS_LIMIT", "100000")
+                    .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_COMPLIANCE_LIMIT", "100000")
+                    .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CATALOG_LIMIT", "100000");
+            long started = System.nanoTime();
+            try {
+                Suite startedSuite = Suite.start(options);
+                suite = startedSuite;
+                Runtime.getRuntime().addShutdownHook(new Thread(startedSuite::close, "system-suite-shutdown"));
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            LOG.info(() -> "suite ready after " + took.toMillis() + " ms: gateway " + suite.gatewayUrl());
+        }
+        return suite;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        suite();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        return parameter.getParameter().getType() == Suite.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        return suite();
+    }
+}

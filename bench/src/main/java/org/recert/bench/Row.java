@@ -6,10 +6,6 @@ package org.recert.bench;
  */
 record Row(String measure, String recert, String baseline, String goal, String verdict) {
 
-    static Row of(String measure, String recert, String baseline) {
-        return new Row(measure, recert, baseline, "", "");
-    }
-
     static String ms(double millis) {
         if (Double.isNaN(millis)) {
             return "n/a";

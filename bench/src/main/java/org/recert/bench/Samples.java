@@ -37,8 +37,4 @@ final class Samples {
     double p99() {
         return percentileMillis(99);
     }
-
-    synchronized double maxMillis() {
-        return size == 0 ? Double.NaN : Arrays.stream(values, 0, size).max().getAsLong() / 1e6;
-    }
 }

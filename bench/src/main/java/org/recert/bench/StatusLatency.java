@@ -53,10 +53,12 @@ final class StatusLatency {
         Samples warm = new Samples();
         send(rate, context.settings.latencyWarmupSeconds(), warm);
         Samples samples = new Samples();
+        lost.set(0);
         CpuMeter.Reading before = context.cpu.read();
         double achieved = send(rate, context.settings.latencySeconds(), samples);
         CpuMeter.Reading after = context.cpu.read();
-        String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s)", samples.count(), achieved, lost.get());
+        String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s; Kafka: %d of %d lost)", samples.count(), achieved,
+                lost.get(), kafka.lost(), kafka.samples().count() + kafka.lost());
         lost.set(0);
         // a tenth of the rate shows the pipeline's own latency, without the queueing of a saturated machine
         int slow = Math.max(1, rate / 10);

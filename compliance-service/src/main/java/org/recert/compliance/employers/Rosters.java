@@ -1,0 +1,111 @@
+package org.recert.compliance.employers;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.recert.compliance.employers.store.Consent;
+import org.recert.compliance.employers.store.DeliveryQueue;
+import org.recert.compliance.employers.store.RosterFilter;
+import org.recert.compliance.employers.store.RosterMember;
+import org.recert.compliance.employers.store.RosterQueries;
+import org.recert.compliance.employers.store.RosterRow;
+import org.recert.compliance.employers.store.RosterSort;
+import org.recert.platform.problem.ProblemException;
+
+/** An organization's roster: who is on it, and what of them the organization may see. */
+@ApplicationScoped
+@Transactional
+public class Rosters {
+
+    private final Organizations organizations;
+    private final RosterQueries queries;
+    private final DeliveryQueue deliveries;
+    private final StatusFeed feed;
+
+    public Rosters(Organizations organizations, RosterQueries queries, DeliveryQueue deliveries, StatusFeed feed) {
+        this.organizations = organizations;
+        this.queries = queries;
+        this.deliveries = deliveries;
+        this.feed = feed;
+    }
+
+    /**
+     * Adds the learner to the roster or changes their staff reference; true when the learner was added. A learner
+     * who already consented is announced to compliance.consent.granted subscribers at once.
+     */
+    public boolean putMember(UUID organizationId, String learnerId, String staffRef) {
+        organizations.require(organizationId);
+        if (staffRef != null) {
+            RosterMember holder = RosterMember.find("key.organizationId = ?1 and staffRef = ?2", organizationId, staffRef).firstResult();
+            if (holder != null && !holder.key.learnerId.equals(learnerId)) {
+                throw ProblemException.conflict("staffRef " + staffRef + " already names another member of this organization");
+            }
+        }
+        RosterMember member = RosterMember.findById(new RosterMember.Key(organizationId, learnerId));
+        boolean added = member == null;
+        if (added) {
+            member = new RosterMember();
+            member.key = new RosterMember.Key(organizationId, learnerId);
+            member.addedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        member.staffRef = staffRef;
+        member.persist();
+        if (added && Consent.findById(member.key) != null) {
+            // the learner had already consented: their status becomes visible to the organization now
+            RosterMember.flush();
+            feed.consentGranted(organizationId, learnerId);
+        }
+        return added;
+    }
+
+    /** Takes the learner off the roster and cancels what was still to be delivered about them. */
+    public void removeMember(UUID organizationId, String learnerId) {
+        organizations.require(organizationId);
+        if (!RosterMember.deleteById(new RosterMember.Key(organizationId, learnerId))) {
+            throw ProblemException.notFound("member " + learnerId);
+        }
+        deliveries.cancelPending(organizationId, learnerId);
+    }
+
+    /** The roster lines of one member (one per credential with a stored status), or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RosterRow> member(UUID organizationId, String learnerId) {
+        organizations.require(organizationId);
+        RosterMember member = RosterMember.findById(new RosterMember.Key(organizationId, learnerId));
+        if (member == null) {
+            throw ProblemException.notFound("member " + learnerId);
+        }
+        return queries.page(new RosterFilter(organizationId, java.util.Set.of(), null, null, null, RosterSort.LEARNER_ID,
+                List.of(), 100, learnerId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RosterRow> page(RosterFilter filter) {
+        organizations.require(filter.organizationId());
+        return queries.page(filter);
+    }
+
+    @Transactional(Transactional.TxType.NEVER)
+    public void export(RosterFilter filter, Consumer<RosterRow> sink) {
+        queries.stream(filter, sink);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireOrganization(UUID organizationId) {
+        organizations.require(organizationId);
+    }
+
+    /** Stored status of the consenting members among {@code ids} (learner ids, or staff references). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RosterRow> check(UUID organizationId, String credential, Collection<String> ids, boolean byStaffRef) {
+        organizations.require(organizationId);
+        return queries.check(organizationId, credential, ids, byStaffRef);
+    }
+}

@@ -1,0 +1,120 @@
+package org.recert.compliance.employers;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import org.recert.compliance.employers.store.Consent;
+import org.recert.compliance.employers.store.Delivery;
+import org.recert.compliance.employers.store.DeliveryQueue;
+import org.recert.compliance.employers.store.DeliveryState;
+import org.recert.compliance.employers.store.RosterMember;
+import org.recert.compliance.employers.store.WebhookSubscription;
+import org.recert.compliance.employers.webhooks.TargetPolicy;
+import org.recert.compliance.employers.webhooks.WebhookSignature;
+import org.recert.platform.problem.ProblemException;
+
+/** An organization's webhook subscriptions, their delivery log and replays. */
+@ApplicationScoped
+@Transactional
+public class Webhooks {
+
+    /** Event types a subscription may ask for. */
+    public static final Set<String> EVENT_TYPES = Set.of(StatusFeed.STATUS_CHANGED, StatusFeed.CONSENT_GRANTED, StatusFeed.CONSENT_WITHDRAWN);
+
+    /** A new subscription, with its secret when it was generated (shown once). */
+    public record Created(WebhookSubscription subscription, String generatedSecret) {
+    }
+
+    private final Organizations organizations;
+    private final DeliveryQueue deliveries;
+    private final StatusFeed feed;
+    private final WebhooksConfig config;
+    private final TargetPolicy targets;
+
+    public Webhooks(Organizations organizations, DeliveryQueue deliveries, StatusFeed feed, WebhooksConfig config) {
+        this.organizations = organizations;
+        this.deliveries = deliveries;
+        this.feed = feed;
+        this.config = config;
+        this.targets = new TargetPolicy(config.allowPrivateTargets());
+    }
+
+    public Created subscribe(UUID organizationId, String url, List<String> events, String secret) {
+        organizations.require(organizationId);
+        targets.refusal(url).ifPresent(reason -> {
+            throw ProblemException.invalid("url", reason);
+        });
+        Set<String> types = new LinkedHashSet<>();
+        for (String event : events) {
+            if (!EVENT_TYPES.contains(event)) {
+                throw ProblemException.invalid("events", "unknown event type " + event + "; known: " + new java.util.TreeSet<>(EVENT_TYPES));
+            }
+            types.add(event);
+        }
+        if (WebhookSubscription.count("organizationId", organizationId) >= config.maxSubscriptionsPerOrganization()) {
+            throw ProblemException.conflict("an organization holds at most " + config.maxSubscriptionsPerOrganization() + " webhooks");
+        }
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.id = UUID.randomUUID();
+        subscription.organizationId = organizationId;
+        subscription.url = url;
+        subscription.events = String.join(",", types);
+        subscription.secret = secret == null ? WebhookSignature.generateSecret() : secret;
+        subscription.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        subscription.persist();
+        return new Created(subscription, secret == null ? subscription.secret : null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WebhookSubscription> list(UUID organizationId) {
+        organizations.require(organizationId);
+        return WebhookSubscription.list("organizationId", Sort.by("createdAt").and("id"), organizationId);
+    }
+
+    /** The subscription of this organization, or 404 (also when it belongs to another organization). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WebhookSubscription require(UUID organizationId, UUID id) {
+        WebhookSubscription subscription = WebhookSubscription.findById(id);
+        if (subscription == null || !subscription.organizationId.equals(organizationId)) {
+            throw ProblemException.notFound("webhook " + id);
+        }
+        return subscription;
+    }
+
+    /** Deletes the subscription and its delivery log; nothing more is sent to it. */
+    public void delete(UUID organizationId, UUID id) {
+        require(organizationId, id).delete();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Delivery> deliveries(UUID organizationId, UUID id, Long beforeSeq, DeliveryState state, int limit) {
+        require(organizationId, id);
+        return deliveries.log(id, beforeSeq, state, limit);
+    }
+
+    /**
+     * Queues a delivery again, with the same message id and body, after everything already queued for its learner.
+     * Refused when the learner no longer shares their status with the organization.
+     */
+    public Delivery replay(UUID organizationId, UUID id, UUID deliveryId) {
+        require(organizationId, id);
+        Delivery original = deliveries.find(id, deliveryId)
+                .orElseThrow(() -> ProblemException.notFound("delivery " + deliveryId));
+        RosterMember.Key member = new RosterMember.Key(organizationId, original.learnerId());
+        if (RosterMember.findById(member) == null || Consent.findById(member) == null) {
+            throw ProblemException.conflict("this learner no longer shares their status with the organization");
+        }
+        UUID replay = deliveries.enqueue(id, organizationId, original.learnerId(), original.messageId(), original.eventType(),
+                deliveries.payload(deliveryId), original.id());
+        feed.wakeWorkerOnCommit();
+        return deliveries.find(id, replay).orElseThrow();
+    }
+}

@@ -1,0 +1,110 @@
+package org.recert.compliance.employers.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.compliance.employers.Consents;
+import org.recert.compliance.employers.Ids;
+import org.recert.compliance.employers.api.ConsentDtos.ConsentRequest;
+import org.recert.compliance.employers.api.ConsentDtos.ConsentView;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.security.Caller;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.Page;
+
+@Path("/compliance/learners/{learnerId}/consents")
+@Tag(name = "Employers")
+@APIResponses({
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "401", description = "No valid bearer token",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
+public class ConsentResource {
+
+    private final Consents consents;
+    private final Caller caller;
+
+    public ConsentResource(Consents consents, Caller caller) {
+        this.consents = consents;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.LEARNER)
+    @Operation(summary = "Let an organization see my compliance status", description = "Only the learner themselves. "
+            + "The organization then sees the status, due date and shortfall of each credential; never the credits.")
+    @APIResponse(responseCode = "201", description = "Granted")
+    @APIResponse(responseCode = "200", description = "Was already granted")
+    @APIResponse(responseCode = "404", description = "No such organization, or not your learner id")
+    public Response grant(@PathParam("learnerId") String learnerId, @Valid @NotNull ConsentRequest body) {
+        String learner = self(learnerId);
+        boolean granted = consents.grant(learner, body.organizationId());
+        ConsentView view = current(learner, body.organizationId());
+        return granted ? Response.status(Response.Status.CREATED).entity(view).build() : Response.ok(view).build();
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.LEARNER)
+    @Operation(summary = "Withdraw consent (organization in the body)", description = "Takes effect at once: the roster shows the "
+            + "learner as pending, checks answer not visible, and pending webhooks about them are cancelled.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such consent")
+    public void withdraw(@PathParam("learnerId") String learnerId, @Valid @NotNull ConsentRequest body) {
+        consents.withdraw(self(learnerId), body.organizationId());
+    }
+
+    @DELETE
+    @Path("/{organizationId}")
+    @RolesAllowed(Roles.LEARNER)
+    @Operation(summary = "Withdraw consent (organization in the path)", description = "The same as the DELETE with a body.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such consent")
+    public void withdrawOne(@PathParam("learnerId") String learnerId, @PathParam("organizationId") String organizationId) {
+        consents.withdraw(self(learnerId), Ids.uuid(organizationId, "organizationId"));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
+    @Operation(summary = "Which organizations hold my consent", description = "GRANTED first; then PENDING: organizations that "
+            + "list the learner on their roster and wait for consent.")
+    @APIResponse(responseCode = "200", description = "The learner's consents")
+    public Page<ConsentView> list(@PathParam("learnerId") String learnerId) {
+        String learner = Ids.learner(learnerId, "learnerId");
+        caller.requireSelfOrAdmin(learner, "learner " + learner);
+        return Page.of(consents.of(learner).stream().map(ConsentView::of).toList(), null);
+    }
+
+    private String self(String learnerId) {
+        String learner = Ids.learner(learnerId, "learnerId");
+        if (!learner.equals(caller.subject())) {
+            throw ProblemException.notFound("learner " + learner);
+        }
+        return learner;
+    }
+
+    private ConsentView current(String learner, UUID organizationId) {
+        List<Consents.LearnerConsent> all = consents.of(learner);
+        return all.stream().filter(c -> c.organizationId().equals(organizationId)).findFirst().map(ConsentView::of).orElseThrow();
+    }
+}

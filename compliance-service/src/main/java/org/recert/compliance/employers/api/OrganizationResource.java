@@ -1,0 +1,109 @@
+package org.recert.compliance.employers.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.compliance.employers.Ids;
+import org.recert.compliance.employers.Organizations;
+import org.recert.compliance.employers.api.OrganizationDtos.NewOrganization;
+import org.recert.compliance.employers.api.OrganizationDtos.OrganizationView;
+import org.recert.compliance.employers.store.Organization;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.security.Caller;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.Cursor;
+import org.recert.platform.web.Page;
+
+@Path("/compliance/organizations")
+@Tag(name = "Employers", description = "Organizations, rosters with consent, bulk checks, webhooks")
+@APIResponses({
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "401", description = "No valid bearer token",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
+public class OrganizationResource {
+
+    private final Organizations organizations;
+    private final Caller caller;
+
+    public OrganizationResource(Organizations organizations, Caller caller) {
+        this.organizations = organizations;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create an employer organization", description = "Admins only. Its employers then carry its id in the org claim.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "400", description = "No name, or too long")
+    public Response create(@Valid @NotNull NewOrganization body) {
+        Organization organization = organizations.create(body.name());
+        return Response.created(URI.create("/api/v1/compliance/organizations/" + organization.id))
+                .entity(OrganizationView.of(organization)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.EMPLOYER })
+    @Operation(summary = "List organizations", description = "Admins see all, by name; an employer sees only its own.")
+    @APIResponse(responseCode = "200", description = "A page of organizations")
+    public Page<OrganizationView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        if (!caller.isAdmin()) {
+            List<OrganizationView> own = caller.organization()
+                    .filter(id -> id.length() == 36)
+                    .flatMap(id -> {
+                        try {
+                            return java.util.Optional.of(organizations.require(UUID.fromString(id)));
+                        } catch (RuntimeException unknown) {
+                            return java.util.Optional.empty();
+                        }
+                    })
+                    .map(OrganizationView::of).stream().toList();
+            return Page.of(own, null);
+        }
+        int size = Paging.limit(limit);
+        String afterName = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> values = Cursor.decode(cursor, 2);
+            afterName = values.get(0);
+            afterId = Ids.uuid(values.get(1), "cursor");
+        }
+        List<Organization> found = organizations.list(afterName, afterId, size + 1);
+        List<OrganizationView> items = found.stream().limit(size).map(OrganizationView::of).toList();
+        String next = found.size() > size ? Cursor.encode(found.get(size - 1).name, found.get(size - 1).id.toString()) : null;
+        return Page.of(items, next);
+    }
+
+    @GET
+    @Path("/{orgId}")
+    @RolesAllowed({ Roles.ADMIN, Roles.EMPLOYER })
+    @Operation(summary = "Read an organization", description = "An employer reads only its own; another answers 404.")
+    @APIResponse(responseCode = "200", description = "The organization")
+    @APIResponse(responseCode = "404", description = "No such organization, or not yours")
+    public OrganizationView read(@PathParam("orgId") String orgId) {
+        UUID id = Ids.uuid(orgId, "orgId");
+        caller.requireOrganization(id.toString());
+        return OrganizationView.of(organizations.require(id));
+    }
+}

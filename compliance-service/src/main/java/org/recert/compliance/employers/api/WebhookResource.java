@@ -1,0 +1,147 @@
+package org.recert.compliance.employers.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.compliance.employers.Ids;
+import org.recert.compliance.employers.Webhooks;
+import org.recert.compliance.employers.api.WebhookDtos.DeliveryView;
+import org.recert.compliance.employers.api.WebhookDtos.NewWebhook;
+import org.recert.compliance.employers.api.WebhookDtos.WebhookView;
+import org.recert.compliance.employers.store.Delivery;
+import org.recert.compliance.employers.store.DeliveryState;
+import org.recert.platform.problem.Problem;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.security.Caller;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.Cursor;
+import org.recert.platform.web.Page;
+
+@Path("/compliance/organizations")
+@Tag(name = "Employers")
+@RolesAllowed({ Roles.ADMIN, Roles.EMPLOYER })
+@APIResponses({
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "401", description = "No valid bearer token",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
+public class WebhookResource {
+
+    private final Webhooks webhooks;
+    private final Caller caller;
+
+    public WebhookResource(Webhooks webhooks, Caller caller) {
+        this.webhooks = webhooks;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/{orgId}/webhooks")
+    @Operation(summary = "Subscribe to events", description = "Each status change of a consenting member is POSTed to the url as JSON, "
+            + "signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature v1 HMAC-SHA256 of "
+            + "id.timestamp.body), retried with exponential backoff for days, in order per learner. Private and loopback "
+            + "addresses are refused. Without a secret one is generated and returned in this answer only.")
+    @APIResponse(responseCode = "201", description = "Subscribed")
+    @APIResponse(responseCode = "400", description = "Not an http(s) URL, private address, unknown event, secret under 24 characters")
+    public Response subscribe(@PathParam("orgId") String orgId, @Valid @NotNull NewWebhook body) {
+        UUID organization = organization(orgId);
+        Webhooks.Created created = webhooks.subscribe(organization, body.url(), body.events(), body.secret());
+        return Response.created(URI.create("/api/v1/compliance/organizations/" + organization + "/webhooks/" + created.subscription().id))
+                .entity(WebhookView.of(created.subscription(), created.generatedSecret())).build();
+    }
+
+    @GET
+    @Path("/{orgId}/webhooks")
+    @Operation(summary = "List the organization's webhooks", description = "Secrets are never shown again.")
+    @APIResponse(responseCode = "200", description = "The subscriptions")
+    public Page<WebhookView> list(@PathParam("orgId") String orgId) {
+        return Page.of(webhooks.list(organization(orgId)).stream().map(s -> WebhookView.of(s, null)).toList(), null);
+    }
+
+    @GET
+    @Path("/{orgId}/webhooks/{webhookId}")
+    @Operation(summary = "Read one webhook")
+    @APIResponse(responseCode = "200", description = "The subscription")
+    @APIResponse(responseCode = "404", description = "No such webhook in this organization")
+    public WebhookView read(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId) {
+        return WebhookView.of(webhooks.require(organization(orgId), Ids.uuid(webhookId, "webhookId")), null);
+    }
+
+    @DELETE
+    @Path("/{orgId}/webhooks/{webhookId}")
+    @Operation(summary = "Unsubscribe", description = "Nothing more is sent; the delivery log goes with it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such webhook in this organization")
+    public void delete(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId) {
+        webhooks.delete(organization(orgId), Ids.uuid(webhookId, "webhookId"));
+    }
+
+    @GET
+    @Path("/{orgId}/webhooks/{webhookId}/deliveries")
+    @Operation(summary = "The delivery log", description = "Newest first: state, attempts, last status code and error, next attempt.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    public Page<DeliveryView> deliveries(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId,
+            @QueryParam("state") String state, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        UUID organization = organization(orgId);
+        int size = Paging.limit(limit);
+        DeliveryState wanted = null;
+        if (state != null) {
+            try {
+                wanted = DeliveryState.valueOf(state);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("state", "must be one of " + java.util.Arrays.toString(DeliveryState.values()));
+            }
+        }
+        Long before = null;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(Cursor.decode(cursor, 1).get(0));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+            }
+        }
+        List<Delivery> found = webhooks.deliveries(organization, Ids.uuid(webhookId, "webhookId"), before, wanted, size + 1);
+        List<DeliveryView> items = found.stream().limit(size).map(DeliveryView::of).toList();
+        return Page.of(items, found.size() > size ? Cursor.encode(Long.toString(found.get(size - 1).seq())) : null);
+    }
+
+    @POST
+    @Path("/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay")
+    @Operation(summary = "Send a delivery again", description = "Queues the same message (same webhook-id and body) after what is "
+            + "already queued for its learner. Refused when the learner no longer consents or left the roster.")
+    @APIResponse(responseCode = "202", description = "Queued; the new delivery")
+    @APIResponse(responseCode = "409", description = "The learner no longer shares their status with the organization")
+    public Response replay(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId,
+            @PathParam("deliveryId") String deliveryId) {
+        Delivery replay = webhooks.replay(organization(orgId), Ids.uuid(webhookId, "webhookId"), Ids.uuid(deliveryId, "deliveryId"));
+        return Response.accepted(DeliveryView.of(replay)).build();
+    }
+
+    private UUID organization(String orgId) {
+        UUID id = Ids.uuid(orgId, "orgId");
+        caller.requireOrganization(id.toString());
+        return id;
+    }
+}

@@ -1,0 +1,23 @@
+package org.recert.compliance.employers.store;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One line of a roster: a member and, only when they consent, the stored status of one credential.
+ * Without consent every status field is null. {@code sortKey}: the row's values of the roster's order, for cursors.
+ */
+public record RosterRow(
+        String learnerId,
+        String staffRef,
+        boolean consented,
+        String credential,
+        String status,
+        LocalDate cycleStart,
+        LocalDate dueDate,
+        BigDecimal shortfall,
+        OffsetDateTime evaluatedAt,
+        List<String> sortKey) {
+}

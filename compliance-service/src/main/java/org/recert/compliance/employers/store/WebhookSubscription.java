@@ -1,0 +1,42 @@
+package org.recert.compliance.employers.store;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Where an organization wants its events, and the secret they are signed with. */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    public UUID organizationId;
+
+    @Column(nullable = false)
+    public String url;
+
+    /** Event types, comma-separated. */
+    @Column(nullable = false)
+    public String events;
+
+    @Column(nullable = false)
+    public String secret;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    public List<String> eventList() {
+        return Arrays.stream(events.split(",")).filter(e -> !e.isBlank()).toList();
+    }
+}

@@ -42,9 +42,14 @@ final class Api {
         this.suite = suite;
     }
 
+    /** Every learner the tests of this JVM made up, for the final comparison with a rebuild. */
+    static final Set<String> LEARNERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** A learner id no other test uses. */
     static String newLearner(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String learner = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        LEARNERS.add(learner);
+        return learner;
     }
 
     /** The day the services see as today (they run on this machine's clock, in UTC). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Order;
@@ -26,7 +25,7 @@ class ComplianceCrashTest {
     }
 
     @Test
-    void shouldCountEveryCreditOnceAfterACrashAndAgreeWithARebuildFromTheTopics() throws Exception {
+    void shouldCountEveryCreditOnceAfterACrashMidStream() throws Exception {
         String learner = Api.newLearner("cris");
         api.certify(learner, Api.today().minusMonths(30));
         int recorded;
@@ -44,22 +43,7 @@ class ComplianceCrashTest {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> api.creditsInComplianceProjection(learner) == recorded);
-        JsonPath before = api.status(learner);
-        assertThat(Api.evaluatedCredits(before)).hasSize(recorded);
-
-        String admin = api.adminToken();
-        api.as(admin).post("/api/v1/compliance/admin/projections/rebuild").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "COMPLETED".equals(api.as(admin).get("/api/v1/compliance/admin/projections/rebuild")
-                        .then().statusCode(200).extract().path("state")));
-        JsonPath after = api.status(learner);
-        assertThat(comparable(after)).as("the status equals a rebuild from scratch").isEqualTo(comparable(before));
-    }
-
-    private static Map<String, Object> comparable(JsonPath status) {
-        return Map.of("status", status.getString("status"),
-                "requirements", status.getList("requirements"),
-                "counted", Api.evaluatedCredits(status),
-                "dueDate", status.getString("dueDate"));
+        JsonPath status = api.status(learner);
+        assertThat(Api.evaluatedCredits(status)).as("each credit evaluated once").hasSize(recorded);
     }
 }

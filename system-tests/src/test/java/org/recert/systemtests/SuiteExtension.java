@@ -16,7 +16,8 @@ import org.recert.devstack.Suite;
  *
  * <p>The compliance service runs with {@code RECERT_CONSUMER_DELIVER_TWICE=true}: each event is applied twice,
  * so every journey also proves that nothing is counted twice. Its event handlers log at DEBUG, where the trace
- * test reads the trace id. The gateway's rate limits are raised: the fault tests record credits fast on purpose.
+ * test reads the trace id, and its Kafka session timeout is 10 s, so that a killed instance's partitions go to
+ * the restarted one sooner. The gateway's rate limits are raised: the fault tests record credits fast on purpose.
  */
 public final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -35,6 +36,9 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
             Suite.Options options = Suite.Options.defaults(root).withRunDirectory(runDirectory)
                     .withEnvironment("compliance", "RECERT_CONSUMER_DELIVER_TWICE", "true")
                     .withEnvironment("compliance", "QUARKUS_LOG_CATEGORY__ORG_RECERT_COMPLIANCE_EVENTS__LEVEL", "DEBUG")
+                    // a killed consumer's partitions move to its successor after 10 s instead of Kafka's default 45 s
+                    .withEnvironment("compliance", "KAFKA_SESSION_TIMEOUT_MS", "10000")
+                    .withEnvironment("compliance", "KAFKA_HEARTBEAT_INTERVAL_MS", "2000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CREDITS_LIMIT", "100000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_COMPLIANCE_LIMIT", "100000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CATALOG_LIMIT", "100000");

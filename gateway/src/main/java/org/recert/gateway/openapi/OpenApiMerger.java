@@ -52,7 +52,9 @@ public final class OpenApiMerger {
         ObjectNode info = root.putObject("info");
         info.put("title", title);
         info.put("version", version);
-        info.putObject("license").put("name", license);
+        // an SPDX identifier (LicenseRef-<name> for a license off the SPDX list): openapi-generator refuses a 3.1
+        // license with neither identifier nor url, so a client could not be generated from the document
+        info.putObject("license").put("name", license).put("identifier", "LicenseRef-" + license.replaceAll("[^A-Za-z0-9.-]+", "-"));
         root.putArray("servers").addObject().put("url", serverUrl).put("description", "the Recert gateway");
         root.putArray("security").addObject().putArray(SCHEME);
         ArrayNode tags = root.putArray("tags");

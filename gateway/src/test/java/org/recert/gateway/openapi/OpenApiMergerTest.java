@@ -42,6 +42,13 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void shouldNameTheLicenseWithAnSpdxIdentifierSoThatClientGeneratorsAcceptIt() {
+        ObjectNode merged = merger.merge(null, path -> true, List.of(), NOW);
+        assertThat(merged.at("/info/license/name").asText()).isEqualTo("Proprietary");
+        assertThat(merged.at("/info/license/identifier").asText()).isEqualTo("LicenseRef-Proprietary");
+    }
+
+    @Test
     void shouldSayWhichServiceIsMissing() {
         ObjectNode merged = merger.merge(null, path -> true, List.of(
                 new ServiceDocument("compliance", "/api/v1/compliance", null, null, "unreachable")), NOW);

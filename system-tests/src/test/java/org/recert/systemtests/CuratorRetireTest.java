@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.recert.devstack.Suite;
 
 /** A curator publishes a course that plans pick, then retires it, and plans stop offering it. */
-@Order(3)
+@Order(4)
 @ExtendWith(SuiteExtension.class)
 class CuratorRetireTest {
 

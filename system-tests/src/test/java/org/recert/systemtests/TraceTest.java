@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.recert.devstack.Suite;
 
 /** One trace id from a request at the gateway, through credits and Kafka, into the compliance service's handling. */
-@Order(4)
+@Order(5)
 @ExtendWith(SuiteExtension.class)
 class TraceTest {
 

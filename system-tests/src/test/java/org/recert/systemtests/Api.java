@@ -3,6 +3,7 @@ package org.recert.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,15 +11,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import org.recert.devstack.Database;
 import org.recert.devstack.Suite;
@@ -32,8 +39,8 @@ final class Api {
 
     static {
         // points are exact decimals: read them as such
-        io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
-                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        RestAssured.config = RestAssured.config().jsonConfig(
+                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
     private final Suite suite;
@@ -43,7 +50,7 @@ final class Api {
     }
 
     /** Every learner the tests of this JVM made up, for the final comparison with a rebuild. */
-    static final Set<String> LEARNERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final Set<String> LEARNERS = ConcurrentHashMap.newKeySet();
 
     /** A learner id no other test uses. */
     static String newLearner(String prefix) {
@@ -54,7 +61,7 @@ final class Api {
 
     /** The day the services see as today (they run on this machine's clock, in UTC). */
     static LocalDate today() {
-        return LocalDate.now(java.time.ZoneOffset.UTC);
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
     String learnerToken(String learnerId) {
@@ -112,14 +119,14 @@ final class Api {
 
     /** Every credit id the evaluation accounts for, counted or excluded. */
     static Set<String> evaluatedCredits(JsonPath status) {
-        Set<String> ids = new java.util.HashSet<>(status.getList("counted.creditId", String.class));
+        Set<String> ids = new HashSet<>(status.getList("counted.creditId", String.class));
         ids.addAll(status.getList("excluded.creditId", String.class));
         return ids;
     }
 
     /** The points earned toward one requirement (TOTAL, ADMINISTRATIVE, ..., AAMA_APPROVED). */
-    static java.math.BigDecimal earned(JsonPath status, String requirement) {
-        return new java.math.BigDecimal(status.getString("requirements.find { it.code == '" + requirement + "' }.earned"));
+    static BigDecimal earned(JsonPath status, String requirement) {
+        return new BigDecimal(status.getString("requirements.find { it.code == '" + requirement + "' }.earned"));
     }
 
     /** A credit as a learner enters it. */

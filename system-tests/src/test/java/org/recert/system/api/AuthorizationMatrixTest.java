@@ -169,7 +169,12 @@ class AuthorizationMatrixTest {
                 d -> get("/api/v1/credits/learners/" + d.selfLearner() + "/transcript"), learnerRecords());
 
         // compliance: a learner's own status, plans and certifications; operations for admins
-        add(cases, "POST " + compliance + "/admin/projections/rebuild", "start a rebuild", d -> ApiRequest.of("POST", compliance + "/admin/projections/rebuild"), adminOnly());
+        add(cases, "POST " + compliance + "/admin/projections/rebuild", "start a rebuild", d -> ApiRequest.of("POST", compliance + "/admin/projections/rebuild"),
+                adminOnly(), (role, answer) -> {
+                    if (role == Role.ADMIN) {
+                        awaitRebuildDone(); // other tests in this JVM must not meet a rebuild under way
+                    }
+                });
         add(cases, "GET " + compliance + "/admin/projections/rebuild", "the last rebuild", d -> get(compliance + "/admin/projections/rebuild"), adminOnly());
         add(cases, "POST " + compliance + "/admin/status-sweep", "sweep now", d -> ApiRequest.of("POST", compliance + "/admin/status-sweep"), adminOnly());
         add(cases, "GET " + compliance + "/credentials", "the credentials", d -> get(compliance + "/credentials"), signedIn());
@@ -238,6 +243,16 @@ class AuthorizationMatrixTest {
             return ApiRequest.of("DELETE", learnerPath(d) + "/consents/" + d.ownOrg());
         }, with(learnerRecords(), Role.ADMIN, Expect.FORBIDDEN), (role, answer) -> data.consent(data.selfLearner(), data.ownOrg()));
         return cases;
+    }
+
+    private static void awaitRebuildDone() {
+        org.awaitility.Awaitility.await("the projection rebuild started by the matrix")
+                .atMost(java.time.Duration.ofMinutes(2))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    Answer answer = data.gateway().send(get("/api/v1/compliance/admin/projections/rebuild"), data.token(Role.ADMIN));
+                    return answer.status() == 200 && !"RUNNING".equals(OpenApiDocument.JSON.readTree(answer.body()).path("state").asText());
+                });
     }
 
     /** A roster check shows the consenting learner's status to their own organization only. */

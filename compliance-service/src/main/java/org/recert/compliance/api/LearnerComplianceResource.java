@@ -51,6 +51,7 @@ import org.recert.platform.web.Page;
 @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
 public class LearnerComplianceResource {
 
+    private static final BigDecimal MAX_BUDGET = new BigDecimal("1000000000");
     private static final int MAX_BUDGET_SCALE = 2;
 
     private final Caller caller;
@@ -249,8 +250,10 @@ public class LearnerComplianceResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("budget", "must be a decimal amount such as 100.00");
         }
-        if (budget.signum() < 0 || budget.stripTrailingZeros().scale() > MAX_BUDGET_SCALE || budget.precision() > 12) {
-            throw ProblemException.invalid("budget", "must be a non-negative amount with at most 2 decimals");
+        if (budget.signum() < 0 || budget.stripTrailingZeros().scale() > MAX_BUDGET_SCALE || budget.precision() > 12
+                || budget.compareTo(MAX_BUDGET) > 0) {
+            throw ProblemException.invalid("budget", "must be a non-negative amount of at most " + MAX_BUDGET.toPlainString()
+                    + " with at most 2 decimals");
         }
         return budget;
     }

@@ -117,8 +117,10 @@ class WebhookDeliveryTest {
         await().atMost(WAIT).untilAsserted(() -> fx.employerOf(org).queryParam("state", "FAILED")
                 .get(ORGS + "/" + org + "/webhooks/" + webhook + "/deliveries").then()
                 .body("items.size()", equalTo(1)).body("items[0].lastStatusCode", equalTo(500)));
-        assertThat(receiver.received()).extracting(r -> r.json().path("data").path("newStatus").asText()).containsOnly("AT_RISK")
-                .hasSizeGreaterThan(3);
+        // the next change may already be on its way (and failing) once the first is abandoned, but never before
+        List<String> attempts = receiver.received().stream().map(r -> r.json().path("data").path("newStatus").asText()).toList();
+        assertThat(attempts.stream().filter("AT_RISK"::equals).count()).isGreaterThan(3);
+        assertThat(attempts.subList(0, attempts.lastIndexOf("AT_RISK") + 1)).containsOnly("AT_RISK");
 
         receiver.failNext(0);
         await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);

@@ -6,6 +6,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,6 +59,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "201", description = "Granted")
     @APIResponse(responseCode = "200", description = "Was already granted")
     @APIResponse(responseCode = "404", description = "No such organization, or not your learner id")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(@PathParam("learnerId") String learnerId, @Valid @NotNull ConsentRequest body) {
         String learner = self(learnerId);
         boolean granted = consents.grant(learner, body.organizationId());
@@ -70,6 +73,7 @@ public class ConsentResource {
             + "learner as pending, checks answer not visible, and pending webhooks about them are cancelled.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "404", description = "No such consent")
+    @Consumes(MediaType.APPLICATION_JSON)
     public void withdraw(@PathParam("learnerId") String learnerId, @Valid @NotNull ConsentRequest body) {
         consents.withdraw(self(learnerId), body.organizationId());
     }

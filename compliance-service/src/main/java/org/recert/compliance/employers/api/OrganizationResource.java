@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -57,6 +59,7 @@ public class OrganizationResource {
     @Operation(summary = "Create an employer organization", description = "Admins only. Its employers then carry its id in the org claim.")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "No name, or too long")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewOrganization body) {
         Organization organization = organizations.create(body.name());
         return Response.created(URI.create("/api/v1/compliance/organizations/" + organization.id))

@@ -14,6 +14,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -66,6 +68,7 @@ public class RosterCheckResource {
             + "answers visible false, without a reason.")
     @APIResponse(responseCode = "200", description = "One result per distinct id asked")
     @APIResponse(responseCode = "400", description = "Over 1,000 ids, both or neither list, malformed id, unknown credential")
+    @Consumes(MediaType.APPLICATION_JSON)
     public RosterCheckResponse check(@Valid @NotNull RosterCheckRequest body) {
         String credential = ruleSets.byField("credential", body.credential()).code();
         boolean byStaffRef = body.staffRefs() != null;

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -91,6 +92,7 @@ public class RosterResource {
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "200", description = "Staff reference changed")
     @APIResponse(responseCode = "409", description = "The staff reference names another member")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response putMember(@PathParam("orgId") String orgId, @PathParam("learnerId") String learnerId, @Valid MemberRequest body) {
         UUID organization = organization(orgId);
         String learner = Ids.learner(learnerId, "learnerId");

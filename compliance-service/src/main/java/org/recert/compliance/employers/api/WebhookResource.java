@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,6 +67,7 @@ public class WebhookResource {
             + "addresses are refused. Without a secret one is generated and returned in this answer only.")
     @APIResponse(responseCode = "201", description = "Subscribed")
     @APIResponse(responseCode = "400", description = "Not an http(s) URL, private address, unknown event, secret under 24 characters")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@PathParam("orgId") String orgId, @Valid @NotNull NewWebhook body) {
         UUID organization = organization(orgId);
         Webhooks.Created created = webhooks.subscribe(organization, body.url(), body.events(), body.secret());

@@ -27,6 +27,7 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.recert.platform.runtime.Failures;
 import org.recert.platform.web.RequestIds;
+import org.recert.platform.web.StorableText;
 
 /**
  * Turns every failure into one RFC 9457 problem+json answer. Client mistakes name the field; server
@@ -129,6 +130,11 @@ public class ProblemMappers {
             LOG.warnf("database unavailable: %s", e.toString());
             return respond(ProblemException.unavailable("storage is unavailable; retry shortly").toProblem(), Map.of("Retry-After", "5"), uri);
         }
+        if (Failures.isUnstorableText(e)) {
+            // a query or path value the body check could not see (a NUL in ?q=, say)
+            return respond(new Problem("/problems/validation-failed", "Invalid request", 400,
+                    "a text value " + StorableText.NUL_MESSAGE, null, null, null, null), Map.of(), uri);
+        }
         if (Failures.isConcurrencyConflict(e)) {
             return respond(ProblemException.conflict("a concurrent change got there first; retry").toProblem(), Map.of(), uri);
         }
@@ -147,9 +153,13 @@ public class ProblemMappers {
             detail = "unknown property";
         } else if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
-            detail = target != null && target.isEnum()
-                    ? "must be one of " + java.util.Arrays.toString(target.getEnumConstants())
-                    : "has the wrong format or type";
+            if (target != null && target.isEnum()) {
+                detail = "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+            } else if (StorableText.NUL_MESSAGE.equals(format.getOriginalMessage())) {
+                detail = StorableText.NUL_MESSAGE;
+            } else {
+                detail = "has the wrong format or type";
+            }
         } else if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             detail = instantiation.getCause().getMessage();
         } else if (e instanceof MismatchedInputException) {

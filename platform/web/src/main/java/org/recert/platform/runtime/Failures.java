@@ -49,4 +49,14 @@ public final class Failures {
         }
         return false;
     }
+
+    /** Text the database cannot store: a NUL character (SQLSTATE 22021) or one its encoding lacks (22P05). */
+    public static boolean isUnstorableText(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.recert.devstack.test.PublishedSchemas;
 import org.recert.catalog.events.CourseEvents;
 import org.recert.devstack.test.TopicProbe;
 import org.recert.platform.security.DevTokens;
@@ -70,7 +71,7 @@ class CourseEventsTest {
         assertThat(course.path("quality").path("findings")).hasSize(6);
         assertThat(course.has("retiredOn")).isTrue();
         assertThat(course.path("updatedAt").asText()).isNotBlank();
-        CourseEventSchema.assertValid(message.value());
+        PublishedSchemas.assertValid("events/catalog.course.v1.schema.json", message.value());
     }
 
     @Test
@@ -104,7 +105,7 @@ class CourseEventsTest {
         assertThat(courses.get(2).path("retiredOn").asText()).isNotBlank();
         assertThat(events).allMatch(m -> m.partition() == events.get(0).partition());
         for (TopicProbe.Message event : events) {
-            CourseEventSchema.assertValid(event.value());
+            PublishedSchemas.assertValid("events/catalog.course.v1.schema.json", event.value());
         }
     }
 

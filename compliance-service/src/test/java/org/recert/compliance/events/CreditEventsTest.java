@@ -25,9 +25,9 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.recert.devstack.test.PublishedSchemas;
 import org.recert.compliance.MutableClock;
 import org.recert.compliance.RecordedStatusChanges;
-import org.recert.compliance.StatusEventSchema;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
 import org.recert.compliance.domain.ComplianceStatus;
@@ -106,7 +106,7 @@ class CreditEventsTest {
         List<TopicProbe.Message> events = TestEvents.statusEvents(learner, 3);
         assertThat(events).extracting(m -> m.header("ce_type")).containsOnly("ComplianceStatusChanged");
         assertThat(events).extracting(m -> m.header("ce_source")).containsOnly("/recert/compliance");
-        assertThat(events).allSatisfy(m -> assertThat(StatusEventSchema.problems(m.value())).isEmpty());
+        assertThat(events).allSatisfy(m -> assertThat(PublishedSchemas.problems("events/compliance.status.v1.schema.json", m.value())).isEmpty());
         List<String> transitions = events.stream().map(m -> read(m.value())).map(d -> d.path("oldStatus").asText() + ">"
                 + d.path("newStatus").asText()).toList();
         assertThat(transitions).containsExactly("NO_CERTIFICATION>ON_TRACK", "ON_TRACK>COMPLIANT", "COMPLIANT>ON_TRACK");

@@ -22,8 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.recert.devstack.test.PublishedSchemas;
 import org.recert.credits.Fixtures;
-import org.recert.credits.LedgerEventSchema;
 import org.recert.devstack.test.TopicProbe;
 import org.recert.platform.security.DevTokens;
 
@@ -153,7 +153,7 @@ class CreditHistoryTest {
         assertThat(events).allSatisfy(m -> {
             assertThat(m.header("ce_specversion")).isEqualTo("1.0");
             assertThat(m.header("ce_source")).isEqualTo("/recert/credits");
-            assertThat(LedgerEventSchema.problems(m.value())).as("schema problems of " + m.value()).isEmpty();
+            assertThat(PublishedSchemas.problems("events/credits.ledger.v1.schema.json", m.value())).as("schema problems of " + m.value()).isEmpty();
         });
         JsonNode revoked = objectMapper.readTree(events.get(2).value());
         assertThat(revoked.path("version").asInt()).isEqualTo(3);

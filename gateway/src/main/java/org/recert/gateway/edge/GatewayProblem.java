@@ -25,6 +25,11 @@ public record GatewayProblem(Problem problem, Map<String, String> headers) {
                 "the request body exceeds " + limit + " bytes", Map.of());
     }
 
+    public static GatewayProblem uriTooLong(int limit) {
+        return of(414, "/problems/uri-too-long", "URI too long",
+                "the request target exceeds " + limit + " characters; send long inputs in a body", Map.of());
+    }
+
     public static GatewayProblem tooManyRequests(String detail, Map<String, String> headers) {
         return of(429, "/problems/too-many-requests", "Too many requests", detail, headers);
     }

@@ -149,6 +149,29 @@ class RoutingTest {
     }
 
     @Test
+    void shouldRefuseABodyOverTheLimitToTheGatewaysOwnEndpointsWith413Problem() {
+        given().contentType("application/json").body(new byte[3_000_000])
+                .when().post("/dev/tokens")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
+
+    @Test
+    void shouldRefuseAnOverlongRequestTargetWith414Problem() {
+        given().header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router")))
+                .queryParam("q", "x".repeat(10_000))
+                .when().get("/api/v1/catalog/courses")
+                .then().statusCode(414)
+                .contentType("application/problem+json")
+                .body("status", equalTo(414));
+        // the connection stays usable: the next request on it is answered
+        given().header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router")))
+                .when().get("/api/v1/catalog/missing")
+                .then().statusCode(404);
+    }
+
+    @Test
     void shouldRefuseAChunkedBodyThatGrowsOverTheLimit() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/credits/echo/upload"))

@@ -122,11 +122,6 @@ class HostileInputTest {
             fail(request + " should be refused with a 4xx but answered " + answer.describe());
         }
         assertThat(answer.status()).as("a refusal, not the rate limit: " + answer.describe()).isNotEqualTo(429);
-        if (answer.status() == 413 || answer.status() == 414) {
-            KnownServiceBugs.check("HTTP-layer refusals without problem+json", () -> assertThat(answer.contentType())
-                    .as(request + " answered " + answer.describe()).startsWith("application/problem+json"));
-            return;
-        }
         assertThat(answer.contentType()).as(request + " answered " + answer.describe()).startsWith("application/problem+json");
     }
 

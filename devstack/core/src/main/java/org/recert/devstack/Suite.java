@@ -42,9 +42,11 @@ public final class Suite implements AutoCloseable {
      * @param demoData whether the services load the demo data of docs/contracts.md
      * @param extraEnvironment settings per service key ({@code catalog}, ..., {@code gateway}), applied after the
      *                         launcher's own, e.g. {@code compliance -> RECERT_CONSUMER_DELIVER_TWICE=true}
+     * @param productionJvm run the services' JVMs as the images do (C1 and C2 compilers, the default collector)
+     *                      rather than tuned for a quick start (C1 only, serial collector): for benchmarks
      */
     public record Options(Path repositoryRoot, Path runDirectory, boolean demoData,
-                          Map<String, Map<String, String>> extraEnvironment) {
+                          Map<String, Map<String, String>> extraEnvironment, boolean productionJvm) {
 
         public Options {
             repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
@@ -56,15 +58,15 @@ public final class Suite implements AutoCloseable {
 
         /** Demo data on, no extra settings, run directory {@code target/suite} of the repository. */
         public static Options defaults(Path repositoryRoot) {
-            return new Options(repositoryRoot, repositoryRoot.resolve("target/suite"), true, Map.of());
+            return new Options(repositoryRoot, repositoryRoot.resolve("target/suite"), true, Map.of(), false);
         }
 
         public Options withRunDirectory(Path directory) {
-            return new Options(repositoryRoot, directory, demoData, extraEnvironment);
+            return new Options(repositoryRoot, directory, demoData, extraEnvironment, productionJvm);
         }
 
         public Options withDemoData(boolean enabled) {
-            return new Options(repositoryRoot, runDirectory, enabled, extraEnvironment);
+            return new Options(repositoryRoot, runDirectory, enabled, extraEnvironment, productionJvm);
         }
 
         /** These options plus one setting for one service (by key). */
@@ -73,7 +75,12 @@ public final class Suite implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>(copy.getOrDefault(service, Map.of()));
             env.put(name, value);
             copy.put(service, env);
-            return new Options(repositoryRoot, runDirectory, demoData, copy);
+            return new Options(repositoryRoot, runDirectory, demoData, copy, productionJvm);
+        }
+
+        /** These options with the services' JVMs run as in production (see {@link #productionJvm()}). */
+        public Options withProductionJvm() {
+            return new Options(repositoryRoot, runDirectory, demoData, extraEnvironment, true);
         }
     }
 
@@ -85,7 +92,8 @@ public final class Suite implements AutoCloseable {
         SuiteOptions ports = freePorts();
         SuiteHome home = new SuiteHome(options.repositoryRoot(), options.runDirectory());
         SuiteRun run = new SuiteRun(home, ports,
-                new SuiteRun.Launch(options.demoData(), false, true, options.extraEnvironment()), new PrintStream(
+                new SuiteRun.Launch(options.demoData(), false, true, options.extraEnvironment(),
+                        options.productionJvm() ? ServiceProcess.PRODUCTION_JVM : ServiceProcess.QUICK_START_JVM), new PrintStream(
                         new LogLines(), true, StandardCharsets.UTF_8));
         try {
             run.start();

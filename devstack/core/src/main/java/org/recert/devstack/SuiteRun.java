@@ -37,13 +37,15 @@ final class SuiteRun implements AutoCloseable {
      * @param requireAll fail when a service's jar is missing, instead of starting the others
      * @param extraEnvironment per service key ({@code catalog}, ..., {@code gateway}), set after the launcher's own
      */
-    record Launch(boolean demoData, boolean durable, boolean requireAll, Map<String, Map<String, String>> extraEnvironment) {
+    record Launch(boolean demoData, boolean durable, boolean requireAll, Map<String, Map<String, String>> extraEnvironment,
+                  List<String> jvmOptions) {
 
         /** What {@code ./recert up} does. */
-        static final Launch LOCAL = new Launch(true, true, false, Map.of());
+        static final Launch LOCAL = new Launch(true, true, false, Map.of(), ServiceProcess.QUICK_START_JVM);
 
         Launch {
             extraEnvironment = Map.copyOf(extraEnvironment);
+            jvmOptions = List.copyOf(jvmOptions);
         }
     }
 
@@ -124,7 +126,7 @@ final class SuiteRun implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
             env.putAll(launch.extraEnvironment().getOrDefault(service.key(), Map.of()));
             environments.put(service.key(), env);
-            adopt(ServiceProcess.start(service, service.jar(home.root()), env, home.log(service.name())), domainServices::add);
+            adopt(ServiceProcess.start(service, service.jar(home.root()), launch.jvmOptions(), env, home.log(service.name())), domainServices::add);
         }
         if (!toStart.isEmpty()) {
             out.println("Starting " + String.join(", ", toStart.stream().map(SuiteService::name).toList())
@@ -141,7 +143,7 @@ final class SuiteRun implements AutoCloseable {
             env.putAll(launch.extraEnvironment().getOrDefault(gatewayService.key(), Map.of()));
             environments.put(gatewayService.key(), env);
             out.println("Starting gateway");
-            ServiceProcess startedGateway = ServiceProcess.start(gatewayService, gatewayService.jar(home.root()), env,
+            ServiceProcess startedGateway = ServiceProcess.start(gatewayService, gatewayService.jar(home.root()), launch.jvmOptions(), env,
                     home.log(gatewayService.name()));
             adopt(startedGateway, process -> gateway = process);
             awaitReady(List.of(startedGateway), started);
@@ -212,7 +214,7 @@ final class SuiteRun implements AutoCloseable {
             throw new IllegalStateException(old.service().name() + " still runs: stop or kill it first");
         }
         SuiteService service = old.service();
-        ServiceProcess started = ServiceProcess.start(service, service.jar(home.root()), environments.get(key), old.log(), true);
+        ServiceProcess started = ServiceProcess.start(service, service.jar(home.root()), launch.jvmOptions(), environments.get(key), old.log(), true);
         synchronized (lock) {
             if (closed) {
                 started.stop(STOP_GRACE);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -148,6 +149,30 @@ final class ServiceProcess {
         } catch (IOException ignored) {
             // the service is gone already
         }
+    }
+
+    /** Asks the service to shut down (SIGTERM) and returns at once; {@link #awaitExit(Duration)} waits for it. */
+    void signalTerminate() {
+        // ProcessHandle.destroy keeps our end of stdin open, so the service shuts down by the signal alone
+        process.toHandle().destroy();
+    }
+
+    /** Waits up to {@code timeout} for the process to exit: its exit code, or empty while it still runs. */
+    OptionalInt awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return OptionalInt.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        }
+        try {
+            lifeline.close();
+        } catch (IOException ignored) {
+            // the service is gone already
+        }
+        return OptionalInt.of(process.exitValue());
     }
 
     /** Kills the service (SIGKILL), as a crash would, and waits until it is gone. */

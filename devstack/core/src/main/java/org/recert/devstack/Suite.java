@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The whole suite, started from the services' built jars as {@code ./recert up} starts it, but on free ports and
- * with hooks for system and fault tests: stop, kill and start a service, the broker or PostgreSQL.
+ * with hooks for system and fault tests: stop, kill and start a service, the broker or PostgreSQL, and run more
+ * replicas of a service.
  *
  * <p>One suite per JVM at a time (its run directory is named after the JVM's pid). Services are known by their
  * keys: {@code catalog}, {@code credits}, {@code compliance} and {@code gateway}.
@@ -134,6 +136,20 @@ public final class Suite implements AutoCloseable {
         run.restart(service);
     }
 
+    /**
+     * Starts one more instance of a service, as a second replica of its deployment: the same database, Kafka and
+     * settings as the suite's instance, its own free port and log. Waits until it is ready. {@link #close()} stops
+     * it with the rest; {@link Replica#close()} sooner.
+     */
+    public Replica startReplica(String service) {
+        return startReplica(service, Map.of());
+    }
+
+    /** As {@link #startReplica(String)}, with {@code environment} set after the suite's settings for the service. */
+    public Replica startReplica(String service, Map<String, String> environment) {
+        return new Replica(run, run.startReplica(service, environment));
+    }
+
     /** The Kafka broker: {@code stop()}, {@code start()}, {@code kill()}, {@code restart()} keep its address and data. */
     public KafkaBroker broker() {
         return run.stack().broker();
@@ -175,6 +191,70 @@ public final class Suite implements AutoCloseable {
     @Override
     public void close() {
         run.close();
+    }
+
+    /** An extra instance of a service, from {@link #startReplica(String)}. */
+    public static final class Replica implements AutoCloseable {
+
+        private final SuiteRun run;
+        private final ServiceProcess process;
+
+        private Replica(SuiteRun run, ServiceProcess process) {
+            this.run = run;
+            this.process = process;
+        }
+
+        /** The service's key: {@code catalog}, {@code credits}, ... */
+        public String service() {
+            return process.service().key();
+        }
+
+        /** This instance, {@code http://127.0.0.1:<port>}. */
+        public String url() {
+            return "http://127.0.0.1:" + process.service().port();
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        /** Its own log: its whole output. */
+        public Path log() {
+            return process.log();
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Sends SIGTERM, as Kubernetes does to a pod it removes, and returns at once. */
+        public void signalTerminate() {
+            process.signalTerminate();
+        }
+
+        /** Waits for the process to exit; its exit code. Fails if it still runs after {@code timeout}. */
+        public int awaitExit(Duration timeout) {
+            return process.awaitExit(timeout).orElseThrow(() -> new IllegalStateException(
+                    process.service().name() + " replica " + pid() + " still runs " + timeout.toSeconds()
+                            + " s after SIGTERM. Last lines of " + log() + ":\n" + process.tail(40)));
+        }
+
+        /** SIGTERM, then waits for the exit (the suite's stop grace, 25 s): the exit code. */
+        public int terminate() {
+            signalTerminate();
+            return awaitExit(SuiteRun.STOP_GRACE);
+        }
+
+        /** Kills it (SIGKILL), as a crash would, and waits until it is gone. */
+        public void kill() {
+            process.kill();
+        }
+
+        /** Stops it if it still runs (SIGTERM, SIGKILL after the grace) and removes it from the suite. */
+        @Override
+        public void close() {
+            run.stopReplica(process);
+        }
     }
 
     private static SuiteOptions freePorts() {

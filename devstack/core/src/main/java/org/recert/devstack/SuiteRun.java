@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
 final class SuiteRun implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+    static final Duration STOP_GRACE = Duration.ofSeconds(25);
 
     /**
      * How a run starts its parts.
@@ -56,6 +57,8 @@ final class SuiteRun implements AutoCloseable {
     private final Map<String, Map<String, String>> environments = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final List<ServiceProcess> domainServices = new CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> replicas = new CopyOnWriteArrayList<>();
+    private final AtomicInteger replicasStarted = new AtomicInteger();
     private final List<SuiteService> missing = new ArrayList<>();
     private volatile DevStack stack;
     private volatile ServiceProcess gateway;
@@ -229,6 +232,39 @@ final class SuiteRun implements AutoCloseable {
         started.awaitReady(READY_TIMEOUT);
     }
 
+    /**
+     * Starts one more instance of a started service, as a second replica of a deployment is: the same settings
+     * (database, Kafka, profile, the extra environment of the run), its own free port and log
+     * ({@code <name>-replica-<n>.log}), then {@code overrides}. Waits until it is ready; {@link #close()} stops
+     * it with the rest.
+     */
+    ServiceProcess startReplica(String key, Map<String, String> overrides) {
+        SuiteService original = process(key).service();
+        Map<String, String> env = new LinkedHashMap<>(environments.get(key));
+        SuiteService service = new SuiteService(original.name(), original.key(), FreePort.pick(), original.database());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        env.putAll(overrides);
+        Path log = home.log(original.name() + "-replica-" + replicasStarted.incrementAndGet());
+        ServiceProcess started = ServiceProcess.start(service, service.jar(home.root()), launch.jvmOptions(), env, log);
+        adopt(started, replicas::add);
+        try {
+            started.awaitReady(READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            stopReplica(started);
+            throw e;
+        }
+        return started;
+    }
+
+    /** Stops a replica if it still runs (SIGTERM, SIGKILL after the grace) and forgets it. */
+    void stopReplica(ServiceProcess replica) {
+        try {
+            replica.stop(STOP_GRACE);
+        } finally {
+            replicas.remove(replica);
+        }
+    }
+
     boolean isClosed() {
         return closed;
     }
@@ -245,7 +281,9 @@ final class SuiteRun implements AutoCloseable {
             if (gateway != null) {
                 gateway.stop(STOP_GRACE);
             }
-            CompletableFuture.allOf(domainServices.stream()
+            List<ServiceProcess> services = new ArrayList<>(replicas);
+            services.addAll(domainServices);
+            CompletableFuture.allOf(services.stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.stop(STOP_GRACE), runnable -> new Thread(runnable, "stop-" + service.service().name()).start()))
                     .toArray(CompletableFuture[]::new)).join();
         } finally {

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,5 +84,57 @@ class SuiteTest {
         for (ProcessHandle child : children) {
             assertFalse(child.isAlive(), () -> "still running: " + child.info());
         }
+    }
+
+    @Test
+    void shouldStartReplicasWithTheSameSettingsOnTheirOwnPortsAndStopThemWithTheSuite() throws Exception {
+        for (String module : List.of("catalog-service", "credits-service", "compliance-service", "gateway")) {
+            SuiteRunTest.writeFakeServiceJar(root.resolve(module + "/target/quarkus-app/quarkus-run.jar"));
+        }
+        Suite.Options options = new Suite.Options(root, root.resolve("run"), false,
+                Map.of("compliance", Map.of("RECERT_CONSUMER_DELIVER_TWICE", "true")), false);
+        List<ProcessHandle> before = ProcessHandle.current().children().toList();
+        List<ProcessHandle> replicas = new ArrayList<>();
+        try (Suite suite = Suite.start(options)) {
+            Suite.Replica terminated = suite.startReplica("compliance");
+            Suite.Replica killed = suite.startReplica("compliance", Map.of("RECERT_CONSUMER_DELIVER_TWICE", "false"));
+            Suite.Replica leftRunning = suite.startReplica("credits");
+            replicas.addAll(List.of(handle(terminated), handle(killed), handle(leftRunning)));
+
+            int port = URI.create(terminated.url()).getPort();
+            assertNotEquals(URI.create(suite.serviceUrl("compliance")).getPort(), port);
+            Properties settings = SuiteRunTest.settingsOf(port);
+            Properties original = SuiteRunTest.settingsOf(URI.create(suite.serviceUrl("compliance")).getPort());
+            assertEquals(Integer.toString(port), settings.getProperty("QUARKUS_HTTP_PORT"));
+            for (String shared : List.of("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_PROFILE",
+                    "RECERT_CONSUMER_DELIVER_TWICE", "RECERT_EXIT_WITH_PARENT", "MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+                assertEquals(original.getProperty(shared), settings.getProperty(shared), shared + " as the suite's instance");
+            }
+            assertEquals("false", SuiteRunTest.settingsOf(URI.create(killed.url()).getPort())
+                    .getProperty("RECERT_CONSUMER_DELIVER_TWICE"), "a replica's own settings win");
+            assertEquals(suite.database("credits").jdbcUrl(), SuiteRunTest.settingsOf(URI.create(leftRunning.url()).getPort())
+                    .getProperty("QUARKUS_DATASOURCE_JDBC_URL"));
+            assertEquals(3, Set.of(terminated.log(), killed.log(), leftRunning.log()).size(), "a log each");
+            assertNotEquals(suite.log("compliance"), terminated.log());
+            assertTrue(Files.isRegularFile(terminated.log()));
+
+            assertEquals(143, terminated.terminate(), "a JVM ends by SIGTERM with 128 + 15");
+            assertTrue(SuiteRun.isFree(port), "a terminated replica frees its port");
+            killed.kill();
+            assertFalse(killed.isAlive());
+            killed.close();
+            assertTrue(leftRunning.isAlive());
+            assertTrue(handle(leftRunning).isAlive());
+        }
+        for (ProcessHandle replica : replicas) {
+            assertFalse(replica.isAlive(), () -> "the suite stops its replicas: " + replica.info());
+        }
+        for (ProcessHandle child : ProcessHandle.current().children().filter(child -> !before.contains(child)).toList()) {
+            assertFalse(child.isAlive(), () -> "still running: " + child.info());
+        }
+    }
+
+    private static ProcessHandle handle(Suite.Replica replica) {
+        return ProcessHandle.of(replica.pid()).orElseThrow();
     }
 }

@@ -49,7 +49,7 @@ public class DashboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Dashboard> dashboard(@Context HttpHeaders headers) {
         Forwarded forwarded = Forwarded.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                headers.getHeaderString(RequestIds.HEADER), headers.getHeaderString(TraceContext.HEADER));
+                headers.getHeaderString(RequestIds.HEADER), TraceContext.current());
         String learnerId = caller.subject();
         return Uni.createFrom().completionStage(() -> composer.compose(learnerId, forwarded).toCompletionStage());
     }

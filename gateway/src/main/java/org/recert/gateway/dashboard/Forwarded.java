@@ -3,7 +3,7 @@ package org.recert.gateway.dashboard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The caller's headers that a composed call carries on to the services: the token and the trace. */
+/** What a composed call carries on to the services: the caller's token and request id, the gateway's span as parent. */
 public record Forwarded(Map<String, String> headers) {
 
     public static Forwarded of(String authorization, String requestId, String traceparent) {

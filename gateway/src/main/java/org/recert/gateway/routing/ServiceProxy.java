@@ -19,10 +19,12 @@ import org.recert.gateway.edge.ProblemResponses;
 import org.recert.gateway.edge.SecurityHeaders;
 import org.recert.platform.problem.Problem;
 import org.recert.platform.web.RequestIds;
+import org.recert.platform.web.TraceContext;
 
 /**
  * Streams a request to the service that owns its path and the answer back, bodies untouched and unbuffered.
- * Headers go on as they came (Authorization, X-Request-Id and traceparent included). An unreachable service
+ * Headers go on as they came (Authorization and X-Request-Id included), except {@code traceparent}: the service's
+ * span is a child of the gateway's, whose span continued the caller's trace. An unreachable service
  * answers 503, a silent one 504, both as problem+json; an open circuit answers 503 without trying.
  */
 @ApplicationScoped
@@ -83,6 +85,7 @@ public class ServiceProxy {
                     incoming.connection().close();
                 }), -1));
             }
+            propagateTrace(request);
             request.headers().set("X-Forwarded-For", forwardedFor(incoming));
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             if (incoming.authority() != null) {
@@ -156,6 +159,14 @@ public class ServiceProxy {
             response.putHeader("Content-Type", Problem.MEDIA_TYPE);
             response.putHeader("Cache-Control", "no-store");
             response.setBody(Body.body(problems.body(problem, context.request().proxiedRequest())));
+        }
+
+        /** The gateway's own span (a child of the caller's) is the parent the service continues, not the caller's. */
+        private void propagateTrace(ProxyRequest request) {
+            String traceparent = TraceContext.current();
+            if (traceparent != null) {
+                request.headers().set(TraceContext.HEADER, traceparent);
+            }
         }
 
         private String forwardedFor(HttpServerRequest incoming) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -62,7 +64,9 @@ class RoutingTest {
                 .body("uri", equalTo("/api/v1/" + service + "/echo/items?limit=3&q=a%20b"))
                 .body("headers.authorization", equalTo(token))
                 .body("headers.x-request-id", equalTo("req-" + service))
+                // the caller's trace, continued by the gateway's own span
                 .body("headers.traceparent", startsWith("00-" + TRACE_ID + "-"))
+                .body("headers.traceparent", not(equalTo(TRACEPARENT)))
                 .body("headers.x-forwarded-for", notNullValue())
                 .extract().response();
         assertThat(response.getHeaders().getValues("X-Request-Id")).hasSize(1);
@@ -82,6 +86,15 @@ class RoutingTest {
                 .header("X-Request-Id", "same-id")
                 .when().get("/api/v1/catalog/echo")
                 .then().body("headers.x-request-id", equalTo("same-id"));
+    }
+
+    @Test
+    void shouldStartATraceForARequestThatHasNoneAndHandItToTheService() {
+        given().header("Authorization", Tokens.learner(devTokens, Tokens.uniqueSubject("router")))
+                .when().get("/api/v1/compliance/echo")
+                .then().statusCode(200)
+                .body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"))
+                .body("headers.traceparent", not(startsWith("00-00000000000000000000000000000000")));
     }
 
     @Test

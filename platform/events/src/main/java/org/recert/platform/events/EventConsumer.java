@@ -22,6 +22,11 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,7 +39,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.recert.platform.PlatformConfig;
 import org.recert.platform.web.TraceContext;
 import org.recert.platform.runtime.Failures;
@@ -44,6 +48,9 @@ import org.recert.platform.runtime.Failures;
  * the event's id commit in one transaction, then the offset is committed. A duplicate changes nothing. An
  * event that keeps failing goes to {@code <topic>.dlq} with the error and the loop moves on; a database
  * outage is not the event's fault, so then the loop waits and retries the same record.
+ *
+ * <p>Each attempt runs in a CONSUMER span whose parent is the record's {@code traceparent} (the producer's span),
+ * current while the handler runs: its log lines carry the trace id, and the events it publishes continue the trace.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -56,6 +63,7 @@ public class EventConsumer {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final PlatformConfig config;
+    private final Tracer tracer;
     private final AtomicBoolean replayRequested = new AtomicBoolean();
     private final AtomicLong handled = new AtomicLong();
     private final Counter handledCounter;
@@ -67,8 +75,9 @@ public class EventConsumer {
     private Thread worker;
 
     public EventConsumer(Instance<EventHandler> handlerBeans, KafkaClients kafka, EntityManager entityManager,
-            ObjectMapper objectMapper, PlatformConfig config, MeterRegistry meters) {
+            ObjectMapper objectMapper, PlatformConfig config, MeterRegistry meters, Tracer tracer) {
         this.handlerBeans = handlerBeans;
+        this.tracer = tracer;
         this.kafka = kafka;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
@@ -152,11 +161,13 @@ public class EventConsumer {
                             if (!running || replayRequested.get()) {
                                 break;
                             }
-                            process(record);
+                            if (!process(record)) {
+                                break; // stopped before it was applied: its offset stays uncommitted
+                            }
                             done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                         }
                         if (!done.isEmpty()) {
-                            kafkaConsumer.commitSync(done);
+                            commit(kafkaConsumer, done);
                         }
                         updateLag(kafkaConsumer);
                     } catch (WakeupException e) {
@@ -192,14 +203,25 @@ public class EventConsumer {
         }
     }
 
-    /** Applies one record; returns only when it was applied, skipped as a duplicate, or dead-lettered. */
-    private void process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /**
+     * Commits the offsets of applied records. A wakeup (stop or replay) that lands in the commit must not leave them
+     * uncommitted: the next owner of the partition would only skip them as duplicates, but a clean stop commits.
+     */
+    private static void commit(KafkaConsumer<String, byte[]> kafkaConsumer, Map<TopicPartition, OffsetAndMetadata> done) {
+        try {
+            kafkaConsumer.commitSync(done);
+        } catch (WakeupException e) {
+            kafkaConsumer.commitSync(done);
+        }
+    }
+
+    /** Applies one record: true once it was applied, skipped as a duplicate, or dead-lettered; false if stopped first. */
+    private boolean process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         IncomingEvent event;
         try {
             event = decode(record);
         } catch (RuntimeException e) {
-            deadLetter(record, e);
-            return;
+            return deadLetter(record, e);
         }
         int attempts = 0;
         long transientBackoff = 200;
@@ -209,7 +231,7 @@ public class EventConsumer {
                 if (config.consumer().deliverTwice()) {
                     applyOnce(event);
                 }
-                return;
+                return true;
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
                     LOG.warnf("event consumer: database unavailable while handling %s (%s); waiting", event.id(), e.toString());
@@ -219,21 +241,19 @@ public class EventConsumer {
                 }
                 attempts++;
                 if (attempts >= config.consumer().maxAttempts()) {
-                    deadLetter(record, e);
-                    return;
+                    return deadLetter(record, e);
                 }
                 LOG.debugf(e, "event consumer: attempt %d at %s failed", attempts, event.id());
                 pause(100L * attempts);
             }
         }
+        return false;
     }
 
     private void applyOnce(IncomingEvent event) {
-        if (event.traceparent() != null) {
-            MDC.put(TraceContext.MDC_KEY, event.traceparent());
-            MDC.put(TraceContext.TRACE_ID_KEY, TraceContext.traceId(event.traceparent()));
-        }
-        try {
+        Span span = consumerSpan(event);
+        try (Scope scope = span.makeCurrent()) {
+            TraceContext.putInLog(span);
             boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                 int inserted = entityManager.createNativeQuery("""
                         insert into processed_event (consumer, event_id, topic) values (?1, ?2, ?3)
@@ -250,14 +270,36 @@ public class EventConsumer {
                 }
                 return true;
             });
+            span.setAttribute("recert.event.duplicate", !applied);
             if (applied) {
                 handled.incrementAndGet();
                 handledCounter.increment();
             }
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.toString());
+            throw e;
         } finally {
-            MDC.remove(TraceContext.MDC_KEY);
-            MDC.remove(TraceContext.TRACE_ID_KEY);
+            span.end();
+            TraceContext.removeFromLog();
         }
+    }
+
+    /** The span of one attempt at one event: a child of the producer's span named by the record, or a new trace. */
+    private Span consumerSpan(IncomingEvent event) {
+        return tracer.spanBuilder(event.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.parent(event.traceparent()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.consumer.group.name", config.service())
+                .setAttribute("messaging.message.id", event.id())
+                .setAttribute("messaging.kafka.message.key", event.key())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(event.partition()))
+                .setAttribute("messaging.kafka.offset", event.offset())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
     }
 
     private IncomingEvent decode(ConsumerRecord<String, byte[]> record) {
@@ -280,8 +322,8 @@ public class EventConsumer {
         }
     }
 
-    /** Parks a record that cannot be applied on {@code <topic>.dlq}, with the error; waits for Kafka's ack. */
-    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) throws InterruptedException {
+    /** Parks a record that cannot be applied on {@code <topic>.dlq}, with the error; waits for Kafka's ack (false if stopped first). */
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, Exception error) throws InterruptedException {
         LOG.errorf("event consumer: %s-%d@%d goes to %s: %s", record.topic(), record.partition(), record.offset(),
                 record.topic() + DLQ_SUFFIX, error.toString());
         ProducerRecord<String, byte[]> parked = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(), record.value());
@@ -295,12 +337,13 @@ public class EventConsumer {
             try {
                 kafka.rawProducer().send(parked).get(30, TimeUnit.SECONDS);
                 deadLettered.increment();
-                return;
+                return true;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 LOG.warnf("event consumer: dead-letter topic unreachable (%s); retrying", e.toString());
                 pause(1000);
             }
         }
+        return false;
     }
 
     private static byte[] utf8(String value) {

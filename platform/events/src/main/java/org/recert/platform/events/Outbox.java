@@ -15,7 +15,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
 import org.recert.platform.web.TraceContext;
-import org.slf4j.MDC;
 
 /**
  * The only way a service emits an event: the event row is written in the caller's transaction, so it
@@ -79,7 +78,8 @@ public class Outbox {
             payloads[i] = serialize(type, event.data());
             lanes[i] = laneOf(event.key());
         }
-        String traceparent = MDC.get(TraceContext.MDC_KEY);
+        // the current span (the request's, or the consumer's that handles an event) becomes the events' parent
+        String traceparent = TraceContext.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             // ordinality keeps the ids (and so the relay's order) in list order
             try (java.sql.PreparedStatement insert = connection.prepareStatement("""

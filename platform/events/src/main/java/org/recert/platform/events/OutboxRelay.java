@@ -22,6 +22,11 @@ import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,6 +42,9 @@ import org.recert.platform.web.TraceContext;
  * number of replicas may run one: a lane is published by one of them at a time, in id order. A failed send
  * rolls the batch back and the relay backs off; the rows wait, they are never lost. Kafka may then see an
  * event twice, which consumers absorb by its id.
+ *
+ * <p>Each event is sent inside a PRODUCER span whose parent is the span that wrote it (stored on its row), and
+ * its {@code traceparent} header names that producer span: the consumer's span continues the same trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,6 +54,7 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final KafkaClients kafka;
     private final PlatformConfig config;
+    private final Tracer tracer;
     private final URI source;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
@@ -53,10 +62,12 @@ public class OutboxRelay {
     private volatile boolean failing;
     private Thread worker;
 
-    public OutboxRelay(AgroalDataSource dataSource, KafkaClients kafka, PlatformConfig config, MeterRegistry meters) {
+    public OutboxRelay(AgroalDataSource dataSource, KafkaClients kafka, PlatformConfig config, MeterRegistry meters,
+            Tracer tracer) {
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.config = config;
+        this.tracer = tracer;
         this.source = URI.create("/recert/" + config.service());
         meters.gauge("recert.outbox.published", published);
         meters.gauge("recert.outbox.pending", this, OutboxRelay::pendingOrZero);
@@ -191,25 +202,50 @@ public class OutboxRelay {
 
     private void send(List<PendingEvent> events) throws Exception {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (PendingEvent event : events) {
-            CloudEvent cloudEvent = CloudEventBuilder.v1()
-                    .withId(event.eventId())
-                    .withSource(source)
-                    .withType(event.type())
-                    .withSubject(event.key())
-                    .withTime(event.createdAt())
-                    .withDataContentType("application/json")
-                    .withData(event.payload().getBytes(StandardCharsets.UTF_8))
-                    .build();
-            ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(event.topic(), event.key(), cloudEvent);
-            if (event.traceparent() != null) {
-                record.headers().add(TraceContext.HEADER, event.traceparent().getBytes(StandardCharsets.US_ASCII));
+        List<Span> spans = new ArrayList<>(events.size());
+        try {
+            for (PendingEvent event : events) {
+                Span span = producerSpan(event);
+                spans.add(span);
+                CloudEvent cloudEvent = CloudEventBuilder.v1()
+                        .withId(event.eventId())
+                        .withSource(source)
+                        .withType(event.type())
+                        .withSubject(event.key())
+                        .withTime(event.createdAt())
+                        .withDataContentType("application/json")
+                        .withData(event.payload().getBytes(StandardCharsets.UTF_8))
+                        .build();
+                ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(event.topic(), event.key(), cloudEvent);
+                String traceparent = TraceContext.of(Context.root().with(span));
+                if (traceparent != null) {
+                    record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+                }
+                acks.add(kafka.eventProducer().send(record));
             }
-            acks.add(kafka.eventProducer().send(record));
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
-        }
+    }
+
+    /** The span of one event's publication: a child of the span that wrote the event, or a new trace. */
+    private Span producerSpan(PendingEvent event) {
+        return tracer.spanBuilder(event.topic() + " publish")
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceContext.parent(event.traceparent()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.message.id", event.eventId())
+                .setAttribute("messaging.kafka.message.key", event.key())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
     }
 
     private static void markSent(Connection connection, List<PendingEvent> events) throws SQLException {

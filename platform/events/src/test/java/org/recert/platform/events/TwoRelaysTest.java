@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -49,9 +50,12 @@ class TwoRelaysTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Tracer tracer;
+
     @Test
     void shouldPublishEveryEventOnceAndInOrderPerKeyWhenTwoReplicasRelayAtOnce() throws Exception {
-        OutboxRelay otherReplica = new OutboxRelay(dataSource, kafka, config, new SimpleMeterRegistry());
+        OutboxRelay otherReplica = new OutboxRelay(dataSource, kafka, config, new SimpleMeterRegistry(), tracer);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong publishedByOther = new AtomicLong();
         Thread other = new Thread(() -> {

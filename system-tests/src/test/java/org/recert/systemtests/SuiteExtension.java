@@ -2,6 +2,7 @@ package org.recert.systemtests;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,12 +19,25 @@ import org.recert.devstack.Suite;
  * so every journey also proves that nothing is counted twice. Its event handlers log at DEBUG, where the trace
  * test reads the trace id, and its Kafka session timeout is 10 s, so that a killed instance's partitions go to
  * the restarted one sooner. The gateway's rate limits are raised: the fault tests record credits fast on purpose.
+ *
+ * <p>Every service exports its spans by OTLP (http/protobuf) to {@link #traces()}, a receiver in this JVM started
+ * before the suite, with a short batch delay so that spans arrive within a fraction of a second.
  */
 public final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final Logger LOG = Logger.getLogger(SuiteExtension.class.getName());
+    private static final List<String> SERVICES = List.of("gateway", "catalog", "credits", "compliance");
     private static Suite suite;
+    private static OtlpReceiver traces;
     private static RuntimeException failure;
+
+    /** The spans the suite's services exported, received in this JVM. */
+    static synchronized OtlpReceiver traces() {
+        if (traces == null) {
+            traces = OtlpReceiver.start();
+        }
+        return traces;
+    }
 
     /** The suite of this JVM, started on first call. */
     public static synchronized Suite suite() {
@@ -42,6 +56,12 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CREDITS_LIMIT", "100000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_COMPLIANCE_LIMIT", "100000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CATALOG_LIMIT", "100000");
+            for (String service : SERVICES) {
+                options = options
+                        .withEnvironment(service, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces().endpoint())
+                        .withEnvironment(service, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+                        .withEnvironment(service, "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            }
             long started = System.nanoTime();
             try {
                 Suite startedSuite = Suite.start(options);

@@ -1,6 +1,7 @@
 package org.recert.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ class TraceTest {
     private static final String SERVER = "SPAN_KIND_SERVER";
     private static final String CONSUMER = "SPAN_KIND_CONSUMER";
     private static final String PRODUCER = "SPAN_KIND_PRODUCER";
+    private static final String CLIENT = "SPAN_KIND_CLIENT";
 
     private final Suite suite;
     private final Api api;
@@ -132,6 +134,9 @@ class TraceTest {
         assertThat(spans.get(producer).name()).isEqualTo("credits.ledger.v1 publish");
         assertThat(creditsServer).as("the credit's POST at the credits service is the producer's ancestor").isGreaterThan(producer);
         assertThat(spans.get(creditsServer).attribute("http.request.method")).contains("POST");
+        assertThat(spans.subList(creditsServer + 1, spans.size())).extracting(ReceivedSpan::service, ReceivedSpan::kind)
+                .as("the gateway's proxied request (its CLIENT span) is the credits service's parent")
+                .containsExactly(tuple("gateway", CLIENT), tuple("gateway", SERVER));
         return chain;
     }
 

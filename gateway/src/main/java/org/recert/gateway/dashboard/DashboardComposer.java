@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -26,7 +27,9 @@ import org.jboss.logging.Logger;
 import org.recert.gateway.config.GatewayConfig;
 import org.recert.gateway.routing.Upstream;
 import org.recert.gateway.routing.UpstreamFailure;
+import org.recert.gateway.routing.UpstreamSpans;
 import org.recert.gateway.routing.Upstreams;
+import org.recert.platform.web.TraceContext;
 
 /**
  * Composes the learner's dashboard from the services: the credentials the learner holds (and those always shown),
@@ -44,9 +47,11 @@ public class DashboardComposer {
     private final Upstream compliance;
     private final GatewayConfig.Dashboard config;
     private final ObjectMapper json;
+    private final UpstreamSpans spans;
     private final Clock clock = Clock.systemUTC();
 
-    public DashboardComposer(Upstreams upstreams, GatewayConfig config, ObjectMapper json) {
+    public DashboardComposer(Upstreams upstreams, GatewayConfig config, ObjectMapper json, UpstreamSpans spans) {
+        this.spans = spans;
         this.catalog = upstreams.named("catalog");
         this.credits = upstreams.named("credits");
         this.compliance = upstreams.named("compliance");
@@ -108,7 +113,17 @@ public class DashboardComposer {
                 .request(HttpMethod.GET, upstream.requestOptions(uri, config.partTimeout()))
                 .putHeader("Accept", "application/json");
         forwarded.headers().forEach(request::putHeader);
+        Span span = spans.start(TraceContext.parent(forwarded.traceparent()), upstream, "GET", uri);
+        String traceparent = UpstreamSpans.traceparent(span);
+        if (traceparent != null) {
+            request.putHeader(TraceContext.HEADER, traceparent);
+        }
         return request.send().transform(outcome -> {
+            if (outcome.succeeded()) {
+                UpstreamSpans.answered(span, outcome.result().statusCode());
+            } else {
+                UpstreamSpans.failed(span, outcome.cause());
+            }
             if (outcome.failed()) {
                 upstream.breaker().onFailure();
                 LOG.warnf("dashboard part %s failed: %s", uri, outcome.cause().toString());

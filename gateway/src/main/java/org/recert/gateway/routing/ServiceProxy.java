@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
@@ -24,7 +26,8 @@ import org.recert.platform.web.TraceContext;
 /**
  * Streams a request to the service that owns its path and the answer back, bodies untouched and unbuffered.
  * Headers go on as they came (Authorization and X-Request-Id included), except {@code traceparent}: the service's
- * span is a child of the gateway's, whose span continued the caller's trace. An unreachable service
+ * span is a child of the gateway's CLIENT span for the call, below the span that continued the caller's trace.
+ * An unreachable service
  * answers 503, a silent one 504, both as problem+json; an open circuit answers 503 without trying.
  */
 @ApplicationScoped
@@ -37,12 +40,14 @@ public class ServiceProxy {
 
     private final Upstreams upstreams;
     private final ProblemResponses problems;
+    private final UpstreamSpans spans;
     private final long maxResponseBytes;
     private final long maxRequestBytes;
 
-    public ServiceProxy(Upstreams upstreams, ProblemResponses problems, GatewayConfig config) {
+    public ServiceProxy(Upstreams upstreams, ProblemResponses problems, UpstreamSpans spans, GatewayConfig config) {
         this.upstreams = upstreams;
         this.problems = problems;
+        this.spans = spans;
         this.maxResponseBytes = config.maxResponseBytes();
         this.maxRequestBytes = config.maxRequestBytes();
     }
@@ -85,13 +90,22 @@ public class ServiceProxy {
                     incoming.connection().close();
                 }), -1));
             }
-            propagateTrace(request);
             request.headers().set("X-Forwarded-For", forwardedFor(incoming));
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             if (incoming.authority() != null) {
                 request.headers().set("X-Forwarded-Host", incoming.authority().toString());
             }
+            Span span = spans.start(Context.current(), upstream, request.getMethod().name(), request.getURI());
+            String traceparent = UpstreamSpans.traceparent(span);
+            if (traceparent != null) {
+                request.headers().set(TraceContext.HEADER, traceparent);
+            }
             return context.sendRequest().transform(outcome -> {
+                if (outcome.succeeded()) {
+                    UpstreamSpans.answered(span, outcome.result().getStatusCode());
+                } else {
+                    UpstreamSpans.failed(span, outcome.cause());
+                }
                 if (outcome.succeeded()) {
                     int status = outcome.result().getStatusCode();
                     if (status >= 502 && status <= 504) {
@@ -159,14 +173,6 @@ public class ServiceProxy {
             response.putHeader("Content-Type", Problem.MEDIA_TYPE);
             response.putHeader("Cache-Control", "no-store");
             response.setBody(Body.body(problems.body(problem, context.request().proxiedRequest())));
-        }
-
-        /** The gateway's own span (a child of the caller's) is the parent the service continues, not the caller's. */
-        private void propagateTrace(ProxyRequest request) {
-            String traceparent = TraceContext.current();
-            if (traceparent != null) {
-                request.headers().set(TraceContext.HEADER, traceparent);
-            }
         }
 
         private String forwardedFor(HttpServerRequest incoming) {

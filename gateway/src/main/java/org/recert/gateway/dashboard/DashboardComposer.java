@@ -119,18 +119,15 @@ public class DashboardComposer {
             request.putHeader(TraceContext.HEADER, traceparent);
         }
         return request.send().transform(outcome -> {
-            if (outcome.succeeded()) {
-                UpstreamSpans.answered(span, outcome.result().statusCode());
-            } else {
-                UpstreamSpans.failed(span, outcome.cause());
-            }
             if (outcome.failed()) {
+                UpstreamSpans.failed(span, outcome.cause());
                 upstream.breaker().onFailure();
                 LOG.warnf("dashboard part %s failed: %s", uri, outcome.cause().toString());
                 return Future.succeededFuture(Part.missing(UpstreamFailure.reason(upstream, outcome.cause())));
             }
             HttpResponse<Buffer> response = outcome.result();
             int status = response.statusCode();
+            UpstreamSpans.answered(span, status);
             if (status >= 502 && status <= 504) {
                 upstream.breaker().onFailure();
             } else {

@@ -27,8 +27,8 @@ import org.recert.platform.web.TraceContext;
  * Streams a request to the service that owns its path and the answer back, bodies untouched and unbuffered.
  * Headers go on as they came (Authorization and X-Request-Id included), except {@code traceparent}: the service's
  * span is a child of the gateway's CLIENT span for the call, below the span that continued the caller's trace.
- * An unreachable service
- * answers 503, a silent one 504, both as problem+json; an open circuit answers 503 without trying.
+ * An unreachable service answers 503, a silent one 504, both as problem+json; an open circuit answers 503
+ * without trying.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -102,12 +102,8 @@ public class ServiceProxy {
             }
             return context.sendRequest().transform(outcome -> {
                 if (outcome.succeeded()) {
-                    UpstreamSpans.answered(span, outcome.result().getStatusCode());
-                } else {
-                    UpstreamSpans.failed(span, outcome.cause());
-                }
-                if (outcome.succeeded()) {
                     int status = outcome.result().getStatusCode();
+                    UpstreamSpans.answered(span, status);
                     if (status >= 502 && status <= 504) {
                         upstream.breaker().onFailure();
                     } else {
@@ -115,6 +111,7 @@ public class ServiceProxy {
                     }
                     return Future.succeededFuture(outcome.result());
                 }
+                UpstreamSpans.failed(span, outcome.cause());
                 if (context.get(TOO_LARGE, Boolean.class) != null) {
                     // the client's fault, already answered: the service is not to blame
                     upstream.breaker().onSuccess();

@@ -1,10 +1,9 @@
 package org.recert.bench;
 
 import java.net.http.HttpResponse;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +14,34 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Time from a credit's 201 (through the gateway) to the learner's new status being readable, at a steady rate.
  *
  * <p>"Readable" is the commit in the compliance database that stores the credit in its projection and the
  * learner's re-evaluated status ({@code learner_credit} and {@code learner_status} change in one transaction,
- * and {@code GET .../status} evaluates from that projection). A watcher polls {@code learner_credit} for the
- * credits it waits for about every millisecond; a credit counts as readable at the start of the first query that
- * sees it, so the figure is an upper bound, late by at most one poll.
+ * and {@code GET .../status} evaluates from that projection). For the run, the benchmark puts a trigger on
+ * {@code learner_credit} that sends the credit id with {@code pg_notify}; PostgreSQL delivers a notification at
+ * the commit of its transaction, so a watcher listening on one connection learns of each credit as it becomes
+ * readable, at a constant small cost per credit (earlier versions polled the table every half millisecond with
+ * every credit still awaited, which cost PostgreSQL more the further behind it fell).
  */
 final class StatusLatency {
 
     private static final int LEARNERS = 200;
     private static final int SENDERS = 6;
-    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    private static final String CHANNEL = "bench_credit_readable";
+    private static final int LISTEN_MILLIS = 50;
 
     private final Context context;
     private final Credits credits;
     private final List<String> learners = Credits.learners("bench-lat", LEARNERS);
+    /** Credits answered 201 and not yet readable: id to the nanoTime of the 201. */
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
+    /** Credits readable before their sender registered the 201 (a race of a millisecond): id to the nanoTime. */
+    private final Map<String, Long> early = new ConcurrentHashMap<>();
     private final AtomicInteger lost = new AtomicInteger();
 
     StatusLatency(Context context) {
@@ -49,6 +56,15 @@ final class StatusLatency {
     }
 
     List<Row> run(KafkaRoundTrip.Result kafka) throws Exception {
+        install();
+        try {
+            return measure(kafka);
+        } finally {
+            uninstall();
+        }
+    }
+
+    private List<Row> measure(KafkaRoundTrip.Result kafka) throws Exception {
         int rate = context.settings.latencyRate();
         Samples warm = new Samples();
         send(rate, context.settings.latencyWarmupSeconds(), warm);
@@ -96,7 +112,12 @@ final class StatusLatency {
                         long created = System.nanoTime();
                         Http.expect(response, 201);
                         JsonNode credit = Context.JSON.readTree(response.body());
-                        waiting.put(credit.path("id").asText(), created);
+                        String id = credit.path("id").asText();
+                        waiting.put(id, created);
+                        Long readable = early.remove(id);
+                        if (readable != null && waiting.remove(id) != null) {
+                            samples.add(Math.max(0, readable - created));
+                        }
                         lastSent.accumulateAndGet(created, Math::max);
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
@@ -114,6 +135,7 @@ final class StatusLatency {
         }
         lost.addAndGet(waiting.size());
         waiting.clear();
+        early.clear();
         watcher.interrupt();
         watcher.join();
         if (failure.get() != null) {
@@ -123,32 +145,52 @@ final class StatusLatency {
     }
 
     private void watch(Samples samples, AtomicReference<Exception> failure) {
-        try (Connection connection = context.connect("compliance");
-                PreparedStatement query = connection.prepareStatement("select credit_id from learner_credit where credit_id = any(?)")) {
+        try (Connection connection = context.connect("compliance"); Statement statement = connection.createStatement()) {
+            statement.execute("listen " + CHANNEL);
+            PGConnection listener = connection.unwrap(PGConnection.class);
             while (!Thread.currentThread().isInterrupted()) {
-                if (waiting.isEmpty()) {
-                    Threads.parkUntil(System.nanoTime() + POLL_NANOS);
+                PGNotification[] notifications = listener.getNotifications(LISTEN_MILLIS);
+                long received = System.nanoTime();
+                if (notifications == null) {
                     continue;
                 }
-                String[] ids = waiting.keySet().toArray(String[]::new);
-                long polled = System.nanoTime();
-                Array array = connection.createArrayOf("text", ids);
-                query.setArray(1, array);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        Long created = waiting.remove(rows.getString(1));
-                        if (created != null) {
-                            samples.add(Math.max(0, polled - created));
-                        }
+                for (PGNotification notification : notifications) {
+                    String id = notification.getParameter();
+                    Long created = waiting.remove(id);
+                    if (created != null) {
+                        samples.add(Math.max(0, received - created));
+                    } else {
+                        early.put(id, received);
                     }
                 }
-                array.free();
-                Threads.parkUntil(polled + POLL_NANOS);
             }
         } catch (Exception e) {
-            if (!Thread.currentThread().isInterrupted()) {
+            if (!Thread.currentThread().isInterrupted() && !(e.getCause() instanceof InterruptedException)) {
                 failure.compareAndSet(null, e);
             }
+        }
+    }
+
+    /** Puts the notifying trigger on compliance's projection for the run ({@link #uninstall} takes it off). */
+    void install() throws SQLException {
+        try (Connection connection = context.connect("compliance"); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    create or replace function bench_notify_credit_readable() returns trigger language plpgsql as $$
+                    begin
+                        perform pg_notify('%s', new.credit_id::text);
+                        return new;
+                    end $$""".formatted(CHANNEL));
+            statement.execute("drop trigger if exists bench_notify_credit_readable on learner_credit");
+            statement.execute("""
+                    create trigger bench_notify_credit_readable after insert or update on learner_credit
+                    for each row execute function bench_notify_credit_readable()""");
+        }
+    }
+
+    void uninstall() throws SQLException {
+        try (Connection connection = context.connect("compliance"); Statement statement = connection.createStatement()) {
+            statement.execute("drop trigger if exists bench_notify_credit_readable on learner_credit");
+            statement.execute("drop function if exists bench_notify_credit_readable()");
         }
     }
 }

@@ -72,10 +72,8 @@ public class CourseResource {
             + "status=DRAFT shows curators every draft and a provider its own.")
     @APIResponse(responseCode = "200", description = "A page of courses",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoursePage.class)))
-    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Drafts asked for by a reader", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid")
+    @APIResponse(responseCode = "403", description = "Drafts asked for by a reader")
     public Page<Course> search(
             @Parameter(description = "Courses with credit in this category", schema = @Schema(implementation = CreditCategory.class)) @QueryParam("category") String category,
             @Parameter(description = "AAMA-approved or not", schema = @Schema(implementation = ApprovalFilter.class)) @QueryParam("approval") String approval,
@@ -123,9 +121,7 @@ public class CourseResource {
     @APIResponse(responseCode = "400", description = "Invalid course; the problem names the field and nothing is written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "split", value = ApiExamples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a curator, or a provider writing for another provider",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator, or a provider writing for another provider")
     public Response create(@Valid @NotNull CourseDraft draft, @Context UriInfo uri) {
         Course course = catalog.create(actors.current(), draft);
         return Response.created(URI.create(uri.getPath() + "/" + course.id()))
@@ -139,9 +135,8 @@ public class CourseResource {
     @Operation(summary = "Read a course", description = "Drafts are visible to curators and their provider only; to anyone else they do not exist.")
     @APIResponse(responseCode = "200", description = "The course, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such course visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such course visible to the caller")
     public Response get(@PathParam("id") String id) {
         return withETag(catalog.get(actors.current(), Params.uuid(id, "id")));
     }
@@ -156,13 +151,12 @@ public class CourseResource {
             examples = @ExampleObject(name = "aama-course", value = ApiExamples.COURSE_INPUT)))
     @APIResponse(responseCode = "200", description = "The course as changed, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
-    @APIResponse(responseCode = "400", description = "Invalid course; nothing is written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed to change this course", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such course visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The course is retired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid course; nothing is written")
+    @APIResponse(responseCode = "403", description = "Not allowed to change this course")
+    @APIResponse(responseCode = "404", description = "No such course visible to the caller")
+    @APIResponse(responseCode = "409", description = "The course is retired")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") String id,
             @Parameter(description = "The ETag of the version being replaced", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CourseDraft draft) {
@@ -174,11 +168,10 @@ public class CourseResource {
     @RolesAllowed({ Roles.CURATOR, Roles.ADMIN })
     @Operation(summary = "Publish a draft", description = "DRAFT to PUBLISHED: learners find it and CoursePublished goes out on catalog.course.v1. If-Match is checked when sent.")
     @APIResponse(responseCode = "200", description = "The published course", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such course", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft, or its provider is inactive", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator")
+    @APIResponse(responseCode = "404", description = "No such course")
+    @APIResponse(responseCode = "409", description = "Not a draft, or its provider is inactive")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response publish(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return withETag(catalog.publish(actors.current(), Params.uuid(id, "id"), ifMatch));
     }
@@ -189,11 +182,10 @@ public class CourseResource {
     @Operation(summary = "Retire a published course", description = "PUBLISHED to RETIRED (retiredOn = today): it leaves the search and CourseRetired goes out. "
             + "Credits already earned keep it. If-Match is checked when sent.")
     @APIResponse(responseCode = "200", description = "The retired course", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such course", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a curator")
+    @APIResponse(responseCode = "404", description = "No such course")
+    @APIResponse(responseCode = "409", description = "Not published")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return withETag(catalog.retire(actors.current(), Params.uuid(id, "id"), ifMatch));
     }
@@ -206,8 +198,7 @@ public class CourseResource {
             + "score 0-100. Reasonable fee: at most recert.catalog.quality.max-fee-per-point (default 30.00 USD) per CMA point, or a "
             + "subscription at most recert.catalog.quality.max-subscription-fee (default 250.00 USD); free courses meet it and are flagged FREE_COURSE.")
     @APIResponse(responseCode = "200", description = "The review", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityReview.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such course visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such course visible to the caller")
     public QualityReview quality(@PathParam("id") String id) {
         return catalog.quality(actors.current(), Params.uuid(id, "id"));
     }

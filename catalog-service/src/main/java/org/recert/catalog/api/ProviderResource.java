@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.catalog.domain.Provider;
 import org.recert.catalog.domain.ProviderInput;
 import org.recert.catalog.service.ProviderDirectory;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.ETags;
@@ -54,8 +53,7 @@ public class ProviderResource {
     @Operation(summary = "List providers", description = "By name, cursor-paged; active=true|false filters.")
     @APIResponse(responseCode = "200", description = "A page of providers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter, cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, cursor or limit")
     public Page<Provider> list(
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -82,10 +80,9 @@ public class ProviderResource {
             examples = @ExampleObject(name = "college", value = ApiExamples.PROVIDER_INPUT)))
     @APIResponse(responseCode = "201", description = "The provider, with Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provider.class)))
-    @APIResponse(responseCode = "400", description = "Invalid provider; the problem names the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A provider of that name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid provider; the problem names the field")
+    @APIResponse(responseCode = "403", description = "Not a curator")
+    @APIResponse(responseCode = "409", description = "A provider of that name exists")
     public Response create(@Valid @NotNull ProviderInput input, @Context UriInfo uri) {
         Provider provider = directory.create(input);
         return Response.created(URI.create(uri.getPath() + "/" + provider.id()))
@@ -98,9 +95,8 @@ public class ProviderResource {
     @Operation(summary = "Read a provider")
     @APIResponse(responseCode = "200", description = "The provider, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provider.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such provider", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such provider")
     public Response get(@PathParam("id") String id) {
         Provider provider = directory.get(Params.uuid(id, "id"));
         return Response.ok(provider).header("ETag", ETags.of(provider.version())).build();
@@ -115,13 +111,12 @@ public class ProviderResource {
             examples = @ExampleObject(name = "college", value = ApiExamples.PROVIDER_INPUT)))
     @APIResponse(responseCode = "200", description = "The provider as changed, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provider.class)))
-    @APIResponse(responseCode = "400", description = "Invalid provider", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a curator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such provider", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A provider of that name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid provider")
+    @APIResponse(responseCode = "403", description = "Not a curator")
+    @APIResponse(responseCode = "404", description = "No such provider")
+    @APIResponse(responseCode = "409", description = "A provider of that name exists")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") String id,
             @Parameter(description = "The ETag of the version being replaced", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProviderInput input) {

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.events.ProjectionRebuild;
 import org.recert.compliance.status.StatusSweep;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 
@@ -44,14 +43,9 @@ public class AdminResource {
             + "from the stored statuses emit events. Follow the progress with GET.")
     @APIResponse(responseCode = "202", description = "Rebuild started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectionRebuild.RebuildView.class)))
-    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka cannot say where the topics end",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "409", description = "A rebuild is already running")
+    @APIResponse(responseCode = "503", description = "Kafka cannot say where the topics end")
     public Response startRebuild() {
         return Response.accepted(rebuild.start(caller.subject())).build();
     }
@@ -61,10 +55,8 @@ public class AdminResource {
     @Operation(summary = "Progress of the latest rebuild", description = "RUNNING until every partition reached its noted end, then COMPLETED.")
     @APIResponse(responseCode = "200", description = "The latest rebuild",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectionRebuild.RebuildView.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No rebuild ever ran",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No rebuild ever ran")
     public ProjectionRebuild.RebuildView latestRebuild() {
         return rebuild.latest();
     }
@@ -75,8 +67,7 @@ public class AdminResource {
             + "come, as the daily job does; skipped when another replica is sweeping.")
     @APIResponse(responseCode = "200", description = "What the sweep did",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusSweep.SweepResult.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public StatusSweep.SweepResult sweep() {
         return sweep.sweep();
     }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.service.RuleSets;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Page;
 
@@ -42,8 +41,6 @@ public class CredentialResource {
     @Operation(summary = "List credentials", description = "Every credential with a rule file, with its rules and a summary in words.")
     @APIResponse(responseCode = "200", description = "All credentials (one page)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialPage.class)))
-    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<CredentialView> list() {
         return Page.of(ruleSets.all().stream().map(rules -> CredentialView.of(rules, ruleSets.atRiskDays(rules))).toList(), null);
     }
@@ -53,10 +50,7 @@ public class CredentialResource {
     @Operation(summary = "Get a credential", description = "One credential's rules: cycle, points, minimums, unit conversions, refused activities.")
     @APIResponse(responseCode = "200", description = "The credential",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialView.class)))
-    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such credential",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such credential")
     public CredentialView get(@Parameter(description = "Credential code", example = "CMA_AAMA") @PathParam("code") String code) {
         var rules = ruleSets.byPath(code);
         return CredentialView.of(rules, ruleSets.atRiskDays(rules));

@@ -34,7 +34,6 @@ import org.recert.compliance.service.Evaluations;
 import org.recert.compliance.service.PlanService;
 import org.recert.compliance.service.RuleSets;
 import org.recert.compliance.status.StatusView;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
@@ -96,14 +95,9 @@ public class LearnerComplianceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationView.class)))
     @APIResponse(responseCode = "200", description = "That date was already the current cycle's",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationView.class)))
-    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; a certification date in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS + "; unknown credential",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; a certification date in the future")
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS + "; unknown credential")
     public Response certify(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential,
             @Valid @NotNull CertificationRequest request) {
@@ -123,12 +117,9 @@ public class LearnerComplianceResource {
     @Operation(summary = "List current certifications", description = "The current cycle of every credential the learner holds.")
     @APIResponse(responseCode = "200", description = "Current certifications",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationPage.class)))
-    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT)
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public Page<CertificationView> certifications(@Parameter(example = "maria") @PathParam("learnerId") String learnerId) {
         authorize(learnerId);
         return Page.of(certifications.current(learnerId).stream().map(CertificationView::of).toList(), null);
@@ -139,12 +130,9 @@ public class LearnerComplianceResource {
     @Operation(summary = "Get a certification and its history", description = "The current cycle and every earlier one, newest first.")
     @APIResponse(responseCode = "200", description = "Current cycle and history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationHistory.class)))
-    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS + "; unknown credential; never certified in it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT)
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS + "; unknown credential; never certified in it")
     public CertificationHistory history(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential) {
         authorize(learnerId);
@@ -162,14 +150,9 @@ public class LearnerComplianceResource {
             + "missing, the credits that count and those that do not, each with its reason. Points are exact decimals.")
     @APIResponse(responseCode = "200", description = "The evaluation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
-    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT)
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public StatusView status(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(description = "Credential code", required = true, example = "CMA_AAMA") @QueryParam("credential") String credential,
             @Parameter(description = "Evaluation day (default today), from 1970-01-01 to ten years ahead", example = "2026-01-31")
@@ -190,14 +173,9 @@ public class LearnerComplianceResource {
             + "certification in (an empty list when none).")
     @APIResponse(responseCode = "200", description = "One evaluation per credential held",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusPage.class)))
-    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT)
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public Page<StatusView> statuses(@Parameter(example = "maria") @PathParam("learnerId") String learnerId) {
         authorize(learnerId);
         LocalDate today = evaluations.today();
@@ -215,14 +193,9 @@ public class LearnerComplianceResource {
             + "Over the budget, the cheapest plan is still shown, with feasible=false and infeasibility=OVER_BUDGET.")
     @APIResponse(responseCode = "200", description = "The plan, or why there is none",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanService.PlanView.class)))
-    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; a negative budget",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = Problems.NO_TOKEN,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; a negative budget")
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public PlanService.PlanView plan(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(description = "Credential code", required = true, example = "CMA_AAMA") @QueryParam("credential") String credential,
             @Parameter(description = "Most the learner will pay, in the catalog's currency", example = "100.00") @QueryParam("budget") String budget,

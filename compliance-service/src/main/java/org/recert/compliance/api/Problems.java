@@ -4,7 +4,6 @@ package org.recert.compliance.api;
 final class Problems {
 
     static final String BAD_INPUT = "A malformed learner id, an unknown or missing credential, or a date out of range; names the field";
-    static final String NO_TOKEN = "No valid bearer token";
     static final String WRONG_ROLE = "A role that may not use this endpoint (employer, provider, curator)";
     static final String NOT_YOURS = "Another learner's data, or nothing recorded";
 

@@ -23,7 +23,6 @@ import org.recert.credits.reports.CompletionReports;
 import org.recert.credits.reports.ReportCsv;
 import org.recert.credits.reports.ReportResult;
 import org.recert.credits.reports.ReportRow;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
@@ -35,12 +34,9 @@ import org.recert.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "200", description = "Every row's outcome, in the order sent",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResult.class)))
-@APIResponse(responseCode = "400", description = "Not a well-formed report (malformed JSON or CSV row, no rows); nothing written",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "400", description = "Not a well-formed report (malformed JSON or CSV row, no rows); nothing written")
 @APIResponse(responseCode = "403", description = "Not a provider or an admin, or a provider token without a provider claim")
-@APIResponse(responseCode = "413", description = "More rows than a report may carry (10,000 by default); nothing written",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "More rows than a report may carry (10,000 by default); nothing written")
 public class CompletionReportResource {
 
     private final CompletionReports reports;

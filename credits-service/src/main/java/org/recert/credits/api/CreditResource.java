@@ -36,7 +36,6 @@ import org.recert.credits.domain.CreditSource;
 import org.recert.credits.domain.CreditStatus;
 import org.recert.credits.service.CreditLedger;
 import org.recert.credits.store.CreditFilter;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
@@ -48,11 +47,8 @@ import org.recert.platform.web.Page;
 @Tag(name = "Credits")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "Not a learner or an admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Another learner's ledger, or no such credit",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a learner or an admin")
+@APIResponse(responseCode = "404", description = "Another learner's ledger, or no such credit")
 public class CreditResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -77,11 +73,9 @@ public class CreditResource {
             examples = @ExampleObject(name = "AAMA online workshop", value = ApiExamples.RECORD_CREDIT)))
     @APIResponse(responseCode = "201", description = "Recorded (or the first answer replayed); Location and ETag set",
             content = @Content(schema = @Schema(implementation = Credit.class)))
-    @APIResponse(responseCode = "400", description = "Invalid credit; the problem names the field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid credit; the problem names the field")
     @APIResponse(responseCode = "409", description = "This course completion is already in the ledger")
-    @APIResponse(responseCode = "422", description = "Unknown or retired course, or the key was used with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown or retired course, or the key was used with another body")
     public Response record(
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
             @Parameter(description = "A key the client makes per credit (a UUID, say), reused on retries", required = true)
@@ -112,8 +106,7 @@ public class CreditResource {
     @GET
     @Operation(summary = "List a learner's credits", description = "Newest completion first, cursor-paged; every filter optional")
     @APIResponse(responseCode = "200", description = "One page: {items, nextCursor}")
-    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid")
     public Page<Credit> list(
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
             @Parameter(description = "Completed on or after", example = "2022-04-01",

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.credits.domain.Transcript;
 import org.recert.credits.service.CreditLedger;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.LearnerIds;
@@ -29,9 +28,7 @@ import org.recert.platform.web.LearnerIds;
 @Path("/credits/learners/{learnerId}/transcript")
 @Tag(name = "Credits")
 @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
-@APIResponse(responseCode = "400", description = "from/to invalid",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "400", description = "from/to invalid")
 @APIResponse(responseCode = "403", description = "Not a learner or an admin")
 @APIResponse(responseCode = "404", description = "Another learner's transcript")
 public class TranscriptResource {

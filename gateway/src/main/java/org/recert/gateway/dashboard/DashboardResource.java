@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.RequestIds;
@@ -41,12 +40,8 @@ public class DashboardResource {
                     + "{\"available\": false, \"reason\": ...} and the rest is still answered.")
     @APIResponse(responseCode = "200", description = "The dashboard, complete or partial",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not a learner",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "The caller's budget is spent; see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not a learner")
+    @APIResponse(responseCode = "429", description = "The caller's budget is spent; see Retry-After")
     public Uni<Dashboard> dashboard(@Context HttpHeaders headers) {
         Forwarded forwarded = Forwarded.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
                 headers.getHeaderString(RequestIds.HEADER), TraceContext.current());

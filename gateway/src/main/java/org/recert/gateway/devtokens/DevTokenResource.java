@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.gateway.config.GatewayConfig;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.security.DevTokens;
 
 /**
@@ -52,10 +51,8 @@ public class DevTokenResource {
             + "Exists only on the local stack; production answers 404.")
     @APIResponse(responseCode = "200", description = "The token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))
-    @APIResponse(responseCode = "400", description = "A claim is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not on this stack",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A claim is invalid")
+    @APIResponse(responseCode = "404", description = "Not on this stack")
     public Token mint(@Valid @NotNull TokenRequest request) {
         if (!config.devTokens().enabled()) {
             throw new NotFoundException();

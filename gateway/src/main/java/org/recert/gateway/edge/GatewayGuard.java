@@ -1,6 +1,5 @@
 package org.recert.gateway.edge;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +7,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -46,10 +43,6 @@ public class GatewayGuard {
     private final ProblemResponses problems;
     private final GatewayConfig config;
     private final RateLimiter limiter;
-    private final Cache<String, JsonWebToken> verifiedTokens = Caffeine.newBuilder()
-            .maximumSize(50_000)
-            .expireAfterWrite(Duration.ofMinutes(1))
-            .build();
 
     public GatewayGuard(JWTParser tokens, ProblemResponses problems, GatewayConfig config) {
         this.tokens = tokens;
@@ -141,19 +134,12 @@ public class GatewayGuard {
     }
 
     /**
-     * The verified token, or null. A token verified once is remembered (until it expires, a minute at most), so
-     * that a client's every request does not pay for the signature check again.
+     * The verified token, or null. The parser is the platform's {@code CachingJwtParser}: a client's token is
+     * verified once, not on each of its requests.
      */
     private JsonWebToken verified(String raw) {
-        JsonWebToken known = verifiedTokens.getIfPresent(raw);
-        long now = System.currentTimeMillis() / 1000;
-        if (known != null && known.getExpirationTime() > now) {
-            return known;
-        }
         try {
-            JsonWebToken token = tokens.parse(raw);
-            verifiedTokens.put(raw, token);
-            return token;
+            return tokens.parse(raw);
         } catch (ParseException e) {
             LOG.debugf("token refused: %s", e.getMessage());
             return null;

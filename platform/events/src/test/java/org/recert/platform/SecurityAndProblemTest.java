@@ -1,6 +1,7 @@
 package org.recert.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -15,8 +16,10 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
+import org.recert.platform.security.CachingJwtParser;
 import org.recert.platform.security.DevTokens;
 
 @QuarkusTest
@@ -24,6 +27,20 @@ class SecurityAndProblemTest {
 
     @Inject
     DevTokens tokens;
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void shouldVerifyBearerTokensWithTheParserThatRemembersVerifiedTokens() {
+        assertThat(parser).isInstanceOf(CachingJwtParser.class);
+        String token = token("learner-9", "learner");
+        given().auth().oauth2(token).get("/api/v1/notes/none-9").then().statusCode(404);
+        // recognised from memory the second time, and still the same caller with the same rights
+        given().auth().oauth2(token).get("/api/v1/notes/none-9").then().statusCode(404);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("id", "n9", "body", "b"))
+                .post("/api/v1/notes").then().statusCode(200);
+    }
 
     @Test
     void shouldAnswer401WithoutAToken() {

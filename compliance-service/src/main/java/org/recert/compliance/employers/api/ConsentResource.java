@@ -16,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,7 +23,6 @@ import org.recert.compliance.employers.Consents;
 import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.api.ConsentDtos.ConsentRequest;
 import org.recert.compliance.employers.api.ConsentDtos.ConsentView;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
@@ -34,14 +31,9 @@ import org.recert.platform.web.Page;
 @Path("/compliance/learners/{learnerId}/consents")
 @Tag(name = "Employers")
 @APIResponses({
-        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "401", description = "No valid bearer token",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field"),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint"),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's") })
 public class ConsentResource {
 
     private final Consents consents;

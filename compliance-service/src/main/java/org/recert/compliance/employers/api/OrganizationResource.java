@@ -17,8 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +25,6 @@ import org.recert.compliance.employers.Organizations;
 import org.recert.compliance.employers.api.OrganizationDtos.NewOrganization;
 import org.recert.compliance.employers.api.OrganizationDtos.OrganizationView;
 import org.recert.compliance.employers.store.Organization;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Cursor;
@@ -36,14 +33,9 @@ import org.recert.platform.web.Page;
 @Path("/compliance/organizations")
 @Tag(name = "Employers", description = "Organizations, rosters with consent, bulk checks, webhooks")
 @APIResponses({
-        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "401", description = "No valid bearer token",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field"),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint"),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's") })
 public class OrganizationResource {
 
     private final Organizations organizations;

@@ -20,8 +20,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +29,6 @@ import org.recert.compliance.employers.api.RosterDtos.RosterCheckResponse;
 import org.recert.compliance.employers.api.RosterDtos.RosterCheckResult;
 import org.recert.compliance.employers.store.RosterRow;
 import org.recert.compliance.service.RuleSets;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
@@ -39,14 +36,9 @@ import org.recert.platform.security.Roles;
 @Path("/compliance/roster-checks")
 @Tag(name = "Employers")
 @APIResponses({
-        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "401", description = "No valid bearer token",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field"),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint"),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's") })
 public class RosterCheckResource {
 
     private final Rosters rosters;

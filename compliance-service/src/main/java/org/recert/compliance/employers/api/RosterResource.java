@@ -30,8 +30,6 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
@@ -45,7 +43,6 @@ import org.recert.compliance.employers.store.RosterFilter;
 import org.recert.compliance.employers.store.RosterRow;
 import org.recert.compliance.employers.store.RosterSort;
 import org.recert.compliance.service.RuleSets;
-import org.recert.platform.problem.Problem;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
@@ -56,14 +53,9 @@ import org.recert.platform.web.Page;
 @Tag(name = "Employers")
 @RolesAllowed({ Roles.ADMIN, Roles.EMPLOYER })
 @APIResponses({
-        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "401", description = "No valid bearer token",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) })
+        @APIResponse(responseCode = "400", description = "Malformed id, filter or body; names the field"),
+        @APIResponse(responseCode = "403", description = "A role that may not use this endpoint"),
+        @APIResponse(responseCode = "404", description = "Not found, or another organization's or learner's") })
 public class RosterResource {
 
     public static final String CSV = "text/csv";

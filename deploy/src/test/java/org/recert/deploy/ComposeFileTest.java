@@ -42,6 +42,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldGiveEachServiceTimeToFinishItsShutdownBeforeTheKill() {
+        Map<String, Object> rendered = Yaml.load(dockerComposeConfig(Map.of()).stdout());
+
+        for (ServiceModule service : ServiceModule.ALL) {
+            Object grace = Yaml.at(rendered, "services", service.name(), "stop_grace_period");
+            assertThat(PlatformShutdown.seconds(String.valueOf(grace))).as("%s: shutdown delay and drain, then a margin", service.name())
+                    .isGreaterThanOrEqualTo(PlatformShutdown.budget().plusSeconds(10));
+        }
+    }
+
+    @Test
     void shouldLoadDemoDataOnlyWhenAskedTo() {
         Map<String, Object> byDefault = Yaml.load(dockerComposeConfig(Map.of()).stdout());
         Map<String, Object> withDemo = Yaml.load(dockerComposeConfig(Map.of("RECERT_DEMO_DATA_ENABLED", "true")).stdout());

@@ -2,12 +2,10 @@ package org.recert.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,24 +83,10 @@ class KubernetesManifestsTest {
             assertThat(Yaml.at(container, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
             assertThat(((Number) Yaml.at(deployment, "spec", "template", "spec", "terminationGracePeriodSeconds"))
                     .longValue()).as("%s: room for Quarkus' shutdown delay and timeout, then the consumer's commit",
-                            service.name()).isGreaterThanOrEqualTo(SHUTDOWN.toSeconds() + 10);
+                            service.name()).isGreaterThanOrEqualTo(PlatformShutdown.budget().toSeconds() + 10);
             assertThat(container).as("%s: no preStop pause on top of quarkus.shutdown.delay", service.name())
                     .doesNotContainKey("lifecycle");
         }
-    }
-
-    /** quarkus.shutdown.delay + quarkus.shutdown.timeout of the platform's defaults, with the delay switched on. */
-    private static final Duration SHUTDOWN = platformShutdown();
-
-    private static Duration platformShutdown() {
-        Properties platform = Repo.properties(Repo.path("platform/web/src/main/resources/META-INF/microprofile-config.properties"));
-        assertThat(platform.getProperty("quarkus.shutdown.delay-enabled")).as("readiness DOWN while draining").isEqualTo("true");
-        return duration(platform.getProperty("quarkus.shutdown.delay")).plus(duration(platform.getProperty("quarkus.shutdown.timeout")));
-    }
-
-    private static Duration duration(String value) {
-        assertThat(value).as("a shutdown setting in seconds").matches("[0-9]+s");
-        return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
     }
 
     @ParameterizedTest

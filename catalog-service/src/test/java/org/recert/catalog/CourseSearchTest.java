@@ -94,6 +94,19 @@ class CourseSearchTest {
     }
 
     @Test
+    void shouldNotCountAnApprovalThatHasEndedOrNotYetBegunAsAamaApproved() {
+        Map<String, Object> lapsed = CatalogApi.courseBody(providerId, "Injections, approved until 2021");
+        lapsed.put("approval", Map.of("body", "AAMA", "number", "AAMA-2021", "validFrom", "2019-01-01", "validTo", "2021-12-31"));
+        ids.put("lapsed", api.published(lapsed).toString());
+        Map<String, Object> future = CatalogApi.courseBody(providerId, "Injections, approved from 2099");
+        future.put("approval", Map.of("body", "AAMA", "number", "AAMA-2099", "validFrom", "2099-01-01", "validTo", "2099-12-31"));
+        ids.put("future", api.published(future).toString());
+
+        assertThat(found(Map.of("approval", "AAMA"))).containsExactlyInAnyOrder("phlebotomy", "communication");
+        assertThat(found(Map.of("approval", "NON_AAMA"))).containsExactlyInAnyOrder("coding", "office", "cpr", "lapsed", "future");
+    }
+
+    @Test
     void shouldFindByFullTextOverTitleDescriptionAndOutcomes() {
         assertThat(found(Map.of("q", "phlebotomy"))).containsExactly("phlebotomy");
         assertThat(found(Map.of("q", "\"order of draw\""))).containsExactly("phlebotomy");

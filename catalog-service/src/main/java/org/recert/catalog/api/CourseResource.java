@@ -76,7 +76,7 @@ public class CourseResource {
     @APIResponse(responseCode = "403", description = "Drafts asked for by a reader")
     public Page<Course> search(
             @Parameter(description = "Courses with credit in this category", schema = @Schema(implementation = CreditCategory.class)) @QueryParam("category") String category,
-            @Parameter(description = "AAMA-approved or not", schema = @Schema(implementation = ApprovalFilter.class)) @QueryParam("approval") String approval,
+            @Parameter(description = "AAMA-approved today (the validity of the approval covers the date in UTC) or not", schema = @Schema(implementation = ApprovalFilter.class)) @QueryParam("approval") String approval,
             @Parameter(description = "Free courses only (true) or paid only (false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("free") String free,
             @Parameter(schema = @Schema(implementation = CourseFormat.class)) @QueryParam("format") String format,
             @Parameter(schema = @Schema(implementation = CourseScope.class)) @QueryParam("scope") String scope,

@@ -1,5 +1,7 @@
 package org.recert.catalog.store;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,7 +90,10 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
                 sql.append(" and c.credit_").append(query.category().name().toLowerCase(java.util.Locale.ROOT)).append(" > 0");
             }
             if (query.approval() != null) {
-                sql.append(query.approval() == ApprovalFilter.AAMA ? " and c.approval_body is not null" : " and c.approval_body is null");
+                // approved means approved today: an approval whose validity has not begun or has ended does not count
+                String approvedToday = "(c.approval_body is not null and c.approval_valid_from <= :today and c.approval_valid_to >= :today)";
+                sql.append(query.approval() == ApprovalFilter.AAMA ? " and " : " and not ").append(approvedToday);
+                parameters.put("today", LocalDate.now(ZoneOffset.UTC));
             }
             if (query.free() != null) {
                 sql.append(query.free() ? " and c.fee_model = 'FREE'" : " and c.fee_model <> 'FREE'");

@@ -39,6 +39,17 @@ public class TestDatabase {
         });
     }
 
+    /** Runs an insert, update or delete in its own transaction; returns the rows it changed. */
+    public int update(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
     public String storedStatus(String learnerId, String credential) {
         List<Object> rows = rows("select status from learner_status where learner_id = ?1 and credential = ?2", learnerId, credential);
         return rows.isEmpty() ? null : (String) rows.get(0);

@@ -22,7 +22,8 @@ import org.recert.devstack.Suite;
  * Two instances of credits-service and two of compliance-service on the same databases and Kafka, as two
  * replicas of each Deployment: credits recorded through both credits instances (their outbox relays share one
  * outbox), their events split between both compliance instances (one consumer group), each credit stored once and
- * each event applied once.
+ * each event applied once; and a projection rebuild requested through the gateway restores the credits of every
+ * instance's partitions.
  */
 @Order(13)
 @ExtendWith(SuiteExtension.class)
@@ -92,6 +93,63 @@ class ReplicasTest {
             LOG.info(() -> String.format("two replicas each: %d credits (%d by the second credits instance), events applied"
                     + " %.0f by the suite's compliance and %.0f by the second", credits, stream.ackedBy(secondCredits),
                     handledHere, handledThere));
+        }
+    }
+
+    /**
+     * A rebuild requested through the gateway reaches one compliance instance, yet every instance replays the
+     * partitions it holds: the credits on the second instance's partitions come back too, and the rebuild completes.
+     */
+    @Test
+    void shouldRestoreEveryLearnersCreditsWhenTheProjectionsAreRebuiltWithTwoComplianceReplicas() throws Exception {
+        List<String> learners = new ArrayList<>();
+        for (int i = 0; i < LEARNERS; i++) {
+            String learner = Api.newLearner("reba");
+            api.certify(learner, Api.today().minusMonths(30));
+            learners.add(learner);
+        }
+        String compliance = suite.serviceUrl("compliance");
+        double handledBefore = audit.eventsHandled(compliance);
+
+        try (Replicas replicas = Replicas.start(suite, Map.of("compliance", Map.of()))) {
+            String secondCompliance = replicas.of("compliance").url();
+            CreditStream stream = new CreditStream(api, learners, List.of(suite.gatewayUrl()), null);
+            try (stream) {
+                // until both instances hold partitions of the ledger topic that carry these learners' credits
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                    assertThat(stream.ackedCount()).as("%s", stream).isGreaterThanOrEqualTo(MIN_CREDITS / 2);
+                    assertThat(audit.eventsHandled(compliance) - handledBefore).as("applied by the suite's compliance")
+                            .isPositive();
+                    assertThat(audit.eventsHandled(secondCompliance)).as("applied by the second compliance").isPositive();
+                });
+            }
+            assertThat(stream.failures()).as("every POST answered 201: %s", stream).isEmpty();
+            Map<String, List<String>> acked = LedgerAudit.sorted(stream.acked());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                assertThat(audit.unsentInCreditsOutbox()).as("credits outbox drained").isZero();
+                assertThat(audit.projectedCredits(learners)).as("compliance's projection before the rebuild").isEqualTo(acked);
+            });
+
+            String admin = api.adminToken();
+            long rebuild = api.as(admin).post("/api/v1/compliance/admin/projections/rebuild")
+                    .then().statusCode(202).extract().jsonPath().getLong("id");
+            long started = System.nanoTime();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                JsonPath latest = api.as(admin).get("/api/v1/compliance/admin/projections/rebuild").then().statusCode(200)
+                        .extract().jsonPath();
+                assertThat(latest.getLong("id")).isEqualTo(rebuild);
+                assertThat(latest.getString("state")).as("rebuild %d: partitions %s", rebuild, latest.getList("partitions"))
+                        .isEqualTo("COMPLETED");
+            });
+            long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+            assertThat(audit.projectedCredits(learners)).as("compliance's projection after the rebuild").isEqualTo(acked);
+            assertThat(audit.ledgerRows(learners)).as("the ledger").isEqualTo(acked);
+            for (String learner : learners) {
+                assertStatusFollowsLedger(learner, Set.copyOf(acked.get(learner)), secondCompliance);
+            }
+            LOG.info(() -> String.format("rebuild %d with two compliance instances completed in %d ms: %d credits of %d learners"
+                    + " restored", rebuild, tookMillis, stream.ackedCount(), learners.size()));
         }
     }
 

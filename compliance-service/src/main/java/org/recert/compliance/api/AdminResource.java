@@ -40,7 +40,8 @@ public class AdminResource {
     @Operation(summary = "Rebuild the projections from the topics", description = "Clears the credits and course projections and "
             + "this service's processed event ids, and replays credits.ledger.v1 and catalog.course.v1 from the beginning. "
             + "Statuses are evaluated once the replay reached where the topics ended when it started; only real differences "
-            + "from the stored statuses emit events. Follow the progress with GET.")
+            + "from the stored statuses emit events. Every replica of the service replays the partitions it holds. "
+            + "Follow the progress with GET.")
     @APIResponse(responseCode = "202", description = "Rebuild started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectionRebuild.RebuildView.class)))
     @APIResponse(responseCode = "403", description = "Not an admin")

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,9 +37,15 @@ import org.recert.platform.problem.ProblemException;
  * where each partition ends now, and replays from the beginning. While the replay runs, credit events update credits
  * but do not evaluate (an intermediate state is not a status change); once every partition reached its noted end, every
  * certified learner is evaluated once, so that only a real difference from the stored status emits an event.
+ *
+ * <p>With several replicas the running rebuild's row is the signal: each replica replays the partitions it holds once
+ * it sees the row (at once on the one that took the request, within a second on the others, and when it handles any
+ * event), and a partition assigned to a replica while it is not yet reached is read from its beginning, wherever it
+ * was before. A partition counts as reached only on a replica that read it from its beginning for this rebuild, so
+ * every record up to the noted end was applied after the clearing (or is a duplicate of one that was).
  */
 @ApplicationScoped
-public class ProjectionRebuild {
+public class ProjectionRebuild implements EventConsumer.ReadFromStart {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     static final List<String> TOPICS = List.of(CreditLedgerHandler.TOPIC, CourseCatalogHandler.TOPIC);
@@ -47,6 +56,10 @@ public class ProjectionRebuild {
     private final PlatformConfig platform;
     private final LearnerStatusService statuses;
     private final ComplianceConfig config;
+    /** The latest rebuild this replica asked its consumer to replay for. */
+    private final AtomicLong replayRequested = new AtomicLong();
+    /** Partitions this replica reads from their beginning, with the rebuild they are read for (consumer thread). */
+    private final Map<TopicPartition, Long> readFromStartFor = new ConcurrentHashMap<>();
 
     public ProjectionRebuild(EntityManager entityManager, EventConsumer consumer, KafkaClients kafka, PlatformConfig platform,
             LearnerStatusService statuses, ComplianceConfig config) {
@@ -70,8 +83,16 @@ public class ProjectionRebuild {
 
     /** Starts a rebuild; 409 while one runs, 503 when Kafka cannot say where the topics end. */
     public RebuildView start(String requestedBy) {
+        long id = begin(requestedBy);
+        LOG.infof("projection rebuild %d requested by %s: replaying %s", id, requestedBy, TOPICS);
+        requestReplay(id);
+        return view(id);
+    }
+
+    /** Clears the projections and notes where the topics end, in one transaction: the running rebuild's row is the signal. */
+    long begin(String requestedBy) {
         Map<TopicPartition, long[]> offsets = offsets();
-        long id = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             entityManager.createNativeQuery("lock table projection_rebuild in exclusive mode").executeUpdate();
             if (activeId() != null) {
                 throw ProblemException.conflict("a projection rebuild is already running");
@@ -93,9 +114,56 @@ public class ProjectionRebuild {
             completeIfCaughtUp(rebuildId);
             return rebuildId;
         });
-        LOG.infof("projection rebuild %d requested by %s: replaying %s", id, requestedBy, TOPICS);
+    }
+
+    /** Replays this replica's partitions for a running rebuild it has not replayed for yet (the others' requests). */
+    @Scheduled(identity = "compliance-rebuild-follow", every = "1s", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followRunningRebuild() {
+        Long id = QuarkusTransaction.requiringNew().call(this::activeId);
+        if (id != null && replayRequested.get() < id) {
+            LOG.infof("projection rebuild %d is running: replaying this replica's partitions", id);
+            requestReplay(id);
+        }
+    }
+
+    private void requestReplay(long id) {
+        replayRequested.accumulateAndGet(id, Math::max);
         consumer.replayFromStart();
-        return view(id);
+    }
+
+    /** Newly assigned partitions not yet reached by the running rebuild are read from their beginning. */
+    @Override
+    public Set<TopicPartition> onAssigned(Set<TopicPartition> assigned) {
+        assigned.forEach(readFromStartFor::remove);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Long id = activeId();
+            if (id == null) {
+                return Set.of();
+            }
+            Set<TopicPartition> fromStart = new java.util.HashSet<>();
+            for (Object result : entityManager.createNativeQuery("""
+                    select topic, partition from projection_rebuild_partition where rebuild_id = ?1 and not reached""")
+                    .setParameter(1, id).getResultList()) {
+                Object[] row = (Object[]) result;
+                TopicPartition partition = new TopicPartition((String) row[0], ((Number) row[1]).intValue());
+                if (assigned.contains(partition)) {
+                    fromStart.add(partition);
+                    readFromStartFor.put(partition, id);
+                }
+            }
+            if (!fromStart.isEmpty()) {
+                LOG.infof("projection rebuild %d: %s assigned here before reaching their end; reading them from the beginning",
+                        id, fromStart);
+            }
+            return fromStart;
+        });
+    }
+
+    @Override
+    public void onReplay(Set<TopicPartition> partitions) {
+        long id = replayRequested.get();
+        partitions.forEach(partition -> readFromStartFor.put(partition, id));
     }
 
     /** True while a rebuild runs. */
@@ -107,6 +175,13 @@ public class ProjectionRebuild {
     public void track(IncomingEvent event) {
         Long id = activeId();
         if (id == null) {
+            return;
+        }
+        if (replayRequested.get() < id) {
+            requestReplay(id);
+        }
+        if (!id.equals(readFromStartFor.get(new TopicPartition(event.topic(), event.partition())))) {
+            // read from where this replica stood before the rebuild: earlier records may not have been replayed yet
             return;
         }
         int reached = entityManager.createNativeQuery("""
@@ -154,6 +229,11 @@ public class ProjectionRebuild {
     }
 
     private void completeIfCaughtUp(long id) {
+        // replicas reaching the last partitions at once take turns here, so the last of them sees all reached
+        if (entityManager.createNativeQuery("select id from projection_rebuild where id = ?1 and completed_at is null for update")
+                .setParameter(1, id).getResultList().isEmpty()) {
+            return;
+        }
         Number pending = (Number) entityManager.createNativeQuery(
                 "select count(*) from projection_rebuild_partition where rebuild_id = ?1 and not reached")
                 .setParameter(1, id).getSingleResult();

@@ -3,6 +3,7 @@ package org.recert.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,6 +61,7 @@ public class EventConsumer {
     public static final String DLQ_SUFFIX = ".dlq";
 
     private final Instance<EventHandler> handlerBeans;
+    private final Instance<ReadFromStart> readFromStart;
     private final KafkaClients kafka;
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
@@ -74,9 +77,10 @@ public class EventConsumer {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread worker;
 
-    public EventConsumer(Instance<EventHandler> handlerBeans, KafkaClients kafka, EntityManager entityManager,
-            ObjectMapper objectMapper, PlatformConfig config, MeterRegistry meters, Tracer tracer) {
+    public EventConsumer(Instance<EventHandler> handlerBeans, Instance<ReadFromStart> readFromStart, KafkaClients kafka,
+            EntityManager entityManager, ObjectMapper objectMapper, PlatformConfig config, MeterRegistry meters, Tracer tracer) {
         this.handlerBeans = handlerBeans;
+        this.readFromStart = readFromStart;
         this.tracer = tracer;
         this.kafka = kafka;
         this.entityManager = entityManager;
@@ -134,8 +138,23 @@ public class EventConsumer {
     }
 
     /**
-     * Reads every consumed topic again from the beginning. The caller has already cleared the state the
-     * handlers rebuild, and this consumer's processed-event ids with it.
+     * A service's say in where its consumer reads from, asked on the consumer thread before any record of the
+     * partitions concerned is handled (so what it notes holds for every record handled after). Optional: without
+     * such a bean, assigned partitions are read from the group's committed offsets.
+     */
+    public interface ReadFromStart {
+
+        /** Partitions just assigned to this consumer: those returned are read from their beginning, the rest from the committed offset. */
+        Set<TopicPartition> onAssigned(Set<TopicPartition> assigned);
+
+        /** Partitions read again from their beginning from now on, after {@link EventConsumer#replayFromStart()}. */
+        void onReplay(Set<TopicPartition> partitions);
+    }
+
+    /**
+     * Reads every partition assigned to this consumer again from the beginning, at its next poll. The caller has
+     * already cleared the state the handlers rebuild, and this consumer's processed-event ids with it. Other
+     * replicas' partitions are theirs: a service that needs them replayed too asks each replica.
      */
     public void replayFromStart() {
         replayRequested.set(true);
@@ -149,7 +168,17 @@ public class EventConsumer {
         while (running) {
             try (KafkaConsumer<String, byte[]> kafkaConsumer = kafka.consumer(config.service())) {
                 consumer = kafkaConsumer;
-                kafkaConsumer.subscribe(handlersByTopic.keySet());
+                kafkaConsumer.subscribe(handlersByTopic.keySet(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        // offsets of applied records are committed after each batch already
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        startAssigned(kafkaConsumer, Set.copyOf(partitions));
+                    }
+                });
                 while (running) {
                     if (replayRequested.compareAndSet(true, false)) {
                         replay(kafkaConsumer);
@@ -191,10 +220,30 @@ public class EventConsumer {
     private void replay(KafkaConsumer<String, byte[]> kafkaConsumer) {
         // make sure partitions are assigned before seeking
         while (kafkaConsumer.assignment().isEmpty() && running) {
-            kafkaConsumer.poll(Duration.ofMillis(100));
+            try {
+                kafkaConsumer.poll(Duration.ofMillis(100));
+            } catch (WakeupException e) {
+                // another replay request or a stop: the loop condition decides
+            }
         }
-        kafkaConsumer.seekToBeginning(kafkaConsumer.assignment());
-        LOG.infof("event consumer: replaying %s from the beginning", kafkaConsumer.assignment());
+        Set<TopicPartition> assigned = Set.copyOf(kafkaConsumer.assignment());
+        kafkaConsumer.seekToBeginning(assigned);
+        readFromStart.forEach(listener -> listener.onReplay(assigned));
+        LOG.infof("event consumer: replaying %s from the beginning", assigned);
+    }
+
+    /** Seeks the newly assigned partitions a {@link ReadFromStart} names to their beginning (inside poll, before their records). */
+    private void startAssigned(KafkaConsumer<String, byte[]> kafkaConsumer, Set<TopicPartition> assigned) {
+        if (assigned.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> fromStart = new java.util.HashSet<>();
+        readFromStart.forEach(listener -> fromStart.addAll(listener.onAssigned(assigned)));
+        fromStart.retainAll(assigned);
+        if (!fromStart.isEmpty()) {
+            kafkaConsumer.seekToBeginning(fromStart);
+            LOG.infof("event consumer: reading %s from the beginning", fromStart);
+        }
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> kafkaConsumer) {

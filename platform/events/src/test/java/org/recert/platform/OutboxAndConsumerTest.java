@@ -56,6 +56,18 @@ class OutboxAndConsumerTest {
     }
 
     @Test
+    void shouldExposeTheKafkaProducersAndConsumersOwnMetrics() {
+        String key = unique("metered");
+        postNote(key, "counted", false).then().statusCode(200);
+        TopicProbe.readUntil(NoteResource.TOPIC, PATIENCE, all -> all.stream().anyMatch(m -> m.key().equals(key)));
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("(?m)^kafka_producer_record_send_total\\{.*client_id=\"[^\"]+\".*} [1-9]")
+                .containsPattern("(?m)^kafka_consumer_fetch_manager_records_consumed_total\\{.*} ")
+                .containsPattern("(?m)^kafka_consumer_coordinator_assigned_partitions\\{.*} ");
+    }
+
+    @Test
     void shouldDeliverEverythingWrittenWhileTheBrokerWasDownInOrderPerKeyAndApplyEachOnce() {
         String run = unique("outage");
         List<String> streams = List.of(run + "-x", run + "-y", run + "-z");

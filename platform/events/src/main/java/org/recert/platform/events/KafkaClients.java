@@ -1,5 +1,6 @@
 package org.recert.platform.events;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,16 +23,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Builds the service's Kafka clients from the {@code kafka.*} settings (KAFKA_BOOTSTRAP_SERVERS, ...),
- * with the delivery guarantees the outbox and the consumers rely on.
+ * with the delivery guarantees the outbox and the consumers rely on. Every client's own metrics (lag, fetch and
+ * send rates, request latency, ...) are on {@code /q/metrics} as {@code kafka_consumer_*} and
+ * {@code kafka_producer_*}, for as long as the client is open.
  */
 @ApplicationScoped
 public class KafkaClients {
 
     private final Map<String, Object> base;
+    private final MeterRegistry meters;
     private KafkaProducer<String, CloudEvent> eventProducer;
+    private KafkaClientMetrics eventProducerMetrics;
     private KafkaProducer<String, byte[]> rawProducer;
+    private KafkaClientMetrics rawProducerMetrics;
 
-    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters) {
+        this.meters = meters;
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         // ride out a broker restart without long reconnect pauses
         config.putIfAbsent("reconnect.backoff.max.ms", "1000");
@@ -43,6 +53,7 @@ public class KafkaClients {
         if (eventProducer == null) {
             Map<String, Object> config = producerConfig();
             eventProducer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
+            eventProducerMetrics = metered(new KafkaClientMetrics(eventProducer));
         }
         return eventProducer;
     }
@@ -51,6 +62,7 @@ public class KafkaClients {
     public synchronized KafkaProducer<String, byte[]> rawProducer() {
         if (rawProducer == null) {
             rawProducer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+            rawProducerMetrics = metered(new KafkaClientMetrics(rawProducer));
         }
         return rawProducer;
     }
@@ -62,7 +74,41 @@ public class KafkaClients {
         config.putIfAbsent("auto.offset.reset", "earliest");
         config.putIfAbsent("max.poll.records", "500");
         config.putIfAbsent("client.id", groupId + "-consumer");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return new MeteredConsumer(config);
+    }
+
+    private KafkaClientMetrics metered(KafkaClientMetrics metrics) {
+        metrics.bindTo(meters);
+        return metrics;
+    }
+
+    /** A consumer whose metrics leave the registry when it closes (a replay or a restart of the loop makes a new one). */
+    private final class MeteredConsumer extends KafkaConsumer<String, byte[]> {
+
+        private final KafkaClientMetrics metrics;
+
+        MeteredConsumer(Map<String, Object> config) {
+            super(config, new StringDeserializer(), new ByteArrayDeserializer());
+            this.metrics = metered(new KafkaClientMetrics(this));
+        }
+
+        @Override
+        public void close() {
+            metrics.close();
+            super.close();
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            metrics.close();
+            super.close(timeout);
+        }
+
+        @Override
+        public void close(CloseOptions options) {
+            metrics.close();
+            super.close(options);
+        }
     }
 
     public Map<String, Object> adminConfig() {
@@ -83,6 +129,12 @@ public class KafkaClients {
 
     @PreDestroy
     synchronized void close() {
+        if (eventProducerMetrics != null) {
+            eventProducerMetrics.close();
+        }
+        if (rawProducerMetrics != null) {
+            rawProducerMetrics.close();
+        }
         if (eventProducer != null) {
             eventProducer.close();
         }

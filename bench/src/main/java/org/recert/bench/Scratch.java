@@ -53,7 +53,7 @@ final class Scratch implements AutoCloseable {
         Scratch scratch = new Scratch(connection, payload);
         connection.setAutoCommit(false);
         scratch.key = connection.prepareStatement("insert into bench_idempotency_key (learner_id, idempotency_key, request_hash, "
-                + "credit_id, response, created_at) values (?, ?, ?, ?, ?::jsonb, now())");
+                + "credit_id, created_at) values (?, ?, ?, ?, now())");
         scratch.credit = connection.prepareStatement("insert into bench_credit (id, learner_id, version, status, course_id, "
                 + "completed_on, source, created_at, updated_at) values (?, ?, 1, 'ACTIVE', ?, date '2025-05-01', ?, now(), now())");
         scratch.version = connection.prepareStatement("insert into bench_credit_version (credit_id, version, learner_id, activity_type, "
@@ -115,7 +115,6 @@ final class Scratch implements AutoCloseable {
             key.setString(2, UUID.randomUUID().toString());
             key.setString(3, "0".repeat(64));
             key.setObject(4, id);
-            key.setString(5, payload);
         }
         credit.setObject(1, id);
         credit.setString(2, learnerId);

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,14 +88,18 @@ public class CreditLedger {
     public Recorded record(String learnerId, String idempotencyKey, RecordCreditRequest request, CreditSource source,
             String recordedBy) {
         String hash = hash(request);
-        if (!idempotency.claim(learnerId, idempotencyKey, hash)) {
+        UUID creditId = UUID.randomUUID();
+        if (!idempotency.claim(learnerId, idempotencyKey, hash, creditId)) {
             IdempotencyStore.Stored stored = idempotency.find(learnerId, idempotencyKey)
                     .orElseThrow(() -> ProblemException.conflict("the Idempotency-Key is being used by a concurrent request; retry"));
             if (!stored.requestHash().equals(hash)) {
                 throw ProblemException.unprocessable("Idempotency-Key",
                         "this Idempotency-Key was used with another body; use a new key for a new credit");
             }
-            return new Recorded(read(stored.response()), true);
+            // the first answer: the credit as that request recorded it, its first version
+            Credit first = credits.versions(stored.creditId()).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("key " + idempotencyKey + " names a credit the ledger lacks"));
+            return new Recorded(first, true);
         }
         // refusals below roll the claim of the key back with everything else: nothing is written
         CreditContent content = contentOf(request);
@@ -110,9 +113,8 @@ public class CreditLedger {
                         + " completed on " + content.completedOn());
             });
         }
-        Credit credit = Credit.of(UUID.randomUUID(), learnerId, content, source, CreditStatus.ACTIVE, 1, CreditStore.now(), null);
+        Credit credit = Credit.of(creditId, learnerId, content, source, CreditStatus.ACTIVE, 1, CreditStore.now(), null);
         insert(credit, recordedBy);
-        idempotency.complete(learnerId, idempotencyKey, credit.id(), write(credit));
         events.recorded(credit);
         meters.counter(COUNTER, "source", source.name()).increment();
         return new Recorded(credit, false);
@@ -340,22 +342,6 @@ public class CreditLedger {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the request", e);
-        }
-    }
-
-    private String write(Credit credit) {
-        try {
-            return objectMapper.writeValueAsString(credit);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot store the answer", e);
-        }
-    }
-
-    private Credit read(String response) {
-        try {
-            return objectMapper.readValue(Objects.requireNonNull(response, "stored answer"), Credit.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read the stored answer", e);
         }
     }
 

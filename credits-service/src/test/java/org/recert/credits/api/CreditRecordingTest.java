@@ -181,6 +181,32 @@ class CreditRecordingTest {
     }
 
     @Test
+    void shouldRecordOneCourseCompletionOnceWhenRequestsWithDifferentKeysRace() throws Exception {
+        String courseId = UUID.randomUUID().toString();
+        Fixtures.publishCourse(entityManager, "CoursePublished", courseId, Fixtures.PROVIDER, 1, "PUBLISHED", null, true);
+        String learner = unique("learner");
+        Map<String, Object> body = Map.of("courseId", courseId, "completedOn", "2025-05-01");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> post(learner, UUID.randomUUID().toString(), body));
+            }
+            for (Future<Response> answer : pool.invokeAll(calls)) {
+                statuses.add(answer.get().statusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the ledger's unique index decides the race the pre-check cannot: one 201, every other a 409, never a 500
+        assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(credits(learner)).isEqualTo(1);
+        assertThat(count(entityManager, "select count(*) from idempotency_key where learner_id = '" + learner + "'")).isEqualTo(1);
+        assertThat(count(entityManager, "select count(*) from outbox_event where event_key = '" + learner + "'")).isEqualTo(1);
+    }
+
+    @Test
     void shouldTakeCreditSplitAndApprovalFromTheCatalogCourse() {
         String courseId = UUID.randomUUID().toString();
         Fixtures.publishCourse(entityManager, "CoursePublished", courseId, Fixtures.PROVIDER, 1, "PUBLISHED", null, true);

@@ -55,7 +55,7 @@ final class Context {
         static Settings full() {
             // warm-ups long enough for the C2 compiler to finish with the hot paths (its compiling is CPU the
             // measures would otherwise count)
-            return new Settings(4_000, 4_000, 4_000, 3_000, 4, 200, 15, 20, 10_000, 10_000);
+            return new Settings(10_000, 4_000, 12_000, 3_000, 4, 200, 15, 20, 10_000, 10_000);
         }
 
         static Settings quick() {

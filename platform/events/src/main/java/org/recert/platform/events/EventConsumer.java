@@ -336,18 +336,11 @@ public class EventConsumer {
 
     /** The span of one attempt at one event: a child of the producer's span named by the record, or a new trace. */
     private Span consumerSpan(IncomingEvent event) {
-        return tracer.spanBuilder(event.topic() + " process")
-                .setSpanKind(SpanKind.CONSUMER)
-                .setParent(TraceContext.parent(event.traceparent()))
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", event.topic())
+        return MessagingSpans.of(tracer, SpanKind.CONSUMER, "process", "process", event.traceparent(), event.topic(), event.id(),
+                        event.key(), event.type())
                 .setAttribute("messaging.consumer.group.name", config.service())
-                .setAttribute("messaging.message.id", event.id())
-                .setAttribute("messaging.kafka.message.key", event.key())
                 .setAttribute("messaging.destination.partition.id", String.valueOf(event.partition()))
                 .setAttribute("messaging.kafka.offset", event.offset())
-                .setAttribute("cloudevents.event_type", event.type())
                 .startSpan();
     }
 

@@ -236,16 +236,8 @@ public class OutboxRelay {
 
     /** The span of one event's publication: a child of the span that wrote the event, or a new trace. */
     private Span producerSpan(PendingEvent event) {
-        return tracer.spanBuilder(event.topic() + " publish")
-                .setSpanKind(SpanKind.PRODUCER)
-                .setParent(TraceContext.parent(event.traceparent()))
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "send")
-                .setAttribute("messaging.destination.name", event.topic())
-                .setAttribute("messaging.message.id", event.eventId())
-                .setAttribute("messaging.kafka.message.key", event.key())
-                .setAttribute("cloudevents.event_type", event.type())
-                .startSpan();
+        return MessagingSpans.of(tracer, SpanKind.PRODUCER, "publish", "send", event.traceparent(), event.topic(), event.eventId(),
+                event.key(), event.type()).startSpan();
     }
 
     private static void markSent(Connection connection, List<PendingEvent> events) throws SQLException {

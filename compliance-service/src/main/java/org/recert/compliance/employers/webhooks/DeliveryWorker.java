@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.recert.compliance.employers.WebhooksConfig;
 import org.recert.compliance.employers.store.ClaimedDelivery;
 import org.recert.compliance.employers.store.DeliveryQueue;
+import org.recert.platform.events.PollingWorker;
 
 /**
  * Sends queued webhook deliveries: signed, with a timeout, retried on the {@link RetrySchedule}. Any number of
@@ -44,14 +43,13 @@ public class DeliveryWorker {
     private final WebhooksConfig config;
     private final RetrySchedule schedule;
     private final TargetPolicy targets;
-    private final Semaphore wakeUp = new Semaphore(0);
     private final Counter delivered;
     private final Counter failedAttempts;
     private final Counter abandoned;
-    private volatile boolean running;
+    private final PollingWorker worker;
     private HttpClient http;
     private ExecutorService senders;
-    private Thread worker;
+    private long lastPurge;
 
     public DeliveryWorker(DeliveryQueue queue, WebhooksConfig config, MeterRegistry meters) {
         this.queue = queue;
@@ -64,6 +62,9 @@ public class DeliveryWorker {
         this.failedAttempts = meters.counter("recert.webhooks.deliveries", "outcome", "failed_attempt");
         this.abandoned = meters.counter("recert.webhooks.deliveries", "outcome", "abandoned");
         meters.gauge("recert.webhooks.pending", this, w -> w.queue.pendingCount());
+        this.worker = new PollingWorker("webhook-delivery", delivery.pollInterval(), Duration.ofMillis(200), Duration.ofSeconds(10),
+                this::deliveryPass, (failure, inARow, retryIn) ->
+                        LOG.warnf("webhook delivery: %s; retrying in %d ms", failure.toString(), retryIn.toMillis()));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,23 +80,12 @@ public class DeliveryWorker {
             thread.setDaemon(true);
             return thread;
         });
-        running = true;
-        worker = new Thread(this::run, "webhook-delivery");
-        worker.setDaemon(true);
         worker.start();
         LOG.infof("webhook delivery: retries for %s over %d attempts", schedule.span(), schedule.attempts());
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        wake();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(15));
         if (senders != null) {
             senders.shutdownNow();
         }
@@ -103,54 +93,31 @@ public class DeliveryWorker {
 
     /** Asks the worker to look for due deliveries now. */
     public void wake() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
-        }
+        worker.wake();
     }
 
     public RetrySchedule schedule() {
         return schedule;
     }
 
-    private void run() {
-        long lastPurge = 0;
-        long backoff = 0;
-        while (running) {
-            try {
-                List<ClaimedDelivery> claimed = queue.claim(config.delivery().batchSize(), lease());
-                backoff = 0;
-                if (!claimed.isEmpty()) {
-                    List<Callable<Void>> sends = new ArrayList<>();
-                    for (ClaimedDelivery delivery : claimed) {
-                        sends.add(() -> {
-                            send(delivery);
-                            return null;
-                        });
-                    }
-                    senders.invokeAll(sends);
-                }
-                if (System.currentTimeMillis() - lastPurge > PURGE_EVERY.toMillis()) {
-                    queue.purge(config.delivery().retention());
-                    lastPurge = System.currentTimeMillis();
-                }
-                if (claimed.size() < config.delivery().batchSize()) {
-                    wakeUp.tryAcquire(config.delivery().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                backoff = Math.min(Math.max(backoff * 2, 200), 10_000);
-                LOG.warnf("webhook delivery: %s; retrying in %d ms", e.toString(), backoff);
-                try {
-                    TimeUnit.MILLISECONDS.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    /** Sends a batch of due deliveries in parallel; true when it was full (more may be due). Purges old ones. */
+    private boolean deliveryPass() throws Exception {
+        List<ClaimedDelivery> claimed = queue.claim(config.delivery().batchSize(), lease());
+        if (!claimed.isEmpty()) {
+            List<Callable<Void>> sends = new ArrayList<>();
+            for (ClaimedDelivery delivery : claimed) {
+                sends.add(() -> {
+                    send(delivery);
+                    return null;
+                });
             }
+            senders.invokeAll(sends);
         }
+        if (System.currentTimeMillis() - lastPurge > PURGE_EVERY.toMillis()) {
+            queue.purge(config.delivery().retention());
+            lastPurge = System.currentTimeMillis();
+        }
+        return claimed.size() >= config.delivery().batchSize();
     }
 
     /** Long enough to cover one send with its timeouts; a worker that dies frees its rows after this. */

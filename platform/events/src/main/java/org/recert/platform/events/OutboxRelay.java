@@ -7,11 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -56,11 +56,9 @@ public class OutboxRelay {
     private final PlatformConfig config;
     private final Tracer tracer;
     private final URI source;
-    private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
-    private volatile boolean running;
-    private volatile boolean failing;
-    private Thread worker;
+    private final PollingWorker worker;
+    private long lastPurge;
 
     public OutboxRelay(AgroalDataSource dataSource, KafkaClients kafka, PlatformConfig config, MeterRegistry meters,
             Tracer tracer) {
@@ -72,35 +70,36 @@ public class OutboxRelay {
         meters.gauge("recert.outbox.published", published);
         meters.gauge("recert.outbox.pending", this, OutboxRelay::pendingOrZero);
         meters.gauge("recert.outbox.oldest.pending.seconds", this, OutboxRelay::oldestPendingAgeSeconds);
+        this.worker = new PollingWorker("outbox-relay", config.outbox().pollInterval(), Duration.ofMillis(100),
+                config.outbox().maxBackoff(), this::relayPass, new PollingWorker.Listener() {
+                    @Override
+                    public void failed(Exception failure, int inARow, Duration retryIn) {
+                        if (inARow == 1) {
+                            LOG.warnf("outbox relay: publishing failed, events wait in the outbox (%s); retrying with backoff",
+                                    failure.toString());
+                        }
+                    }
+
+                    @Override
+                    public void recovered() {
+                        LOG.info("outbox relay: Kafka reachable again, publishing resumed");
+                    }
+                });
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.outbox().relayEnabled()) {
-            return;
+        if (config.outbox().relayEnabled()) {
+            worker.start();
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        wake();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(15));
     }
 
     /** Asks the relay to look for new rows now. */
     public void wake() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
-        }
+        worker.wake();
     }
 
     /** Events published since start; for tests and metrics. */
@@ -108,46 +107,14 @@ public class OutboxRelay {
         return published.get();
     }
 
-    private void run() {
-        long backoffMillis = 0;
-        long lastPurge = 0;
-        while (running) {
-            try {
-                int sent = publishBatch();
-                if (failing) {
-                    LOG.info("outbox relay: Kafka reachable again, publishing resumed");
-                    failing = false;
-                }
-                backoffMillis = 0;
-                if (System.currentTimeMillis() - lastPurge > 60_000) {
-                    purgeSent();
-                    lastPurge = System.currentTimeMillis();
-                }
-                if (sent < config.outbox().batchSize()) {
-                    wakeUp.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), config.outbox().maxBackoff().toMillis());
-                if (!failing) {
-                    LOG.warnf("outbox relay: publishing failed, events wait in the outbox (%s); retrying with backoff", e.toString());
-                    failing = true;
-                }
-                pause(backoffMillis);
-            }
+    /** Publishes a batch; true when it was full (more may wait). Sent rows are purged once a minute. */
+    private boolean relayPass() throws Exception {
+        int sent = publishBatch();
+        if (System.currentTimeMillis() - lastPurge > 60_000) {
+            purgeSent();
+            lastPurge = System.currentTimeMillis();
         }
-    }
-
-    private void pause(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        return sent >= config.outbox().batchSize();
     }
 
     /** One transaction: lock free lanes, publish their oldest pending rows in order, mark them sent. */

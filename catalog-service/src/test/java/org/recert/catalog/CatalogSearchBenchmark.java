@@ -29,7 +29,7 @@ import org.recert.platform.security.DevTokens;
 
 /**
  * Not a test: a benchmark run by hand on 100,000 generated courses (it asserts nothing about time).
- * {@code mvnl -o -pl catalog-service -Dtest=CatalogSearchBenchmark -Dcatalog-bench=true test}; the figures and the
+ * {@code ./mvnw -o -pl catalog-service -Dtest=CatalogSearchBenchmark -Dcatalog-bench=true test}; the figures and the
  * query plans go to the log and to target/bench/catalog-search.txt.
  */
 @QuarkusTest

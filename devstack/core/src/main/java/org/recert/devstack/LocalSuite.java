@@ -234,6 +234,9 @@ public final class LocalSuite {
                   status                       what runs, and whether each service is ready
                   token --sub ID --groups learner[,employer] [--org ID] [--provider ID]
                                                print a token (12 h) for the local suite
+                  test [maven args]            install what the tests need beyond Java, Maven and Node
+                                               (docker-compose, kubectl, psql, chromium, chromedriver),
+                                               then run every test: ./mvnw -B verify
                   help                         this text
 
                 Ports (flag, or environment variable), defaults in brackets:

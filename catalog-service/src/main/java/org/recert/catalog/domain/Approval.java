@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An approval of the course by a certifying body, valid between two dates. */
-@Schema(description = "AAMA approval of the course; null for a non-AAMA course")
+@Schema(name = "CourseApproval", description = "AAMA approval of the course; null for a non-AAMA course")
 public record Approval(
         @NotNull @Schema(examples = "AAMA") ApprovalBody body,
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,39}", message = "must be 1 to 40 letters, digits or dashes")

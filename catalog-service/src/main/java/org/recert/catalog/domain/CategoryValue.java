@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The part of a course's credit that falls in one category, in the course's unit. */
-@Schema(description = "Credit awarded in one category, in the course's unit")
+@Schema(name = "CourseCategoryValue", description = "Credit awarded in one category, in the course's unit")
 public record CategoryValue(
         @NotNull @Schema(examples = "CLINICAL") CreditCategory category,
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 4, fraction = 2)

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a course awards: an amount in a unit, split over the categories (the split adds up to the amount). */
-@Schema(description = "The credit a course awards")
+@Schema(name = "CourseCredit", description = "The credit a course awards")
 public record Credit(
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 4, fraction = 2)
         @Schema(examples = "2") BigDecimal amount,

@@ -32,17 +32,17 @@ public record StatusView(
         String credentialName,
         LocalDate asOf,
         ComplianceStatus status,
-        LocalDate certifiedOn,
-        LocalDate cycleStart,
-        LocalDate dueDate,
-        LocalDate graceEnd,
-        Integer daysRemaining,
+        @Schema(nullable = true, description = "null without a certification") LocalDate certifiedOn,
+        @Schema(nullable = true, description = "null without a certification") LocalDate cycleStart,
+        @Schema(nullable = true, description = "null without a certification") LocalDate dueDate,
+        @Schema(nullable = true, description = "null without a certification") LocalDate graceEnd,
+        @Schema(nullable = true, description = "days from asOf to the due date; null without a certification") Integer daysRemaining,
         boolean requirementsMet,
         List<Requirement> requirements,
         List<CountedCredit> counted,
         List<ExcludedCredit> excluded,
         List<String> reasons,
-        LocalDate nextStatusChangeOn) {
+        @Schema(nullable = true, description = "the day time alone changes the status; null when it never will") LocalDate nextStatusChangeOn) {
 
     public static StatusView of(String learnerId, RuleSet rules, LocalDate certifiedOn, Evaluation evaluation, int atRiskDays) {
         return new StatusView(learnerId, rules.code(), rules.name(), evaluation.asOf(), evaluation.status(),

@@ -38,6 +38,19 @@ class OperationsTest {
     }
 
     @Test
+    void shouldDocumentAsNullableTheDatesALearnerWithoutACertificationLacks() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.StatusEvaluation.properties.dueDate.type", hasItem("null"))
+                .body("components.schemas.StatusEvaluation.properties.graceEnd.type", hasItem("null"))
+                .body("components.schemas.StatusEvaluation.properties.cycleStart.type", hasItem("null"))
+                .body("components.schemas.StatusEvaluation.properties.certifiedOn.type", hasItem("null"))
+                .body("components.schemas.StatusEvaluation.properties.daysRemaining.type", hasItem("null"))
+                .body("components.schemas.StatusEvaluation.properties.nextStatusChangeOn.type", hasItem("null"))
+                .body("components.schemas.Certification.properties.supersededAt.type", hasItem("null"))
+                .body("components.schemas.ExcludedCredit.properties.points.type", hasItem("null"));
+    }
+
+    @Test
     void shouldCountEvaluationsAndStatusChanges() {
         String learner = TestEvents.unique("metrics");
         given().auth().oauth2(tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5))).contentType(ContentType.JSON)

@@ -17,9 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Merges the services' OpenAPI documents and the gateway's own into the one document clients see: every path
- * a service owns under its prefix, components joined (a schema of the same name comes from the shared platform,
- * so the first copy is kept), tags grouped per service, one bearer scheme for every operation, and a
- * description that says which services are missing or stale.
+ * a service owns under its prefix, components joined, tags grouped per service, one bearer scheme for every
+ * operation, and a description that says which services are missing or stale.
+ *
+ * <p>Components are joined by name, and a name means one thing: two documents may both define a component only
+ * when the two are identical (the shared platform's {@code Problem}, say). A same-named component whose content
+ * differs would make the merged document describe one service's shape with another's, so the merge fails with
+ * {@link ConflictingComponents} instead of keeping either.
  */
 public final class OpenApiMerger {
 
@@ -64,9 +68,12 @@ public final class OpenApiMerger {
         Set<String> operationIds = new java.util.HashSet<>();
         Set<String> gatewayResponses = new java.util.TreeSet<>();
         Map<String, Set<String>> tagGroups = new LinkedHashMap<>();
+        Map<String, String> componentOwners = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
 
         if (gateway != null) {
-            Set<String> used = include(gateway, "gateway", gatewayPaths, root, notes, operationIds, gatewayResponses);
+            Set<String> used = include(gateway, "gateway", gatewayPaths, root, notes, operationIds, gatewayResponses,
+                    componentOwners, conflicts);
             tagGroups.put("Gateway", used);
         }
         for (ServiceDocument service : services) {
@@ -82,8 +89,11 @@ public final class OpenApiMerger {
             }
             Set<String> used = include(service.document(), service.service(),
                     path -> path.equals(service.prefix()) || path.startsWith(service.prefix() + "/"), root, notes, operationIds,
-                    gatewayResponses);
+                    gatewayResponses, componentOwners, conflicts);
             tagGroups.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(used);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictingComponents(conflicts);
         }
 
         addGatewayResponses(components, gatewayResponses);
@@ -124,7 +134,8 @@ public final class OpenApiMerger {
 
     /** Copies {@code source}'s paths, components and tags into {@code root}; answers the tags its operations use. */
     private Set<String> include(ObjectNode source, String service, Predicate<String> keep, ObjectNode root,
-            List<String> notes, Set<String> operationIds, Set<String> gatewayResponses) {
+            List<String> notes, Set<String> operationIds, Set<String> gatewayResponses, Map<String, String> componentOwners,
+            List<String> conflicts) {
         Set<String> used = new LinkedHashSet<>();
         ObjectNode paths = (ObjectNode) root.get("paths");
         String base = basePath(source);
@@ -160,8 +171,14 @@ public final class OpenApiMerger {
             ObjectNode target = components.has(kind) ? (ObjectNode) components.get(kind) : components.putObject(kind);
             for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> component = it.next();
-                if (!target.has(component.getKey())) {
-                    target.set(component.getKey(), component.getValue().deepCopy());
+                String name = component.getKey();
+                String key = kind + "/" + name;
+                JsonNode known = target.get(name);
+                if (known == null) {
+                    target.set(name, component.getValue().deepCopy());
+                    componentOwners.put(key, service);
+                } else if (!known.equals(component.getValue())) {
+                    conflicts.add("components/" + key + " of " + service + " differs from " + componentOwners.get(key) + "'s");
                 }
             }
         }
@@ -173,6 +190,22 @@ public final class OpenApiMerger {
             }
         }
         return used;
+    }
+
+    /** Two documents define a component of the same name with different content: no true merge exists. */
+    public static final class ConflictingComponents extends RuntimeException {
+
+        private final List<String> conflicts;
+
+        ConflictingComponents(List<String> conflicts) {
+            super("same-named components differ: " + String.join("; ", conflicts));
+            this.conflicts = List.copyOf(conflicts);
+        }
+
+        /** Each conflict as {@code components/<kind>/<name> of <service> differs from <other service>'s}. */
+        public List<String> conflicts() {
+            return conflicts;
+        }
     }
 
     /** The answers the gateway itself may give to any operation, each as problem+json. */

@@ -28,6 +28,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import org.recert.gateway.config.GatewayConfig;
+import org.recert.gateway.edge.GatewayProblem;
+import org.recert.gateway.edge.ProblemResponses;
 import org.recert.gateway.routing.Upstream;
 import org.recert.gateway.routing.Upstreams;
 
@@ -45,6 +47,7 @@ public class OpenApiRoutes {
 
     private final Upstreams upstreams;
     private final GatewayConfig config;
+    private final ProblemResponses problems;
     private final Instance<OpenApiDocumentService> ownDocument;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
@@ -57,7 +60,9 @@ public class OpenApiRoutes {
     private volatile Future<Merged> current;
     private volatile long expiresAt;
 
-    public OpenApiRoutes(Upstreams upstreams, GatewayConfig config, Instance<OpenApiDocumentService> ownDocument) {
+    public OpenApiRoutes(Upstreams upstreams, GatewayConfig config, ProblemResponses problems,
+            Instance<OpenApiDocumentService> ownDocument) {
+        this.problems = problems;
         this.upstreams = upstreams;
         this.config = config;
         this.ownDocument = ownDocument;
@@ -90,6 +95,14 @@ public class OpenApiRoutes {
     private void serve(RoutingContext context, boolean asJson) {
         document().onComplete(outcome -> {
             if (outcome.failed()) {
+                if (outcome.cause() instanceof OpenApiMerger.ConflictingComponents conflicting) {
+                    // a document that would describe one service's shape with another's is not served at all
+                    LOG.errorf("the merged OpenAPI document is broken: %s", conflicting.getMessage());
+                    problems.send(context.request(), GatewayProblem.unavailable("the merged OpenAPI document",
+                            "is broken, same-named components differ: " + String.join("; ", conflicting.conflicts()),
+                            config.openapi().cacheTtl().toSeconds()));
+                    return;
+                }
                 LOG.error("could not build the merged OpenAPI document", outcome.cause());
                 context.response().setStatusCode(500).end();
                 return;

@@ -1,6 +1,7 @@
 package org.recert.gateway.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,15 +20,30 @@ class OpenApiMergerTest {
     private final OpenApiMerger merger = new OpenApiMerger("Recert API", "1.0.0", "/", "Proprietary");
 
     @Test
-    void shouldKeepTheFirstCopyOfASchemaBothServicesDefine() throws Exception {
+    void shouldKeepOneCopyOfASchemaThatServicesDefineIdentically() throws Exception {
         ObjectNode merged = merger.merge(null, path -> true, List.of(
                 service("catalog", "{\"paths\":{\"/api/v1/catalog/courses\":{\"get\":{\"operationId\":\"list\",\"responses\":{}}}},"
-                        + "\"components\":{\"schemas\":{\"Problem\":{\"title\":\"first\"}}}}"),
+                        + "\"components\":{\"schemas\":{\"Problem\":{\"title\":\"shared\"}}}}"),
                 service("credits", "{\"paths\":{\"/api/v1/credits/x\":{\"get\":{\"operationId\":\"list\",\"responses\":{}}}},"
-                        + "\"components\":{\"schemas\":{\"Problem\":{\"title\":\"second\"}}}}")), NOW);
-        assertThat(merged.at("/components/schemas/Problem/title").asText()).isEqualTo("first");
+                        + "\"components\":{\"schemas\":{\"Problem\":{\"title\":\"shared\"}}}}")), NOW);
+        assertThat(merged.at("/components/schemas/Problem/title").asText()).isEqualTo("shared");
         assertThat(merged.at("/paths/~1api~1v1~1catalog~1courses/get/operationId").asText()).isEqualTo("list");
         assertThat(merged.at("/paths/~1api~1v1~1credits~1x/get/operationId").asText()).isEqualTo("creditsList");
+    }
+
+    @Test
+    void shouldFailOnASameNamedComponentWhoseContentDiffers() throws Exception {
+        List<ServiceDocument> services = List.of(
+                service("catalog", "{\"components\":{\"schemas\":{\"Credit\":{\"properties\":{\"amount\":{\"type\":\"number\"}}}}}}"),
+                service("credits", "{\"components\":{\"schemas\":{\"Credit\":{\"properties\":{\"amount\":{\"$ref\":\"#/components/schemas/Amount\"}}}},"
+                        + "\"responses\":{\"Gone\":{\"description\":\"gone\"}}}}"),
+                service("compliance", "{\"components\":{\"responses\":{\"Gone\":{\"description\":\"revoked\"}}}}"));
+
+        assertThatThrownBy(() -> merger.merge(null, path -> true, services, NOW))
+                .isInstanceOf(OpenApiMerger.ConflictingComponents.class)
+                .satisfies(thrown -> assertThat(((OpenApiMerger.ConflictingComponents) thrown).conflicts()).containsExactly(
+                        "components/schemas/Credit of credits differs from catalog's",
+                        "components/responses/Gone of compliance differs from credits's"));
     }
 
     @Test

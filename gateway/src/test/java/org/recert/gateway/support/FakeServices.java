@@ -34,12 +34,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private Set<String> down = Set.of();
+    private boolean conflicting;
     private final List<HttpServerResponse> streaming = new ArrayList<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
         String value = initArgs.getOrDefault("down", "");
         down = value.isBlank() ? Set.of() : Set.of(value.split(","));
+        conflicting = Boolean.parseBoolean(initArgs.getOrDefault("conflicting-schemas", "false"));
     }
 
     @Override
@@ -94,7 +96,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .end(new JsonObject().put("status", 404).put("title", "Not found").put("detail", "thing not found").encode()));
         router.post(prefix + "/roster-checks").handler(context -> json(context, new JsonObject().put("results", new JsonArray())));
         router.post(prefix + "/completion-reports").handler(context -> json(context, new JsonObject().put("results", new JsonArray())));
-        router.get("/q/openapi").handler(context -> json(context, openApi(service)));
+        router.get("/q/openapi").handler(context -> json(context, openApi(service, conflicting)));
         if (service.equals("catalog")) {
             router.get(prefix + "/courses").handler(context -> json(context, new JsonObject().putNull("nextCursor")
                     .put("query", context.request().query())
@@ -205,7 +207,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         return true;
     }
 
-    private static JsonObject openApi(String service) {
+    /** Each service's document; when {@code conflicting}, all of them define a {@code Shared} schema, each its own way. */
+    private static JsonObject openApi(String service, boolean conflicting) {
         String prefix = "/api/v1/" + service;
         String tag = "Things of " + service;
         JsonObject problemResponse = new JsonObject().put("description", "Invalid")
@@ -229,12 +232,18 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         .put("/q/internal", new JsonObject().put("get", new JsonObject().put("responses",
                                 new JsonObject().put("200", new JsonObject().put("description", "OK"))))))
                 .put("components", new JsonObject()
-                        .put("schemas", new JsonObject()
-                                .put("Problem", new JsonObject().put("type", "object")
-                                        .put("properties", new JsonObject().put("status", new JsonObject().put("type", "integer"))))
-                                .put("Thing" + service, new JsonObject().put("type", "object")))
+                        .put("schemas", schemas(service, conflicting))
                         .put("securitySchemes", new JsonObject().put("SecurityScheme",
                                 new JsonObject().put("type", "http").put("scheme", "bearer"))));
+    }
+
+    /** The gateway's own document defines Problem as every service's does; the fakes leave it to the gateway. */
+    private static JsonObject schemas(String service, boolean conflicting) {
+        JsonObject schemas = new JsonObject().put("Thing" + service, new JsonObject().put("type", "object"));
+        if (conflicting) {
+            schemas.put("Shared", new JsonObject().put("type", "object").put("description", "the " + service + " shape"));
+        }
+        return schemas;
     }
 
     private static void json(RoutingContext context, JsonObject body) {

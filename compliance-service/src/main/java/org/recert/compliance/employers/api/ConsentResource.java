@@ -32,7 +32,6 @@ import org.recert.compliance.employers.api.ConsentDtos.ConsentView;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
-import org.recert.platform.web.Cursor;
 import org.recert.platform.web.Page;
 
 @Path("/compliance/learners/{learnerId}/consents")
@@ -121,17 +120,10 @@ public class ConsentResource {
         String learner = Ids.learner(learnerId, "learnerId");
         caller.requireSelfOrAdmin(learner, "learner " + learner);
         int size = Paging.limit(limit);
-        Long before = null;
-        if (cursor != null) {
-            try {
-                before = Long.parseLong(Cursor.decode(cursor, 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-            }
-        }
+        Long before = Paging.before(cursor);
         List<Consents.ConsentEvent> found = consents.events(learner, before, size + 1);
         List<ConsentEventView> items = found.stream().limit(size).map(ConsentEventView::of).toList();
-        return Page.of(items, found.size() > size ? Cursor.encode(Long.toString(found.get(size - 1).id())) : null);
+        return Page.of(items, found.size() > size ? Paging.after(found.get(size - 1).id()) : null);
     }
 
     private String selfOrAdmin(String learnerId) {

@@ -17,6 +17,7 @@ import org.recert.compliance.employers.store.RosterMember;
 import org.recert.compliance.employers.store.RosterQueries;
 import org.recert.compliance.employers.store.RosterRow;
 import org.recert.compliance.employers.store.RosterSort;
+import org.recert.compliance.store.TransactionLocks;
 import org.recert.platform.problem.ProblemException;
 
 /** An organization's roster: who is on it, and what of them the organization may see. */
@@ -28,12 +29,17 @@ public class Rosters {
     private final RosterQueries queries;
     private final DeliveryQueue deliveries;
     private final StatusFeed feed;
+    private final Consents consents;
+    private final TransactionLocks locks;
 
-    public Rosters(Organizations organizations, RosterQueries queries, DeliveryQueue deliveries, StatusFeed feed) {
+    public Rosters(Organizations organizations, RosterQueries queries, DeliveryQueue deliveries, StatusFeed feed, Consents consents,
+            TransactionLocks locks) {
         this.organizations = organizations;
         this.queries = queries;
         this.deliveries = deliveries;
         this.feed = feed;
+        this.consents = consents;
+        this.locks = locks;
     }
 
     /**
@@ -42,6 +48,8 @@ public class Rosters {
      */
     public boolean putMember(UUID organizationId, String learnerId, String staffRef) {
         organizations.require(organizationId);
+        // one writer per roster: racing adds of a learner, or of one staff reference, answer as if sent one after the other
+        locks.hold("roster", organizationId.toString());
         if (staffRef != null) {
             RosterMember holder = RosterMember.find("key.organizationId = ?1 and staffRef = ?2", organizationId, staffRef).firstResult();
             if (holder != null && !holder.key.learnerId.equals(learnerId)) {
@@ -65,12 +73,17 @@ public class Rosters {
         return added;
     }
 
-    /** Takes the learner off the roster and cancels what was still to be delivered about them. */
-    public void removeMember(UUID organizationId, String learnerId) {
+    /**
+     * Takes the learner off the roster, ends their consent to this organization (listing them again waits for a new
+     * grant) and cancels what was still to be delivered about them.
+     */
+    public void removeMember(UUID organizationId, String learnerId, ConsentActor actor) {
         organizations.require(organizationId);
+        locks.hold("roster", organizationId.toString());
         if (!RosterMember.deleteById(new RosterMember.Key(organizationId, learnerId))) {
             throw ProblemException.notFound("member " + learnerId);
         }
+        consents.endWithMembership(learnerId, organizationId, actor);
         deliveries.cancelPending(organizationId, learnerId);
     }
 

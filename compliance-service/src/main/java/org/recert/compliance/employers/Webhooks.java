@@ -1,5 +1,6 @@
 package org.recert.compliance.employers;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -17,7 +18,9 @@ import org.recert.compliance.employers.store.DeliveryQueue;
 import org.recert.compliance.employers.store.DeliveryState;
 import org.recert.compliance.employers.store.RosterMember;
 import org.recert.compliance.employers.store.WebhookSubscription;
+import org.recert.compliance.employers.webhooks.SecretCipher;
 import org.recert.compliance.employers.webhooks.TargetPolicy;
+import org.recert.compliance.employers.webhooks.WebhookSecrets;
 import org.recert.compliance.employers.webhooks.WebhookSignature;
 import org.recert.platform.problem.ProblemException;
 
@@ -38,13 +41,15 @@ public class Webhooks {
     private final StatusFeed feed;
     private final WebhooksConfig config;
     private final TargetPolicy targets;
+    private final WebhookSecrets secrets;
 
-    public Webhooks(Organizations organizations, DeliveryQueue deliveries, StatusFeed feed, WebhooksConfig config) {
+    public Webhooks(Organizations organizations, DeliveryQueue deliveries, StatusFeed feed, WebhooksConfig config, WebhookSecrets secrets) {
         this.organizations = organizations;
         this.deliveries = deliveries;
         this.feed = feed;
         this.config = config;
         this.targets = new TargetPolicy(config.allowPrivateTargets());
+        this.secrets = secrets;
     }
 
     public Created subscribe(UUID organizationId, String url, List<String> events, String secret) {
@@ -67,10 +72,40 @@ public class Webhooks {
         subscription.organizationId = organizationId;
         subscription.url = url;
         subscription.events = String.join(",", types);
-        subscription.secret = secret == null ? WebhookSignature.generateSecret() : secret;
+        String signing = secret == null ? WebhookSignature.generateSecret() : secret;
+        setSecret(subscription, signing);
         subscription.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         subscription.persist();
-        return new Created(subscription, secret == null ? subscription.secret : null);
+        return new Created(subscription, secret == null ? signing : null);
+    }
+
+    /**
+     * Gives the subscription a new signing secret (generated, and then returned once, unless chosen). For {@code overlap}
+     * the previous secret still signs next to the new one, so the receiver can switch without losing a message; a
+     * secret already in its overlap stops signing at once.
+     */
+    public Created rotateSecret(UUID organizationId, UUID id, String secret, Duration overlap) {
+        WebhookSubscription subscription = require(organizationId, id);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean keepPrevious = !overlap.isZero() && !overlap.isNegative();
+        subscription.previousSecret = keepPrevious ? subscription.secret : null;
+        subscription.previousSecretKeyId = keepPrevious ? subscription.secretKeyId : null;
+        subscription.previousSecretUntil = keepPrevious ? now.plus(overlap) : null;
+        String signing = secret == null ? WebhookSignature.generateSecret() : secret;
+        setSecret(subscription, signing);
+        subscription.secretRotatedAt = now;
+        return new Created(subscription, secret == null ? signing : null);
+    }
+
+    /** The overlap of a rotation that does not name one. */
+    public Duration defaultRotationOverlap() {
+        return config.secretRotationOverlap();
+    }
+
+    private void setSecret(WebhookSubscription subscription, String secret) {
+        SecretCipher.Sealed sealed = secrets.seal(subscription.id, secret);
+        subscription.secret = sealed.ciphertext();
+        subscription.secretKeyId = sealed.keyId();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

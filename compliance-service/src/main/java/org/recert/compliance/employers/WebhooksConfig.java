@@ -1,6 +1,8 @@
 package org.recert.compliance.employers;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,6 +19,17 @@ public interface WebhooksConfig {
     @WithDefault("10")
     int maxSubscriptionsPerOrganization();
 
+    /**
+     * Keys that encrypt signing secrets at rest, comma-separated {@code id:base64-of-32-random-bytes}: the first seals
+     * new secrets (and, at start, every secret sealed with another listed key), the others only open. Required outside
+     * the dev, test and local profiles: the service refuses to start without one.
+     */
+    Optional<List<String>> secretKeys();
+
+    /** How long the previous secret still signs (next to the new one) after a rotation that does not say. */
+    @WithDefault("24h")
+    Duration secretRotationOverlap();
+
     Delivery delivery();
 
     interface Delivery {
@@ -28,13 +41,20 @@ public interface WebhooksConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Most deliveries claimed in one round. */
+        /** Most deliveries claimed in one round; never more than the worker's free senders. */
         @WithDefault("50")
         int batchSize();
 
-        /** Deliveries sent in parallel by one worker (never two of the same learner and subscription). */
-        @WithDefault("4")
+        /** Deliveries sent in parallel by one worker, each on its own sender (never two of one learner and subscription). */
+        @WithDefault("16")
         int concurrency();
+
+        /**
+         * Most deliveries of one subscription in flight at once, over all replicas; below {@code concurrency}, so a slow
+         * receiver delays only its own subscription.
+         */
+        @WithDefault("2")
+        int concurrencyPerSubscription();
 
         /** Connection timeout towards a receiver. */
         @WithDefault("5s")
@@ -43,6 +63,10 @@ public interface WebhooksConfig {
         /** Whole-request timeout towards a receiver; a slower answer is a failed attempt. */
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /** Time to record an attempt's outcome; a delivery's lease is connect-timeout + request-timeout + this. */
+        @WithDefault("30s")
+        Duration leaseMargin();
 
         /** Delay after the first failed attempt; each further failure multiplies it. */
         @WithDefault("30s")

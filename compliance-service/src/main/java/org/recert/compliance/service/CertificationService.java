@@ -13,6 +13,7 @@ import org.recert.compliance.domain.CycleWindow;
 import org.recert.compliance.domain.RuleSet;
 import org.recert.compliance.status.LearnerStatusService;
 import org.recert.compliance.store.CertificationEntity;
+import org.recert.compliance.store.TransactionLocks;
 import org.recert.platform.problem.ProblemException;
 
 /** Certifications and their cycles: a new date starts a new cycle, the previous one stays in the history. */
@@ -24,12 +25,15 @@ public class CertificationService {
     private final Evaluations evaluations;
     private final LearnerStatusService statuses;
     private final Dates dates;
+    private final TransactionLocks locks;
 
-    public CertificationService(EntityManager entityManager, Evaluations evaluations, LearnerStatusService statuses, Dates dates) {
+    public CertificationService(EntityManager entityManager, Evaluations evaluations, LearnerStatusService statuses, Dates dates,
+            TransactionLocks locks) {
         this.entityManager = entityManager;
         this.evaluations = evaluations;
         this.statuses = statuses;
         this.dates = dates;
+        this.locks = locks;
     }
 
     /** The outcome of recording a certification date. */
@@ -42,6 +46,8 @@ public class CertificationService {
      */
     public Recorded certify(String learnerId, RuleSet rules, LocalDate certifiedOn, String recordedBy) {
         dates.requireCertificationDate("certifiedOn", certifiedOn);
+        // a first certification has no row to lock: racing requests queue here, and the later ones see the first's row
+        locks.hold("certification", learnerId + "/" + rules.code());
         Optional<CertificationEntity> current = evaluations.currentCertification(learnerId, rules.code(), true);
         if (current.isPresent() && current.get().certifiedOn.equals(certifiedOn)) {
             return new Recorded(current.get(), false);

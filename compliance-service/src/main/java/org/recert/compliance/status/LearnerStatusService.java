@@ -110,7 +110,7 @@ public class LearnerStatusService {
             outbox.publish(TOPIC, learnerId, EVENT_TYPE, new ComplianceStatusChanged(learnerId, credential, old, view.status(), view));
             changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view));
             meters.counter("recert.compliance.status.changes", "credential", credential, "to", view.status().name()).increment();
-            LOG.infof("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());
+            LOG.debugf("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());
         }
         return Optional.of(row);
     }

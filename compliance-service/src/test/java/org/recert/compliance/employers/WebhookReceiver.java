@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +27,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** A request as received, and whether its signature verified. */
-    public record Received(String messageId, String body, JsonNode json, boolean signatureValid, int answeredWith) {
+    public record Received(String messageId, String body, JsonNode json, boolean signatureValid, int answeredWith,
+            Map<String, List<String>> headers) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +37,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToGo = new AtomicInteger();
     private volatile Webhook verifier;
+    private volatile Duration answerAfter = Duration.ZERO;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // several requests at once, as a real receiver takes them: a slow answer does not queue the next request
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hooks", exchange -> {
+            sleep(answerAfter);
             String body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -52,7 +59,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 valid = false;
             }
             int status = !valid ? 401 : failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
-            received.add(new Received(headers.getOrDefault("webhook-id", List.of("")).get(0), body, JSON.readTree(body), valid, status));
+            received.add(new Received(headers.getOrDefault("webhook-id", List.of("")).get(0), body, JSON.readTree(body), valid, status, Map.copyOf(headers)));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -63,6 +70,12 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver verifyingWith(String secret) {
         this.verifier = new Webhook(secret.startsWith("whsec_") ? secret
                 : "whsec_" + java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    /** Takes this long before it reads and answers each request, as an overloaded receiver does. */
+    public WebhookReceiver answeringAfter(Duration delay) {
+        answerAfter = delay;
         return this;
     }
 
@@ -87,5 +100,13 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -31,4 +31,22 @@ public final class ConsentDtos {
             return new ConsentView(consent.organizationId(), consent.organizationName(), consent.consent(), consent.grantedAt());
         }
     }
+
+    @Schema(name = "ConsentEvent", description = "One grant or withdrawal of a learner's consent")
+    public record ConsentEventView(
+            OffsetDateTime at,
+            @Schema(examples = "22222222-2222-4222-8222-222222222222") UUID organizationId,
+            @Schema(examples = "Care Clinic", description = "Null once the organization is deleted") String organizationName,
+            @Schema(enumeration = { "GRANTED", "WITHDRAWN" }) String action,
+            @Schema(enumeration = { "BY_LEARNER", "BY_ADMIN", "REMOVED_FROM_ROSTER" },
+                    description = "REMOVED_FROM_ROSTER: the organization took the learner off its roster, which ends the consent")
+            String reason,
+            @Schema(enumeration = { "learner", "employer", "admin" }) String actorRole,
+            @Schema(examples = "maria", description = "The subject of whoever made the change") String actorId) {
+
+        static ConsentEventView of(Consents.ConsentEvent event) {
+            return new ConsentEventView(event.at(), event.organizationId(), event.organizationName(), event.action(),
+                    event.reason().name(), event.actorRole(), event.actorId());
+        }
+    }
 }

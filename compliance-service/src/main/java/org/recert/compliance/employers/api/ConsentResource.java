@@ -13,14 +13,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.compliance.employers.ConsentActor;
 import org.recert.compliance.employers.Consents;
 import org.recert.compliance.employers.Ids;
+import org.recert.compliance.employers.api.ConsentDtos.ConsentEventView;
 import org.recert.compliance.employers.api.ConsentDtos.ConsentRequest;
 import org.recert.compliance.employers.api.ConsentDtos.ConsentView;
 import org.recert.platform.problem.ProblemException;
@@ -60,24 +66,26 @@ public class ConsentResource {
     }
 
     @DELETE
-    @RolesAllowed(Roles.LEARNER)
-    @Operation(summary = "Withdraw consent (organization in the body)", description = "Takes effect at once: the roster shows the "
-            + "learner as pending, checks answer not visible, and pending webhooks about them are cancelled.")
+    @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
+    @Operation(summary = "Withdraw consent (organization in the body)", description = "The learner themselves, or an admin. Takes "
+            + "effect at once: the roster shows the learner as pending, checks answer not visible, and pending webhooks about them "
+            + "are cancelled. Recorded in the consent audit.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "404", description = "No such consent")
+    @APIResponse(responseCode = "404", description = "No such consent, or not your learner id")
     @Consumes(MediaType.APPLICATION_JSON)
     public void withdraw(@PathParam("learnerId") String learnerId, @Valid @NotNull ConsentRequest body) {
-        consents.withdraw(self(learnerId), body.organizationId());
+        consents.withdraw(selfOrAdmin(learnerId), body.organizationId(), ConsentActor.of(caller));
     }
 
     @DELETE
     @Path("/{organizationId}")
-    @RolesAllowed(Roles.LEARNER)
+    @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
     @Operation(summary = "Withdraw consent (organization in the path)", description = "The same as the DELETE with a body.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "404", description = "No such consent")
-    public void withdrawOne(@PathParam("learnerId") String learnerId, @PathParam("organizationId") String organizationId) {
-        consents.withdraw(self(learnerId), Ids.uuid(organizationId, "organizationId"));
+    @APIResponse(responseCode = "404", description = "No such consent, or not your learner id")
+    public void withdrawOne(@PathParam("learnerId") String learnerId,
+            @Parameter(example = "22222222-2222-4222-8222-222222222222") @PathParam("organizationId") String organizationId) {
+        consents.withdraw(selfOrAdmin(learnerId), Ids.uuid(organizationId, "organizationId"), ConsentActor.of(caller));
     }
 
     @GET
@@ -89,6 +97,39 @@ public class ConsentResource {
         String learner = Ids.learner(learnerId, "learnerId");
         caller.requireSelfOrAdmin(learner, "learner " + learner);
         return Page.of(consents.of(learner).stream().map(ConsentView::of).toList(), null);
+    }
+
+    @GET
+    @Path("/events")
+    @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
+    @Operation(summary = "Every grant and withdrawal of my consents", description = "The learner themselves, or an admin. Newest "
+            + "first: when, which organization, what happened (GRANTED, WITHDRAWN), why (BY_LEARNER, BY_ADMIN, "
+            + "REMOVED_FROM_ROSTER: the organization took the learner off its roster, which ends the consent) and who did it. "
+            + "The log only grows.")
+    @APIResponse(responseCode = "200", description = "A page of consent events", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "removed", value = """
+                    {"items":[{"at":"2026-11-30T09:12:44Z","organizationId":"22222222-2222-4222-8222-222222222222",
+                    "organizationName":"Care Clinic","action":"WITHDRAWN","reason":"REMOVED_FROM_ROSTER","actorRole":"employer",
+                    "actorId":"hr-care"},{"at":"2026-03-02T14:00:05Z","organizationId":"22222222-2222-4222-8222-222222222222",
+                    "organizationName":"Care Clinic","action":"GRANTED","reason":"BY_LEARNER","actorRole":"learner","actorId":"maria"}],
+                    "nextCursor":null}""")))
+    @APIResponse(responseCode = "404", description = "Not your learner id")
+    public Page<ConsentEventView> events(@PathParam("learnerId") String learnerId,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") Integer limit) {
+        String learner = Ids.learner(learnerId, "learnerId");
+        caller.requireSelfOrAdmin(learner, "learner " + learner);
+        int size = Paging.limit(limit);
+        Long before = Paging.before(cursor);
+        List<Consents.ConsentEvent> found = consents.events(learner, before, size + 1);
+        List<ConsentEventView> items = found.stream().limit(size).map(ConsentEventView::of).toList();
+        return Page.of(items, found.size() > size ? Paging.after(found.get(size - 1).id()) : null);
+    }
+
+    private String selfOrAdmin(String learnerId) {
+        String learner = Ids.learner(learnerId, "learnerId");
+        caller.requireSelfOrAdmin(learner, "learner " + learner);
+        return learner;
     }
 
     private String self(String learnerId) {

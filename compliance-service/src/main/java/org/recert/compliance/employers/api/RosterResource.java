@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.compliance.employers.ConsentActor;
 import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.Rosters;
 import org.recert.compliance.employers.api.RosterDtos.MemberRequest;
@@ -108,11 +109,13 @@ public class RosterResource {
 
     @DELETE
     @Path("/{orgId}/members/{learnerId}")
-    @Operation(summary = "Take a learner off the roster", description = "Pending webhook deliveries about them are cancelled.")
+    @Operation(summary = "Take a learner off the roster", description = "Ends the learner's consent to this organization (recorded "
+            + "in their consent audit): listing them again shows them PENDING until they grant it again. Pending webhook "
+            + "deliveries about them are cancelled.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "Not on the roster, or not your organization")
     public void removeMember(@PathParam("orgId") String orgId, @PathParam("learnerId") String learnerId) {
-        rosters.removeMember(organization(orgId), Ids.learner(learnerId, "learnerId"));
+        rosters.removeMember(organization(orgId), Ids.learner(learnerId, "learnerId"), ConsentActor.of(caller));
     }
 
     @GET
@@ -138,7 +141,7 @@ public class RosterResource {
             if (!values.get(0).equals(order.parameter())) {
                 throw ProblemException.invalid("cursor", "was issued for another sort order");
             }
-            after = values.subList(1, values.size());
+            after = checkedSortKey(order, values.subList(1, values.size()));
         }
         RosterFilter filter = filter(orgId, status, dueBefore, credential, consent, order, after, size + 1);
         List<RosterRow> rows = rosters.page(filter);
@@ -181,6 +184,21 @@ public class RosterResource {
         };
         return Response.ok(body, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"roster-" + filter.organizationId() + ".csv\"").build();
+    }
+
+    /** The sort values of a cursor, checked so that a tampered one answers 400 instead of failing in the query. */
+    private static List<String> checkedSortKey(RosterSort order, List<String> values) {
+        if (order == RosterSort.DUE_DATE) {
+            try {
+                int year = LocalDate.parse(values.get(0)).getYear();
+                if (year < 1 || year > 9999) {
+                    throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+                }
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+            }
+        }
+        return values;
     }
 
     private static String text(Object value) {

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -29,6 +31,17 @@ public final class WebhookDtos {
             String secret) {
     }
 
+    @Schema(name = "WebhookSecretRotation")
+    public record SecretRotation(
+            @Size(min = 24, max = 256, message = "must be 24 to 256 characters")
+            @Schema(description = "The new signing secret; leave out to have one generated (returned once, in this answer)")
+            String secret,
+            @Min(0) @Max(10080)
+            @Schema(description = "Minutes the previous secret keeps signing next to the new one (0 to 10080); default 1440",
+                    examples = "1440")
+            Integer overlapMinutes) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Webhook")
     public record WebhookView(
@@ -36,11 +49,18 @@ public final class WebhookDtos {
             @Schema(examples = "https://staffing.example.com/recert/events") String url,
             @Schema(examples = "[\"compliance.status.changed\"]") List<String> events,
             OffsetDateTime createdAt,
-            @Schema(description = "Only in the answer to its creation, and only when generated", examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-            String secret) {
+            @Schema(description = "Only in the answer to its creation or rotation, and only when generated",
+                    examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+            String secret,
+            @Schema(description = "When the secret was last rotated") OffsetDateTime secretRotatedAt,
+            @Schema(description = "Until then the previous secret signs too: webhook-signature carries both")
+            OffsetDateTime previousSecretValidUntil) {
 
         static WebhookView of(WebhookSubscription subscription, String revealedSecret) {
-            return new WebhookView(subscription.id, subscription.url, subscription.eventList(), subscription.createdAt, revealedSecret);
+            OffsetDateTime overlap = subscription.previousSecretUntil != null && subscription.previousSecretUntil.isAfter(OffsetDateTime.now())
+                    ? subscription.previousSecretUntil : null;
+            return new WebhookView(subscription.id, subscription.url, subscription.eventList(), subscription.createdAt, revealedSecret,
+                    subscription.secretRotatedAt, overlap);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.recert.compliance.employers.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,13 +28,13 @@ import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.Webhooks;
 import org.recert.compliance.employers.api.WebhookDtos.DeliveryView;
 import org.recert.compliance.employers.api.WebhookDtos.NewWebhook;
+import org.recert.compliance.employers.api.WebhookDtos.SecretRotation;
 import org.recert.compliance.employers.api.WebhookDtos.WebhookView;
 import org.recert.compliance.employers.store.Delivery;
 import org.recert.compliance.employers.store.DeliveryState;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
-import org.recert.platform.web.Cursor;
 import org.recert.platform.web.Page;
 
 @Path("/compliance/organizations")
@@ -93,6 +96,31 @@ public class WebhookResource {
         webhooks.delete(organization(orgId), Ids.uuid(webhookId, "webhookId"));
     }
 
+    @POST
+    @Path("/{orgId}/webhooks/{webhookId}/rotate-secret")
+    @Operation(summary = "Rotate the signing secret", description = "Replaces the secret. For the overlap (default 24 h, "
+            + "overlapMinutes 0 ends the old secret at once) every message carries two signatures in webhook-signature, "
+            + "\"v1,<new> v1,<old>\": a receiver that still checks the old secret, or already the new one, accepts it (Standard "
+            + "Webhooks libraries try each). Then switch the receiver to the new secret. A generated secret is in this answer "
+            + "only.")
+    @APIResponse(responseCode = "200", description = "Rotated; the new secret when generated, and the end of the overlap",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rotated", value = """
+                    {"id":"5b0f8a7e-3c1d-4f0e-9a51-2f7d9c3e8b10","url":"https://staffing.example.com/recert/events",
+                    "events":["compliance.status.changed"],"createdAt":"2026-03-01T10:00:00Z",
+                    "secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","secretRotatedAt":"2026-12-04T21:00:00Z",
+                    "previousSecretValidUntil":"2026-12-05T21:00:00Z"}""")))
+    @APIResponse(responseCode = "404", description = "No such webhook in this organization")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public WebhookView rotateSecret(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId,
+            @Valid SecretRotation body) {
+        UUID organization = organization(orgId);
+        Duration overlap = body == null || body.overlapMinutes() == null ? webhooks.defaultRotationOverlap()
+                : Duration.ofMinutes(body.overlapMinutes());
+        Webhooks.Created rotated = webhooks.rotateSecret(organization, Ids.uuid(webhookId, "webhookId"), body == null ? null : body.secret(),
+                overlap);
+        return WebhookView.of(rotated.subscription(), rotated.generatedSecret());
+    }
+
     @GET
     @Path("/{orgId}/webhooks/{webhookId}/deliveries")
     @Operation(summary = "The delivery log", description = "Newest first: state, attempts, last status code and error, next attempt.")
@@ -109,17 +137,10 @@ public class WebhookResource {
                 throw ProblemException.invalid("state", "must be one of " + java.util.Arrays.toString(DeliveryState.values()));
             }
         }
-        Long before = null;
-        if (cursor != null) {
-            try {
-                before = Long.parseLong(Cursor.decode(cursor, 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-            }
-        }
+        Long before = Paging.before(cursor);
         List<Delivery> found = webhooks.deliveries(organization, Ids.uuid(webhookId, "webhookId"), before, wanted, size + 1);
         List<DeliveryView> items = found.stream().limit(size).map(DeliveryView::of).toList();
-        return Page.of(items, found.size() > size ? Cursor.encode(Long.toString(found.get(size - 1).seq())) : null);
+        return Page.of(items, found.size() > size ? Paging.after(found.get(size - 1).seq()) : null);
     }
 
     @POST

@@ -74,39 +74,86 @@ public class DeliveryQueue {
                 .executeUpdate();
     }
 
-    /** Leases up to {@code limit} due deliveries for {@code lease}; commits before returning. */
-    public List<ClaimedDelivery> claim(int limit, Duration lease) throws SQLException {
+    /**
+     * Leases up to {@code limit} due deliveries for {@code lease}, at most {@code perSubscription} of each subscription in
+     * flight at once (counting those other workers hold); commits before returning. The subscriptions are locked while
+     * their rows are picked, so two workers cannot both fill one subscription's share.
+     */
+    public List<ClaimedDelivery> claim(int limit, int perSubscription, Duration lease) throws SQLException {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    with due as (
-                        select d.id from webhook_delivery d
-                        where d.state = 'PENDING' and d.next_attempt_at <= now()
-                          and (d.lease_until is null or d.lease_until < now())
-                          and not exists (select 1 from webhook_delivery e
-                                          where e.subscription_id = d.subscription_id and e.learner_id = d.learner_id
-                                            and e.state = 'PENDING' and e.seq < d.seq)
-                        order by d.next_attempt_at, d.seq
-                        limit ?
-                        for update of d skip locked)
-                    update webhook_delivery d set lease_until = now() + make_interval(secs => ?)
-                    from due, webhook_subscription s
-                    where d.id = due.id and s.id = d.subscription_id
-                    returning d.id, d.message_id, d.event_type, d.payload, d.attempts, d.created_at, d.first_attempt_at, s.url, s.secret""")) {
-                statement.setInt(1, limit);
-                statement.setDouble(2, lease.toMillis() / 1000.0);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(new ClaimedDelivery(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getInt(5), rows.getObject(6, OffsetDateTime.class),
-                                rows.getObject(7, OffsetDateTime.class), rows.getString(8), rows.getString(9)));
-                    }
+            try {
+                UUID[] subscriptions = dueSubscriptions(connection);
+                if (subscriptions.length > 0) {
+                    claimed = lease(connection, subscriptions, limit, perSubscription, lease);
                 }
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
+            }
+        }
+        return claimed;
+    }
+
+    /** Subscriptions with a due delivery that no other worker is claiming for right now; locked until commit. */
+    private static UUID[] dueSubscriptions(Connection connection) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select s.id from webhook_subscription s
+                where s.id in (select d.subscription_id from webhook_delivery d
+                               where d.state = 'PENDING' and d.next_attempt_at <= now()
+                                 and (d.lease_until is null or d.lease_until < now()))
+                for no key update of s skip locked""");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids.toArray(UUID[]::new);
+    }
+
+    private static List<ClaimedDelivery> lease(Connection connection, UUID[] subscriptions, int limit, int perSubscription, Duration lease)
+            throws SQLException {
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                with in_flight as (
+                    select subscription_id, count(*) as n from webhook_delivery
+                    where subscription_id = any(?) and state = 'PENDING' and lease_until >= now()
+                    group by subscription_id),
+                ready as (
+                    select d.id, d.subscription_id, d.next_attempt_at, d.seq,
+                           row_number() over (partition by d.subscription_id order by d.next_attempt_at, d.seq) as place
+                    from webhook_delivery d
+                    where d.subscription_id = any(?) and d.state = 'PENDING' and d.next_attempt_at <= now()
+                      and (d.lease_until is null or d.lease_until < now())
+                      and not exists (select 1 from webhook_delivery e
+                                      where e.subscription_id = d.subscription_id and e.learner_id = d.learner_id
+                                        and e.state = 'PENDING' and e.seq < d.seq)),
+                picked as (
+                    select r.id from ready r left join in_flight f on f.subscription_id = r.subscription_id
+                    where r.place <= ? - coalesce(f.n, 0)
+                    order by r.next_attempt_at, r.seq
+                    limit ?)
+                update webhook_delivery d set lease_until = now() + make_interval(secs => ?)
+                from picked, webhook_subscription s
+                where d.id = picked.id and s.id = d.subscription_id
+                returning d.id, d.message_id, d.event_type, d.payload, d.attempts, d.created_at, d.first_attempt_at, s.url,
+                          s.id, s.secret, s.secret_key_id,
+                          case when s.previous_secret_until > now() then s.previous_secret end, s.previous_secret_key_id""")) {
+            statement.setArray(1, connection.createArrayOf("uuid", subscriptions));
+            statement.setArray(2, connection.createArrayOf("uuid", subscriptions));
+            statement.setInt(3, perSubscription);
+            statement.setInt(4, limit);
+            statement.setDouble(5, lease.toMillis() / 1000.0);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new ClaimedDelivery(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getInt(5), rows.getObject(6, OffsetDateTime.class),
+                            rows.getObject(7, OffsetDateTime.class), rows.getString(8), rows.getObject(9, UUID.class),
+                            rows.getString(10), rows.getString(11), rows.getString(12), rows.getString(13)));
+                }
             }
         }
         return claimed;

@@ -30,8 +30,25 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String events;
 
+    /** Sealed (see WebhookSecrets); plain only while {@code secretKeyId} is null, before the first start with encryption. */
     @Column(nullable = false)
     public String secret;
+
+    @Column(name = "secret_key_id")
+    public String secretKeyId;
+
+    /** The secret before the last rotation, sealed; it still signs until {@code previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_key_id")
+    public String previousSecretKeyId;
+
+    @Column(name = "previous_secret_until")
+    public OffsetDateTime previousSecretUntil;
+
+    @Column(name = "secret_rotated_at")
+    public OffsetDateTime secretRotatedAt;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -5,14 +5,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,9 +35,11 @@ import org.recert.platform.events.PollingWorker;
 
 /**
  * Sends queued webhook deliveries: signed, with a timeout, retried on the {@link RetrySchedule}. Any number of
- * replicas may run one (leases taken with {@code FOR UPDATE SKIP LOCKED}); a learner's deliveries to one
- * subscription go out one after the other, in order. At least once: a receiver may see a message twice
- * (same {@code webhook-id}) after a crash between its answer and the bookkeeping.
+ * replicas may run one (leases taken under a lock of the subscription); a learner's deliveries to one subscription go
+ * out one after the other, in order. A worker claims only as many deliveries as it has free senders and sends each at
+ * once, so the lease ({@link LeaseBudget}) always outlasts the attempt; a subscription holds at most a few senders, so a
+ * slow receiver delays only itself. At least once: a receiver may see a message twice (same {@code webhook-id}) after
+ * a crash between its answer and the bookkeeping.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -43,6 +51,9 @@ public class DeliveryWorker {
     private final WebhooksConfig config;
     private final RetrySchedule schedule;
     private final TargetPolicy targets;
+    private final LeaseBudget budget;
+    private final WebhookSecrets secrets;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final Counter delivered;
     private final Counter failedAttempts;
     private final Counter abandoned;
@@ -51,10 +62,14 @@ public class DeliveryWorker {
     private ExecutorService senders;
     private long lastPurge;
 
-    public DeliveryWorker(DeliveryQueue queue, WebhooksConfig config, MeterRegistry meters) {
+    public DeliveryWorker(DeliveryQueue queue, WebhooksConfig config, MeterRegistry meters, WebhookSecrets secrets) {
         this.queue = queue;
         this.config = config;
+        this.secrets = secrets;
         WebhooksConfig.Delivery delivery = config.delivery();
+        // checked here, so that settings under which a lease could run out mid-attempt stop the service at start
+        this.budget = new LeaseBudget(delivery.connectTimeout(), delivery.requestTimeout(), delivery.leaseMargin(), delivery.concurrency(),
+                delivery.concurrencyPerSubscription());
         this.schedule = new RetrySchedule(delivery.initialBackoff(), delivery.backoffMultiplier(), delivery.maxBackoff(),
                 delivery.giveUpAfter());
         this.targets = new TargetPolicy(config.allowPrivateTargets());
@@ -75,13 +90,15 @@ public class DeliveryWorker {
                 .connectTimeout(config.delivery().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        senders = Executors.newFixedThreadPool(Math.max(1, config.delivery().concurrency()), r -> {
+        senders = Executors.newFixedThreadPool(budget.senders(), r -> {
             Thread thread = new Thread(r, "webhook-sender");
             thread.setDaemon(true);
             return thread;
         });
         worker.start();
-        LOG.infof("webhook delivery: retries for %s over %d attempts", schedule.span(), schedule.attempts());
+        LOG.infof("webhook delivery: %d senders, at most %d per subscription; lease %s covers an attempt cut off after %s; "
+                + "retries for %s over %d attempts", budget.senders(), budget.perSubscription(), budget.lease(), budget.attemptLimit(),
+                schedule.span(), schedule.attempts());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -100,29 +117,37 @@ public class DeliveryWorker {
         return schedule;
     }
 
-    /** Sends a batch of due deliveries in parallel; true when it was full (more may be due). Purges old ones. */
+    /**
+     * Claims as many due deliveries as there are free senders and starts each at once, without waiting for them; true
+     * when it got all it asked for (more may be due). A finished send wakes the worker. Purges old deliveries.
+     */
     private boolean deliveryPass() throws Exception {
-        List<ClaimedDelivery> claimed = queue.claim(config.delivery().batchSize(), lease());
-        if (!claimed.isEmpty()) {
-            List<Callable<Void>> sends = new ArrayList<>();
-            for (ClaimedDelivery delivery : claimed) {
-                sends.add(() -> {
-                    send(delivery);
-                    return null;
-                });
-            }
-            senders.invokeAll(sends);
-        }
         if (System.currentTimeMillis() - lastPurge > PURGE_EVERY.toMillis()) {
             queue.purge(config.delivery().retention());
             lastPurge = System.currentTimeMillis();
         }
-        return claimed.size() >= config.delivery().batchSize();
-    }
-
-    /** Long enough to cover one send with its timeouts; a worker that dies frees its rows after this. */
-    private Duration lease() {
-        return config.delivery().connectTimeout().plus(config.delivery().requestTimeout()).plusSeconds(30);
+        int free = budget.senders() - inFlight.get();
+        if (free <= 0) {
+            return false;
+        }
+        int wanted = Math.min(free, config.delivery().batchSize());
+        List<ClaimedDelivery> claimed = queue.claim(wanted, budget.perSubscription(), budget.lease());
+        for (ClaimedDelivery delivery : claimed) {
+            inFlight.incrementAndGet();
+            try {
+                senders.execute(() -> {
+                    try {
+                        send(delivery);
+                    } finally {
+                        inFlight.decrementAndGet();
+                        worker.wake();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                inFlight.decrementAndGet(); // shutting down: the lease runs out and another worker sends it
+            }
+        }
+        return claimed.size() >= wanted;
     }
 
     private void send(ClaimedDelivery delivery) {
@@ -142,10 +167,20 @@ public class DeliveryWorker {
                         .header(WebhookSignature.HEADER_ID, delivery.messageId())
                         .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(timestamp))
                         .header(WebhookSignature.HEADER_SIGNATURE,
-                                WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, delivery.payload()))
+                                WebhookSignature.sign(signingSecrets(delivery), delivery.messageId(), timestamp, delivery.payload()))
                         .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                         .build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                CompletableFuture<HttpResponse<Void>> sending = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response;
+                try {
+                    // the whole attempt, body included, ends within the limit the lease was sized for
+                    response = sending.get(budget.attemptLimit().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    sending.cancel(true);
+                    throw new HttpTimeoutException("no complete answer within " + budget.attemptLimit());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
                 statusCode = response.statusCode();
                 if (statusCode >= 200 && statusCode < 300) {
                     queue.delivered(delivery.id(), statusCode);
@@ -164,6 +199,16 @@ public class DeliveryWorker {
             error = "delivery failed: " + e.getClass().getSimpleName();
         }
         recordFailure(delivery, attemptedAt, statusCode, error);
+    }
+
+    /** The current secret, then the previous one while a rotation's overlap lasts: receivers accept either. */
+    private List<String> signingSecrets(ClaimedDelivery delivery) {
+        List<String> signing = new ArrayList<>();
+        signing.add(secrets.open(delivery.subscriptionId(), delivery.secretKeyId(), delivery.secret()));
+        if (delivery.previousSecret() != null) {
+            signing.add(secrets.open(delivery.subscriptionId(), delivery.previousSecretKeyId(), delivery.previousSecret()));
+        }
+        return signing;
     }
 
     /** The retry clock starts at the first attempt, not at queueing: a message waiting behind a failing one keeps its days. */

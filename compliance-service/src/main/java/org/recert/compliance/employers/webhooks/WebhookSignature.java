@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.StringJoiner;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,7 +49,19 @@ public final class WebhookSignature {
         return secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The value of the {@code webhook-signature} header for one message. */
+    /**
+     * The value of the {@code webhook-signature} header for one message: one {@code v1,<signature>} per secret,
+     * space-separated (Standard Webhooks receivers accept the message when any of them verifies).
+     */
+    public static String sign(List<String> secrets, String messageId, long timestampSeconds, String body) {
+        StringJoiner header = new StringJoiner(" ");
+        for (String secret : secrets) {
+            header.add(sign(secret, messageId, timestampSeconds, body));
+        }
+        return header.toString();
+    }
+
+    /** The {@code v1,<signature>} of one message under one secret. */
     public static String sign(String secret, String messageId, long timestampSeconds, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -28,7 +28,8 @@ public final class Cursor {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> values = new ArrayList<>(List.of(decoded.split(String.valueOf(SEPARATOR), -1)));
-            if (values.size() != expected) {
+            // values come from database text, which never holds a NUL: one is a forged cursor, and would fail the query
+            if (values.size() != expected || decoded.indexOf('\u0000') >= 0) {
                 throw ProblemException.invalid("cursor", "is not a cursor this list issued");
             }
             return values;

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.recert.devstack.Suite;
+import org.recert.systemtests.conformance.ConformanceFilter;
 
 /**
  * Starts ONE suite per test JVM, on first use, from the services' built jars, and stops it when the JVM exits.
@@ -66,6 +68,8 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
             try {
                 Suite startedSuite = Suite.start(options);
                 suite = startedSuite;
+                // every exchange a test makes with the gateway through rest-assured must conform to its OpenAPI document
+                RestAssured.filters(new ConformanceFilter(startedSuite.gatewayUrl()));
                 Runtime.getRuntime().addShutdownHook(new Thread(startedSuite::close, "system-suite-shutdown"));
             } catch (RuntimeException e) {
                 failure = e;

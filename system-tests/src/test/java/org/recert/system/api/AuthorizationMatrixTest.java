@@ -38,7 +38,7 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void describeTheRun(Suite suite) {
-        Gateway gateway = new Gateway(suite.gatewayUrl());
+        Gateway gateway = Gateway.checked(suite.gatewayUrl());
         data = new SuiteData(suite, gateway, OpenApiDocument.fetch(gateway));
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,8 +55,8 @@ public class ConsentResource {
     @RolesAllowed(Roles.LEARNER)
     @Operation(summary = "Let an organization see my compliance status", description = "Only the learner themselves. "
             + "The organization then sees the status, due date and shortfall of each credential; never the credits.")
-    @APIResponse(responseCode = "201", description = "Granted")
-    @APIResponse(responseCode = "200", description = "Was already granted")
+    @APIResponse(responseCode = "201", description = "Granted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "200", description = "Was already granted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or not your learner id")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(@PathParam("learnerId") String learnerId, @Valid @NotNull ConsentRequest body) {

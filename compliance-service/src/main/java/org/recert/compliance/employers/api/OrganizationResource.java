@@ -17,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +51,7 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create an employer organization", description = "Admins only. Its employers then carry its id in the org claim.")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "400", description = "No name, or too long")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewOrganization body) {

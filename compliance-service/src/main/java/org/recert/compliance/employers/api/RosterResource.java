@@ -31,6 +31,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,8 +84,8 @@ public class RosterResource {
     @Path("/{orgId}/members/{learnerId}")
     @Operation(summary = "Put a learner on the roster", description = "Adds the learner, or changes their staff reference. "
             + "The organization sees nothing of them until they consent.")
-    @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "200", description = "Staff reference changed")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterEntry.class)))
+    @APIResponse(responseCode = "200", description = "Already a member; the staff reference as given", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterEntry.class)))
     @APIResponse(responseCode = "409", description = "The staff reference names another member")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putMember(@PathParam("orgId") String orgId, @PathParam("learnerId") String learnerId, @Valid MemberRequest body) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,7 +61,7 @@ public class WebhookResource {
             + "signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature v1 HMAC-SHA256 of "
             + "id.timestamp.body), retried with exponential backoff for days, in order per learner. Private and loopback "
             + "addresses are refused. Without a secret one is generated and returned in this answer only.")
-    @APIResponse(responseCode = "201", description = "Subscribed")
+    @APIResponse(responseCode = "201", description = "Subscribed; the secret is shown this once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Not an http(s) URL, private address, unknown event, secret under 24 characters")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@PathParam("orgId") String orgId, @Valid @NotNull NewWebhook body) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,9 @@ import org.recert.systemtests.SuiteExtension;
 /**
  * Issue 7 item 1, as front-end teams will meet it: the merged document the running suite's gateway serves passes
  * {@code @redocly/cli lint} with no errors, and a TypeScript client generated from it with openapi-generator
- * ({@code typescript-fetch}) compiles under {@code tsc --strict}. Needs Node.js with {@code npx} on the PATH.
+ * ({@code typescript-fetch}) compiles under {@code tsc --strict}, and a small script drives one learner journey through
+ * that client against the running suite (certify, record a credit, see it counted). Needs Node.js with {@code npx}
+ * on the PATH.
  */
 @ExtendWith(SuiteExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,19 +85,49 @@ class OpenApiClientTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void shouldDriveALearnerJourneyThroughTheGeneratedClient(Suite suite) throws Exception {
+        String learner = "ts-client-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        copyResource("api/journey.ts", CLIENT.resolve("journey.ts"));
+        copyResource("api/tsconfig.journey.json", CLIENT.resolve("tsconfig.journey.json"));
+        Run tsc = npx(CLIENT, List.of("--yes", "-p", TYPESCRIPT, "tsc", "-p", "tsconfig.journey.json"), Map.of());
+        if (tsc.exitCode() != 0) {
+            fail("the journey script does not compile against the generated client:\n" + tsc.output());
+        }
+        String node = onPath("node").orElseThrow(() -> new AssertionError("node must be on the PATH"));
+        Run journey = run(CLIENT, List.of(node, "dist/journey.js"), Map.of("GATEWAY", suite.gatewayUrl(),
+                "TOKEN", suite.token(learner, java.util.Set.of("learner"), null, null), "LEARNER", learner));
+        LOG.info(() -> "journey through the generated client:\n" + journey.output());
+        assertThat(journey.exitCode()).as(journey.output()).isZero();
+        assertThat(journey.output()).contains("journey done: " + learner);
+    }
+
     record Run(int exitCode, String output) {
     }
 
     private static Run npx(Path directory, List<String> arguments) throws IOException, InterruptedException {
+        return npx(directory, arguments, Map.of());
+    }
+
+    private static Run npx(Path directory, List<String> arguments, Map<String, String> environment)
+            throws IOException, InterruptedException {
         String npx = onPath("npx").orElseThrow(() -> new AssertionError(
                 "npx (Node.js 20 or newer with npm) must be on the PATH: the OpenAPI lint and the TypeScript client "
                         + "compile run @redocly/cli and typescript through it"));
         List<String> command = new ArrayList<>();
         command.add(npx);
         command.addAll(arguments);
+        return run(directory, command, environment);
+    }
+
+    private static Run run(Path directory, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile(TARGET.toAbsolutePath(), "npx-", ".txt");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

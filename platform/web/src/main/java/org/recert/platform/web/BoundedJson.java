@@ -41,94 +41,42 @@ public class BoundedJson implements ObjectMapperCustomizer {
                 .build());
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         SimpleModule numbers = new SimpleModule("recert-bounded-numbers");
-        numbers.addDeserializer(BigDecimal.class, new BoundedDecimal());
-        numbers.addDeserializer(BigInteger.class, new BoundedInteger());
-        BoundedDouble doubles = new BoundedDouble(Double.class);
-        numbers.addDeserializer(Double.class, doubles);
-        numbers.addDeserializer(Double.TYPE, new BoundedDouble(Double.TYPE));
-        numbers.addDeserializer(Float.class, new BoundedFloat(Float.class));
-        numbers.addDeserializer(Float.TYPE, new BoundedFloat(Float.TYPE));
+        numbers.addDeserializer(BigDecimal.class, new Bounded<>(BigDecimal.class, NumberDeserializers.BigDecimalDeserializer.instance));
+        numbers.addDeserializer(BigInteger.class, new Bounded<>(BigInteger.class, NumberDeserializers.BigIntegerDeserializer.instance));
+        numbers.addDeserializer(Double.class, new Bounded<>(Double.class, new NumberDeserializers.DoubleDeserializer(Double.class, null)));
+        numbers.addDeserializer(Double.TYPE, new Bounded<>(Double.TYPE, new NumberDeserializers.DoubleDeserializer(Double.TYPE, 0d)));
+        numbers.addDeserializer(Float.class, new Bounded<>(Float.class, new NumberDeserializers.FloatDeserializer(Float.class, null)));
+        numbers.addDeserializer(Float.TYPE, new Bounded<>(Float.TYPE, new NumberDeserializers.FloatDeserializer(Float.TYPE, 0f)));
         mapper.registerModule(numbers);
     }
 
-    /** A JSON number token's value as a decimal, refused when out of bounds; null for any other token. */
-    private static BigDecimal boundedNumber(JsonParser parser, Class<?> target) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-            return null;
-        }
-        // creating the decimal is cheap for any exponent; only arithmetic on it is not
-        BigDecimal value = parser.getDecimalValue();
-        if (!NumberBounds.isWithin(value)) {
-            throw new RefusedJsonValue(parser, NumberBounds.MESSAGE, parser.getText(), target);
-        }
-        return value;
-    }
+    /**
+     * Jackson's own deserializer of a number type, after the number token is checked against {@link NumberBounds}:
+     * creating a decimal from {@code 1e400000000} is cheap, only the arithmetic a conversion or constructor does is not.
+     */
+    private static final class Bounded<T> extends StdScalarDeserializer<T> {
 
-    private static final class BoundedDecimal extends StdScalarDeserializer<BigDecimal> {
+        private final StdScalarDeserializer<T> standard;
 
-        BoundedDecimal() {
-            super(BigDecimal.class);
-        }
-
-        @Override
-        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            BigDecimal number = boundedNumber(parser, BigDecimal.class);
-            return number != null ? number : NumberDeserializers.BigDecimalDeserializer.instance.deserialize(parser, context);
-        }
-    }
-
-    private static final class BoundedInteger extends StdScalarDeserializer<BigInteger> {
-
-        BoundedInteger() {
-            super(BigInteger.class);
-        }
-
-        @Override
-        public BigInteger deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            boundedNumber(parser, BigInteger.class);
-            return NumberDeserializers.BigIntegerDeserializer.instance.deserialize(parser, context);
-        }
-    }
-
-    private static final class BoundedDouble extends StdScalarDeserializer<Double> {
-
-        private final NumberDeserializers.DoubleDeserializer standard;
-
-        BoundedDouble(Class<Double> type) {
+        Bounded(Class<T> type, StdScalarDeserializer<T> standard) {
             super(type);
-            this.standard = new NumberDeserializers.DoubleDeserializer(type, type.isPrimitive() ? 0d : null);
+            this.standard = standard;
         }
 
         @Override
-        public Double deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            boundedNumber(parser, Double.class);
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                BigDecimal value = parser.getDecimalValue();
+                if (!NumberBounds.isWithin(value)) {
+                    throw new RefusedJsonValue(parser, NumberBounds.MESSAGE, parser.getText(), handledType());
+                }
+            }
             return standard.deserialize(parser, context);
         }
 
         @Override
-        public Double getNullValue(DeserializationContext context) throws JsonMappingException {
-            return standard.getNullValue(context);
-        }
-    }
-
-    private static final class BoundedFloat extends StdScalarDeserializer<Float> {
-
-        private final NumberDeserializers.FloatDeserializer standard;
-
-        BoundedFloat(Class<Float> type) {
-            super(type);
-            this.standard = new NumberDeserializers.FloatDeserializer(type, type.isPrimitive() ? 0f : null);
-        }
-
-        @Override
-        public Float deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            boundedNumber(parser, Float.class);
-            return standard.deserialize(parser, context);
-        }
-
-        @Override
-        public Float getNullValue(DeserializationContext context) throws JsonMappingException {
+        public T getNullValue(DeserializationContext context) throws JsonMappingException {
             return standard.getNullValue(context);
         }
     }

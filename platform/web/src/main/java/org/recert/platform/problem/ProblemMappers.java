@@ -155,8 +155,9 @@ public class ProblemMappers {
         String detail;
         Throwable cause = e.getCause();
         StreamReadException read = e instanceof StreamReadException r ? r : cause instanceof StreamReadException r ? r : null;
-        if (read != null && read.getProcessor() != null) {
-            // a refusal of the reader itself (a key given twice): where the parser stood, the key included
+        boolean duplicate = read != null && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate");
+        if (read != null && read.getProcessor() != null && (duplicate || read instanceof InputCoercionException)) {
+            // a key given twice, a number out of its type's range: where the parser stood, the key included
             field = pathOf(read.getProcessor().getParsingContext());
         } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = pathOf(mapping.getPath());
@@ -184,7 +185,7 @@ public class ProblemMappers {
             detail = "is out of range for its type";
         } else if (e instanceof MismatchedInputException) {
             detail = "has the wrong type or is missing";
-        } else if (read != null && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate")) {
+        } else if (duplicate) {
             detail = "is given twice in one object";
         } else {
             detail = "malformed JSON";

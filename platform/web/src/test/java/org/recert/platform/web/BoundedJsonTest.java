@@ -95,6 +95,13 @@ class BoundedJsonTest {
     }
 
     @Test
+    void shouldStillAnswerTruncatedJsonAsAMalformedBody() {
+        Problem problem = problemOf("{\"amount\": ");
+        assertThat(problem.field()).isEqualTo("body");
+        assertThat(problem.type()).isEqualTo("/problems/malformed-body");
+    }
+
+    @Test
     void shouldRefuseDeepNestingAsAMalformedBody() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         Problem problem = problemOf("{\"unknown\":" + deep + "}");

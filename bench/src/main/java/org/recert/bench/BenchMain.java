@@ -85,7 +85,7 @@ public final class BenchMain {
     /** Rate limits far above what the benchmark sends: the budgets are still checked on every request. */
     static Map<String, String> gatewayEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        for (String group : List.of("CATALOG", "CREDITS", "COMPLIANCE", "BULK", "ME")) {
+        for (String group : List.of("CATALOG", "CREDITS", "COMPLIANCE", "BULK", "EXPENSIVE", "ME")) {
             env.put("RECERT_GATEWAY_RATE_LIMITS_" + group + "_LIMIT", "1000000000");
         }
         return env;

@@ -1,18 +1,22 @@
 package org.recert.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +24,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.recert.platform.security.DevTokens;
+import org.recert.platform.web.NumberBounds;
 
-/** Bad input answers 400 problem+json naming the field, and writes nothing. */
+/**
+ * Bad input answers 400 problem+json naming the field, and writes nothing; numbers sent to stall a worker or break a
+ * query (1e400000000 and the like) are bounded before any arithmetic or SQL sees them.
+ */
 @QuarkusTest
 class CourseValidationTest {
+
+    private static final String FORTY_DIGITS = "1234567890123456789012345678901234567890";
+    private static final String NUMBER_HERE = "number-here";
 
     @Inject
     DevTokens tokens;
@@ -129,6 +141,54 @@ class CourseValidationTest {
         body.put("kind", "COLLEGE");
         api.as(api.curator()).body(body).post(CatalogApi.PROVIDERS).then().statusCode(201);
         api.as(api.curator()).body(body).post(CatalogApi.PROVIDERS).then().statusCode(409);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "1e400000000", "1e-400000000", FORTY_DIGITS })
+    void shouldRefuseAnUnboundedNumberInEveryNumericFieldOfACourse(String number) {
+        refusedNumber(number, "credit.amount", (body, n) -> credit(body).put("amount", n));
+        refusedNumber(number, "credit.categories[1].value", (body, n) -> credit(body).put("categories",
+                List.of(Map.of("category", "CLINICAL", "value", 1), Map.of("category", "GENERAL", "value", n))));
+        refusedNumber(number, "credit.contactMinutes", (body, n) -> credit(body).put("contactMinutes", n));
+        refusedNumber(number, "fee.amount", (body, n) -> fee(body).put("amount", n));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "1e400000000", "1e-400000000", "-1e-400000000", FORTY_DIGITS })
+    void shouldRefuseAnUnboundedMaxFeeNamingIt(String number) {
+        api.as(api.learner()).queryParam("maxFee", number).get(CatalogApi.COURSES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("maxFee"));
+        api.as(api.learner()).queryParam("maxFee", "25.50").get(CatalogApi.COURSES).then().statusCode(200);
+        api.as(api.learner()).queryParam("maxFee", "1e3").get(CatalogApi.COURSES).then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseAKeyGivenTwiceNamingIt() {
+        String body = json(CatalogApi.courseBody(providerId, "Twice " + UUID.randomUUID()))
+                .replaceFirst("\"title\":", "\"title\":\"First title\",\"title\":");
+        api.as(api.curator()).body(body).post(CatalogApi.COURSES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("title"))
+                .body("detail", containsString("twice"));
+    }
+
+    /** The course with one number written as {@code number}, as sent: 400 naming {@code field}, bounded before any arithmetic. */
+    private void refusedNumber(String number, String field, BiConsumer<Map<String, Object>, String> breakIt) {
+        Map<String, Object> body = CatalogApi.courseBody(providerId, "Hostile " + UUID.randomUUID());
+        breakIt.accept(body, NUMBER_HERE);
+        api.as(api.curator()).body(json(body).replace("\"" + NUMBER_HERE + "\"", number)).post(CatalogApi.COURSES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo(field))
+                .body("detail", containsString(field.endsWith("contactMinutes") ? "" : NumberBounds.MESSAGE));
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return new ObjectMapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long courses() {

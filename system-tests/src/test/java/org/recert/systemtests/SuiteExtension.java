@@ -57,7 +57,9 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
                     .withEnvironment("compliance", "KAFKA_HEARTBEAT_INTERVAL_MS", "2000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CREDITS_LIMIT", "100000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_COMPLIANCE_LIMIT", "100000")
-                    .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CATALOG_LIMIT", "100000");
+                    .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CATALOG_LIMIT", "100000")
+                    // the authorization matrix calls every operation without a token, twice (plain and respelled paths)
+                    .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_ANONYMOUS_LIMIT", "100000");
             for (String service : SERVICES) {
                 options = options
                         .withEnvironment(service, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces().endpoint())

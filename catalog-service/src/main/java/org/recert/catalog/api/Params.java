@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import org.recert.platform.problem.ProblemException;
+import org.recert.platform.web.NumberBounds;
 
 /** Path and query parameters parsed by hand, so that a bad one answers 400 naming it (JAX-RS would say 404). */
 final class Params {
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
 
     private Params() {
     }
@@ -36,18 +39,12 @@ final class Params {
     }
 
     static BigDecimal optionalAmount(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
+        // bounded in size and scale before any comparison or SQL sees it
+        BigDecimal amount = NumberBounds.parse(value, name);
+        if (amount != null && (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0)) {
+            throw ProblemException.invalid(name, "must be between 0 and " + MAX_AMOUNT.toPlainString());
         }
-        try {
-            BigDecimal amount = new BigDecimal(value.strip());
-            if (amount.signum() < 0 || amount.compareTo(new BigDecimal("1000000")) > 0) {
-                throw ProblemException.invalid(name, "must be between 0 and 1000000");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a decimal amount such as 25.00");
-        }
+        return amount;
     }
 
     static Boolean optionalBoolean(String value, String name) {

@@ -38,6 +38,7 @@ import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.LearnerIds;
+import org.recert.platform.web.NumberBounds;
 import org.recert.platform.web.Page;
 
 /**
@@ -214,14 +215,10 @@ public class LearnerComplianceResource {
     }
 
     private static BigDecimal budget(String value) {
-        if (value == null || value.isBlank()) {
+        // bounded in size and scale before any comparison sees it
+        BigDecimal budget = NumberBounds.parse(value, "budget");
+        if (budget == null) {
             return null;
-        }
-        BigDecimal budget;
-        try {
-            budget = new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("budget", "must be a decimal amount such as 100.00");
         }
         if (budget.signum() < 0 || budget.stripTrailingZeros().scale() > MAX_BUDGET_SCALE || budget.precision() > 12
                 || budget.compareTo(MAX_BUDGET) > 0) {

@@ -92,6 +92,20 @@ public interface GatewayConfig {
         @WithDefault("/api/v1/compliance/roster-checks,/api/v1/credits/completion-reports")
         List<String> bulkPaths();
 
+        /**
+         * Paths of expensive calls (a recertification plan, the dashboard), which spend their own budget: exact, with
+         * {@code *} for one segment, or a prefix ending in /**.
+         */
+        @WithDefault("/api/v1/compliance/learners/*/plan,/api/v1/me/dashboard")
+        List<String> expensivePaths();
+
+        /**
+         * Addresses or CIDR ranges of the proxies in front of the gateway (an ingress, a load balancer) whose
+         * {@code Forwarded} or {@code X-Forwarded-For} header names an anonymous caller's own address. None by default:
+         * the direct peer is the caller, and those headers are ignored.
+         */
+        Optional<List<String>> trustedProxies();
+
         /** Clients that are not identified by a token (counted by IP address). */
         Budget anonymous();
 
@@ -106,6 +120,9 @@ public interface GatewayConfig {
 
         /** The bulk endpoints. */
         Budget bulk();
+
+        /** The expensive calls. */
+        Budget expensive();
 
         /** Client keys kept in memory at most; the least recently seen are forgotten first. */
         @WithDefault("100000")

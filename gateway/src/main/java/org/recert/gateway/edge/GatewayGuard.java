@@ -1,6 +1,7 @@
 package org.recert.gateway.edge;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.recert.gateway.config.GatewayConfig;
 import org.recert.gateway.ratelimit.Budget;
+import org.recert.gateway.ratelimit.ClientAddress;
 import org.recert.gateway.ratelimit.RateDecision;
 import org.recert.gateway.ratelimit.RateLimiter;
 import org.recert.gateway.ratelimit.RouteGroup;
@@ -25,7 +27,8 @@ import org.recert.platform.security.Roles;
 /**
  * The checks every API request passes before it reaches a service or the gateway's own endpoints: body size,
  * a verified bearer token carrying a Recert role (the services verify it again), and the caller's budget.
- * A caller without a valid token is counted by IP address, so that guessing tokens is rate limited too.
+ * A caller without a valid token is counted by IP address, so that guessing tokens is rate limited too. All of it is
+ * decided on the request's {@link CanonicalPath}, the same path the router matches and the service receives.
  */
 @ApplicationScoped
 public class GatewayGuard {
@@ -43,6 +46,7 @@ public class GatewayGuard {
     private final ProblemResponses problems;
     private final GatewayConfig config;
     private final RateLimiter limiter;
+    private final ClientAddress clients;
 
     public GatewayGuard(JWTParser tokens, ProblemResponses problems, GatewayConfig config) {
         this.tokens = tokens;
@@ -56,7 +60,9 @@ public class GatewayGuard {
         budgets.put(RouteGroup.COMPLIANCE, budget(limits.compliance()));
         budgets.put(RouteGroup.ME, budget(limits.me()));
         budgets.put(RouteGroup.BULK, budget(limits.bulk()));
+        budgets.put(RouteGroup.EXPENSIVE, budget(limits.expensive()));
         this.limiter = new RateLimiter(budgets, limits.maxClients());
+        this.clients = new ClientAddress(limits.trustedProxies().orElse(List.of()));
     }
 
     private static Budget budget(GatewayConfig.Budget budget) {
@@ -70,11 +76,28 @@ public class GatewayGuard {
 
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String path = request.path();
         // the HTTP layer lets longer lines through (quarkus.http.limits.max-initial-line-length) so that this
         // refusal can be a problem+json like every other
         if (request.uri().length() > MAX_REQUEST_TARGET) {
             problems.send(request, GatewayProblem.uriTooLong(MAX_REQUEST_TARGET));
+            return;
+        }
+        CanonicalPath canonical = CanonicalPath.of(request.path());
+        if (canonical.isRefused()) {
+            problems.send(request, GatewayProblem.badPath(canonical.refusal()));
+            return;
+        }
+        String path = canonical.path();
+        if (!path.equals(request.path())) {
+            // one path for every decision: this guard, the router and the service all see the canonical one from now
+            // on (the filters run again on it; nothing has been counted yet)
+            String query = request.query();
+            context.reroute(query == null ? path : path + "?" + query);
+            return;
+        }
+        if (!path.equals(context.normalizedPath())) {
+            // the router would match another path than the one decided on here
+            problems.send(request, GatewayProblem.badPath("the path is ambiguous"));
             return;
         }
         if (path.startsWith(DEV) && !config.devTokens().enabled()) {
@@ -108,7 +131,8 @@ public class GatewayGuard {
             }
         }
         if (token == null) {
-            String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            String client = clients.of(peer, request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"));
             RateDecision decision = spend(RouteGroup.ANONYMOUS, "ip:" + client);
             if (decision != null && !decision.allowed()) {
                 refuse(request, decision);
@@ -121,7 +145,8 @@ public class GatewayGuard {
             problems.send(request, GatewayProblem.forbidden("the token carries none of the roles " + ROLES));
             return;
         }
-        RateDecision decision = spend(RouteGroup.of(path, config.rateLimits().bulkPaths()), "sub:" + token.getSubject());
+        GatewayConfig.RateLimits limits = config.rateLimits();
+        RateDecision decision = spend(RouteGroup.of(path, limits.bulkPaths(), limits.expensivePaths()), "sub:" + token.getSubject());
         if (decision != null) {
             if (!decision.allowed()) {
                 refuse(request, decision);

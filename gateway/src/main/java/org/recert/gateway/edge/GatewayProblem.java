@@ -1,12 +1,19 @@
 package org.recert.gateway.edge;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.recert.platform.problem.Problem;
 
 /** A problem the gateway answers by itself (not through a JAX-RS mapper), with the headers that go with it. */
 public record GatewayProblem(Problem problem, Map<String, String> headers) {
+
+    /** A request path the gateway will not decide on, because a service could read it otherwise. */
+    public static GatewayProblem badPath(String detail) {
+        return new GatewayProblem(new Problem("/problems/bad-path", "Bad request path", 400, detail, null, "path",
+                List.of(new Problem.FieldError("path", detail)), null), new LinkedHashMap<>());
+    }
 
     public static GatewayProblem unauthorized(String detail) {
         return of(401, "/problems/unauthorized", "Unauthorized", detail, Map.of("WWW-Authenticate", "Bearer"));

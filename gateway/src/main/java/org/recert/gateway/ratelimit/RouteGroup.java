@@ -2,9 +2,12 @@ package org.recert.gateway.ratelimit;
 
 import java.util.List;
 
-/** The budgets a request can spend from: one per service, the gateway's own endpoints, bulk calls, anonymous callers. */
+/**
+ * The budgets a request can spend from: one per service, the gateway's own endpoints, bulk calls, expensive calls
+ * (a plan, the dashboard), anonymous callers.
+ */
 public enum RouteGroup {
-    CATALOG, CREDITS, COMPLIANCE, ME, BULK, ANONYMOUS;
+    CATALOG, CREDITS, COMPLIANCE, ME, BULK, EXPENSIVE, ANONYMOUS;
 
     /** The policy name written in the RateLimit headers. */
     public String policyName() {
@@ -12,19 +15,16 @@ public enum RouteGroup {
     }
 
     /**
-     * The group of an identified caller's request to {@code path}. A bulk path is written either exactly or as a
-     * prefix ending in {@code /**}.
+     * The group of an identified caller's request to the canonical {@code path}. A bulk or expensive path is written
+     * exactly, with {@code *} standing for one whole segment ({@code /api/v1/compliance/learners/*}{@code /plan}), or
+     * as a prefix ending in {@code /**}.
      */
-    public static RouteGroup of(String path, List<String> bulkPaths) {
-        for (String bulk : bulkPaths) {
-            if (bulk.endsWith("/**")) {
-                String prefix = bulk.substring(0, bulk.length() - 3);
-                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                    return BULK;
-                }
-            } else if (path.equals(bulk) || path.equals(bulk + "/")) {
-                return BULK;
-            }
+    public static RouteGroup of(String path, List<String> bulkPaths, List<String> expensivePaths) {
+        if (bulkPaths.stream().anyMatch(pattern -> matches(pattern, path))) {
+            return BULK;
+        }
+        if (expensivePaths.stream().anyMatch(pattern -> matches(pattern, path))) {
+            return EXPENSIVE;
         }
         if (under(path, "/api/v1/catalog")) {
             return CATALOG;
@@ -36,6 +36,22 @@ public enum RouteGroup {
             return COMPLIANCE;
         }
         return ME;
+    }
+
+    static boolean matches(String pattern, String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        boolean prefix = pattern.endsWith("/**");
+        String[] wanted = (prefix ? pattern.substring(0, pattern.length() - 3) : pattern).split("/", -1);
+        String[] actual = trimmed.split("/", -1);
+        if (prefix ? actual.length < wanted.length : actual.length != wanted.length) {
+            return false;
+        }
+        for (int i = 0; i < wanted.length; i++) {
+            if (!(wanted[i].equals("*") && !actual[i].isEmpty()) && !wanted[i].equals(actual[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean under(String path, String prefix) {

@@ -18,13 +18,24 @@ class RateLimiterTest {
 
     @Test
     void shouldPutEachPathInItsGroup() {
-        assertThat(RouteGroup.of("/api/v1/catalog/courses", BULK)).isEqualTo(RouteGroup.CATALOG);
-        assertThat(RouteGroup.of("/api/v1/catalogue", BULK)).isEqualTo(RouteGroup.ME);
-        assertThat(RouteGroup.of("/api/v1/credits/learners/maria/credits", BULK)).isEqualTo(RouteGroup.CREDITS);
-        assertThat(RouteGroup.of("/api/v1/compliance/roster-checks", BULK)).isEqualTo(RouteGroup.BULK);
-        assertThat(RouteGroup.of("/api/v1/compliance/roster-checks-other", BULK)).isEqualTo(RouteGroup.COMPLIANCE);
-        assertThat(RouteGroup.of("/api/v1/credits/completion-reports/123", BULK)).isEqualTo(RouteGroup.BULK);
-        assertThat(RouteGroup.of("/api/v1/me/dashboard", BULK)).isEqualTo(RouteGroup.ME);
+        assertThat(RouteGroup.of("/api/v1/catalog/courses", BULK, List.of())).isEqualTo(RouteGroup.CATALOG);
+        assertThat(RouteGroup.of("/api/v1/catalogue", BULK, List.of())).isEqualTo(RouteGroup.ME);
+        assertThat(RouteGroup.of("/api/v1/credits/learners/maria/credits", BULK, List.of())).isEqualTo(RouteGroup.CREDITS);
+        assertThat(RouteGroup.of("/api/v1/compliance/roster-checks", BULK, List.of())).isEqualTo(RouteGroup.BULK);
+        assertThat(RouteGroup.of("/api/v1/compliance/roster-checks-other", BULK, List.of())).isEqualTo(RouteGroup.COMPLIANCE);
+        assertThat(RouteGroup.of("/api/v1/credits/completion-reports/123", BULK, List.of())).isEqualTo(RouteGroup.BULK);
+        assertThat(RouteGroup.of("/api/v1/me/dashboard", BULK, List.of())).isEqualTo(RouteGroup.ME);
+    }
+
+    @Test
+    void shouldPutThePlanAndTheDashboardInTheExpensiveGroup() {
+        List<String> expensive = List.of("/api/v1/compliance/learners/*/plan", "/api/v1/me/dashboard");
+        assertThat(RouteGroup.of("/api/v1/compliance/learners/maria/plan", BULK, expensive)).isEqualTo(RouteGroup.EXPENSIVE);
+        assertThat(RouteGroup.of("/api/v1/compliance/learners/maria/plan/", BULK, expensive)).isEqualTo(RouteGroup.EXPENSIVE);
+        assertThat(RouteGroup.of("/api/v1/me/dashboard", BULK, expensive)).isEqualTo(RouteGroup.EXPENSIVE);
+        assertThat(RouteGroup.of("/api/v1/compliance/learners/maria/status", BULK, expensive)).isEqualTo(RouteGroup.COMPLIANCE);
+        assertThat(RouteGroup.of("/api/v1/compliance/learners//plan", BULK, expensive)).isEqualTo(RouteGroup.COMPLIANCE);
+        assertThat(RouteGroup.of("/api/v1/compliance/roster-checks", BULK, expensive)).isEqualTo(RouteGroup.BULK);
     }
 
     @Test

@@ -24,6 +24,11 @@ record ApiRequest(String method, String pathAndQuery, Map<String, String> header
         return new ApiRequest(method, pathAndQuery, copy, body, contentType);
     }
 
+    /** The same request sent to another spelling of its path. */
+    ApiRequest at(String otherPathAndQuery) {
+        return new ApiRequest(method, otherPathAndQuery, headers, body, contentType);
+    }
+
     ApiRequest json(String json) {
         return new ApiRequest(method, pathAndQuery, headers, json.getBytes(StandardCharsets.UTF_8), "application/json");
     }

@@ -72,6 +72,23 @@ class AuthorizationMatrixTest {
                 .map(role -> DynamicTest.dynamicTest(role.label() + " gets " + c.expected().get(role).label(), () -> check(c, role)))));
     }
 
+    /**
+     * Issue 14: the gateway once decided on the raw path while routing on the normalised one. The matrix once more, each
+     * request through another spelling of its path (a letter percent-encoded in the first or third segment, or dot
+     * segments; the spelling changes from role to role): every caller must get exactly the same access.
+     */
+    @TestFactory
+    Stream<DynamicNode> shouldGiveTheSameAccessWhateverTheSpellingOfThePath() {
+        return cases().stream().map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(Role.values())
+                .map(role -> {
+                    Function<ApiRequest, ApiRequest> spelling = request -> request.at(PathSpellings.sameResource(request.pathAndQuery(),
+                            role.ordinal() + c.name().length()));
+                    return DynamicTest.dynamicTest(role.label() + " gets " + c.expected().get(role).label() + " through "
+                            + PathSpellings.sameResource(c.operation().substring(c.operation().indexOf(' ') + 1), role.ordinal() + c.name().length()),
+                            () -> check(c, role, spelling));
+                })));
+    }
+
     @Test
     void shouldLocateCreatedResourcesOnTheGatewayNotOnAService() throws Throwable {
         Answer answer = data.gateway().send(ApiRequest.of("POST", "/api/v1/catalog/providers")
@@ -84,7 +101,11 @@ class AuthorizationMatrixTest {
     }
 
     private static void check(Case c, Role role) {
-        ApiRequest request = c.request().apply(data);
+        check(c, role, Function.identity());
+    }
+
+    private static void check(Case c, Role role, Function<ApiRequest, ApiRequest> spelling) {
+        ApiRequest request = spelling.apply(c.request().apply(data));
         Answer answer = data.gateway().send(request, data.token(role));
         Expect expected = c.expected().get(role);
         if (!expected.matches(answer.status())) {

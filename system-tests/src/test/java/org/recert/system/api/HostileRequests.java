@@ -112,6 +112,90 @@ final class HostileRequests {
         return variants;
     }
 
+    /** Numbers no sane input holds: a stall for BigDecimal arithmetic, a scale nothing stores, 40 digits. */
+    static final Map<String, String> EXTREME_NUMBERS = extremeNumbers();
+    /** A body nested deeper than any reader should follow. */
+    static final int DEEP = 10_000;
+
+    /**
+     * Variants the OpenAPI document does not describe, which a client following it never sends: extreme numbers in
+     * every numeric query parameter and body field (and every other query parameter, which may take them as text),
+     * a key given twice, nesting 10,000 deep under an unknown key, and other spellings of the path: those naming the
+     * same resource (GET only, since they are valid requests) and those the gateway must refuse.
+     */
+    static List<Variant> outsideTheDocument(OpenApiDocument.Operation operation, Base base) {
+        List<Variant> variants = new ArrayList<>();
+        ApiRequest plain = base.build();
+        for (JsonNode parameter : operation.parameters()) {
+            if (!"query".equals(parameter.path("in").asText())) {
+                continue;
+            }
+            String name = parameter.path("name").asText();
+            JsonNode schema = operation.document().resolve(parameter.path("schema"));
+            boolean numeric = isNumeric(schema) || exampleOf(parameter, schema).matches("-?\\d+(\\.\\d+)?");
+            EXTREME_NUMBERS.forEach((label, number) -> {
+                Map<String, String> query = new LinkedHashMap<>(base.query());
+                query.put(name, number);
+                variants.add(new Variant("query " + name + ": " + label, base.build(base.pathValues(), query, base.headers()).jsonIfAny(base.body()),
+                        numeric));
+            });
+        }
+        if (base.body() != null) {
+            JsonNode example = base.body();
+            for (String pointer : leaves(example, "")) {
+                if (example.at(pointer).isNumber()) {
+                    EXTREME_NUMBERS.forEach((label, number) -> variants.add(new Variant("body " + pointer + ": " + label,
+                            plain.json(raw(example, pointer, number)), true)));
+                }
+            }
+            ObjectNode object = example.isArray() ? example.size() > 0 && example.get(0).isObject() ? (ObjectNode) example.get(0) : null
+                    : example.isObject() ? (ObjectNode) example : null;
+            if (object != null && object.size() > 0) {
+                String key = object.fieldNames().next();
+                String twice = JsonNodeFactory.instance.textNode(key) + ":" + object.get(key) + ",";
+                String valid = example.toString();
+                int brace = valid.indexOf('{');
+                variants.add(new Variant("body: the key " + key + " given twice",
+                        plain.json(valid.substring(0, brace + 1) + twice + valid.substring(brace + 1)), true));
+                variants.add(new Variant("body: nested " + DEEP + " deep under an unknown key", plain.json(valid.substring(0, brace + 1)
+                        + "\"unknownNesting\":" + "[".repeat(DEEP) + "]".repeat(DEEP) + "," + valid.substring(brace + 1)), true));
+            }
+        }
+        if (operation.method().equals("GET")) {
+            variants.add(new Variant("path: a letter percent-encoded", plain.at(PathSpellings.letterEncoded(plain.pathAndQuery(), 2)), false));
+            variants.add(new Variant("path: dot segments", plain.at(PathSpellings.dotSegments(plain.pathAndQuery())), false));
+        }
+        for (String[] refused : PathSpellings.refused(plain.pathAndQuery())) {
+            variants.add(new Variant("path: " + refused[0], plain.at(refused[1]), true));
+        }
+        return variants;
+    }
+
+    private static Map<String, String> extremeNumbers() {
+        Map<String, String> numbers = new LinkedHashMap<>();
+        numbers.put("1e400000000", "1e400000000");
+        numbers.put("1e-400000000", "1e-400000000");
+        numbers.put("a 40-digit integer", "1234567890123456789012345678901234567890");
+        return numbers;
+    }
+
+    private static String exampleOf(JsonNode parameter, JsonNode schema) {
+        for (JsonNode holder : List.of(parameter, schema)) {
+            if (holder.has("example")) {
+                return holder.get("example").asText();
+            }
+            if (holder.path("examples").isArray() && holder.path("examples").size() > 0) {
+                return holder.path("examples").get(0).asText();
+            }
+        }
+        return "";
+    }
+
+    private static boolean isNumeric(JsonNode schema) {
+        String type = schema.path("type").asText("");
+        return type.equals("number") || type.equals("integer");
+    }
+
     private static Map<String, String> parameterValues(JsonNode schema) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("a word where " + typeOf(schema) + " is expected", "not-a-valid-value");

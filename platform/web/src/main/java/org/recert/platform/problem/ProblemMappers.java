@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -26,6 +30,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.recert.platform.runtime.Failures;
+import org.recert.platform.web.NumberBounds;
 import org.recert.platform.web.RequestIds;
 import org.recert.platform.web.StorableText;
 
@@ -36,6 +41,8 @@ import org.recert.platform.web.StorableText;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Longer than any real field path: a path past it (a deeply nested body) is not worth echoing. */
+    private static final int MAX_FIELD_LENGTH = 200;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -146,26 +153,45 @@ public class ProblemMappers {
     private Response json(JacksonException e, UriInfo uri) {
         String field = null;
         String detail;
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        Throwable cause = e.getCause();
+        StreamReadException read = e instanceof StreamReadException r ? r : cause instanceof StreamReadException r ? r : null;
+        boolean duplicate = read != null && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate");
+        if (read != null && read.getProcessor() != null && (duplicate || read instanceof InputCoercionException)) {
+            // a key given twice, a number out of its type's range: where the parser stood, the key included
+            field = pathOf(read.getProcessor().getParsingContext());
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = pathOf(mapping.getPath());
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "unknown property";
+        } else if (e instanceof RefusedJsonValue refused) {
+            detail = refused.getOriginalMessage();
         } else if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {
                 detail = "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-            } else if (StorableText.NUL_MESSAGE.equals(format.getOriginalMessage())) {
-                detail = StorableText.NUL_MESSAGE;
             } else {
                 detail = "has the wrong format or type";
             }
-        } else if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            detail = instantiation.getCause().getMessage();
+        } else if (e instanceof ValueInstantiationException instantiation && cause != null) {
+            detail = cause.getMessage();
+        } else if (e instanceof StreamConstraintsException || cause instanceof StreamConstraintsException) {
+            String limit = (e instanceof StreamConstraintsException ? e : cause).getMessage();
+            detail = exceededLimit(limit);
+            if (limit != null && limit.contains("nesting depth")) {
+                field = null;
+            }
+        } else if (e instanceof InputCoercionException || cause instanceof InputCoercionException) {
+            detail = "is out of range for its type";
         } else if (e instanceof MismatchedInputException) {
             detail = "has the wrong type or is missing";
+        } else if (duplicate) {
+            detail = "is given twice in one object";
         } else {
             detail = "malformed JSON";
+        }
+        if (field != null && field.length() > MAX_FIELD_LENGTH) {
+            field = null;
         }
         Problem problem = field == null
                 ? new Problem("/problems/malformed-body", "Malformed request body", 400, "the body is not valid JSON for this request: " + detail,
@@ -187,6 +213,41 @@ public class ProblemMappers {
             }
         }
         return field.toString();
+    }
+
+    /** The field a parser stood on, {@code amount.value} or {@code rows[2].learnerId}; null at the top. */
+    private static String pathOf(JsonStreamContext context) {
+        List<JsonStreamContext> chain = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            chain.add(0, at);
+        }
+        StringBuilder field = new StringBuilder();
+        for (JsonStreamContext at : chain) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(at.getCurrentName());
+            } else if (at.inArray()) {
+                field.append('[').append(Math.max(0, at.getCurrentIndex())).append(']');
+            }
+        }
+        return field.length() == 0 ? null : field.toString();
+    }
+
+    /** The input limit a body broke, in words (the reader's own message names its classes). */
+    private static String exceededLimit(String message) {
+        String text = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("nesting depth")) {
+            return "nests objects and arrays deeper than the limit";
+        }
+        if (text.contains("number")) {
+            return NumberBounds.MESSAGE;
+        }
+        if (text.contains("string") || text.contains("name")) {
+            return "is a text longer than the limit";
+        }
+        return "exceeds the input limits";
     }
 
     /** {@code record.body.amount.value} becomes {@code amount.value}; a query parameter keeps its own name. */

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import org.recert.platform.problem.RefusedJsonValue;
 
 /**
  * Refuses text that PostgreSQL cannot store (the NUL character) where it enters: in the JSON body, so that the
@@ -42,7 +42,7 @@ public class StorableText implements ObjectMapperCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
             if (!isStorable(text)) {
-                throw InvalidFormatException.from(parser, NUL_MESSAGE, text, String.class);
+                throw new RefusedJsonValue(parser, NUL_MESSAGE, text, String.class);
             }
             return text;
         }

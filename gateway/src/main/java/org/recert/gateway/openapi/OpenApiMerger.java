@@ -210,7 +210,10 @@ public final class OpenApiMerger {
 
     /** The answers the gateway itself may give to any operation, each as problem+json. */
     private static final Map<String, String[]> GATEWAY_RESPONSES = Map.of(
+            "400", new String[] {"BadPath", "The request path is refused before anything else is decided: an encoded slash or "
+                    + "backslash, a dot segment above the root, a control character (field `path`)"},
             "401", new String[] {"Unauthorized", "No valid bearer token"},
+            "414", new String[] {"UriTooLong", "The request target is too long; send long inputs in a body"},
             "429", new String[] {"TooManyRequests", "The caller's budget for this route is spent; retry after Retry-After seconds"},
             "503", new String[] {"ServiceUnavailable", "The service behind the gateway is unavailable; retry after Retry-After seconds"},
             "504", new String[] {"GatewayTimeout", "The service behind the gateway did not answer in time"});
@@ -227,7 +230,7 @@ public final class OpenApiMerger {
             ObjectNode response = responses.putObject(names[0]);
             response.put("description", names[1]);
             ObjectNode headers = response.putObject("headers");
-            if (!status.equals("504")) {
+            if (status.equals("429") || status.equals("503")) {
                 headers.putObject("Retry-After").put("description", "seconds to wait").putObject("schema").put("type", "integer");
             }
             headers.putObject("RateLimit-Policy").put("description", "the budget: \"<group>\";q=<requests>;w=<seconds>")
@@ -241,7 +244,8 @@ public final class OpenApiMerger {
 
     /**
      * Gives the operation a tag when it has none, points its security requirements at the one bearer scheme, and
-     * documents the answers the gateway adds (401 for a protected operation, 429, 503, 504).
+     * documents the answers the gateway adds (400 for a refused path, 401 for a protected operation, 414, 429, 503,
+     * 504) where the operation does not document that status itself.
      */
     private static Set<String> normalizeOperation(ObjectNode operation, String defaultTag, Set<String> gatewayResponses) {
         Set<String> tags = new LinkedHashSet<>();

@@ -55,6 +55,15 @@ class OpenApiMergerTest {
         assertThat(merged.at("/paths/~1api~1v1~1catalog~1courses/get/tags/0").asText()).isEqualTo("Catalog");
         assertThat(merged.at("/paths/~1api~1v1~1catalog~1courses/get/responses/429/$ref").asText())
                 .isEqualTo("#/components/responses/TooManyRequests");
+        // the gateway itself refuses a bad path (400) or an overlong target (414) before any service sees them
+        assertThat(merged.at("/paths/~1api~1v1~1catalog~1courses/get/responses/400/$ref").asText())
+                .isEqualTo("#/components/responses/BadPath");
+        assertThat(merged.at("/paths/~1api~1v1~1catalog~1courses/get/responses/414/$ref").asText())
+                .isEqualTo("#/components/responses/UriTooLong");
+        assertThat(merged.at("/components/responses/BadPath/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(merged.at("/components/responses/BadPath/headers").has("Retry-After")).isFalse();
+        assertThat(merged.at("/components/responses/TooManyRequests/headers").has("Retry-After")).isTrue();
     }
 
     @Test

@@ -207,6 +207,13 @@ class KubernetesManifestsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void shouldCreateTopicsOnThreeBrokersWithTwoInSyncInProduction() {
+        Map<String, Object> events = Yaml.map(Manifests.render("prod").configMap("recert-events").orElseThrow().get("data"));
+
+        assertThat(events).containsEntry("RECERT_KAFKA_REPLICATION_FACTOR", "3").containsEntry("RECERT_KAFKA_MIN_INSYNC_REPLICAS", "2");
+    }
+
+    @org.junit.jupiter.api.Test
     void shouldVerifyDevTokensWithTheDevstackPublicKey() {
         Manifests dev = Manifests.render("dev");
         Map<String, Object> keys = dev.configMap("recert-jwt-dev").orElseThrow();

@@ -23,7 +23,8 @@ public final class TranscriptCsv {
 
     public static final String CONTACT_HOUR_EQUIVALENT = "CONTACT_HOUR_EQUIVALENT";
     public static final List<String> HEADER = List.of("Row type", "Credit id", "Completed on", "Activity type", "Title", "Provider",
-            "Approval", "Unit", "Amount", "Administrative", "Clinical", "General", "Contact hour equivalent", "Source", "Version");
+            "Approval", "Unit", "Amount", "Administrative", "Clinical", "General", "Contact hour equivalent", "Source", "Version",
+            "Verification");
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -41,7 +42,7 @@ public final class TranscriptCsv {
                     safe(c.providerName()), c.approval().name(), c.amount().unit().name(), number(c.amount().value()),
                     number(c.content().valueIn(Category.ADMINISTRATIVE)), number(c.content().valueIn(Category.CLINICAL)),
                     number(c.content().valueIn(Category.GENERAL)), number(c.contactHourEquivalent()), c.source().name(),
-                    String.valueOf(c.version())));
+                    String.valueOf(c.version()), c.verification().name()));
         }
         List<Credit> credits = transcript.credits();
         totals(rows, "ALL", credits);
@@ -65,12 +66,12 @@ public final class TranscriptCsv {
             rows.add(List.of("TOTAL", "", "", "", "", "", approval, unit.name(), number(sum(inUnit, null)),
                     number(sum(inUnit, Category.ADMINISTRATIVE)), number(sum(inUnit, Category.CLINICAL)),
                     number(sum(inUnit, Category.GENERAL)), unit.contactHoursPerUnit().isPresent() ? number(hours(inUnit, null)) : "",
-                    "", ""));
+                    "", "", ""));
         }
         BigDecimal allHours = hours(credits, null);
         rows.add(List.of("TOTAL", "", "", "", "", "", approval, CONTACT_HOUR_EQUIVALENT, number(allHours),
                 number(hours(credits, Category.ADMINISTRATIVE)), number(hours(credits, Category.CLINICAL)),
-                number(hours(credits, Category.GENERAL)), number(allHours), "", ""));
+                number(hours(credits, Category.GENERAL)), number(allHours), "", "", ""));
     }
 
     private static BigDecimal sum(List<Credit> credits, Category category) {

@@ -153,8 +153,9 @@ public class CreditLedger {
                 throw ProblemException.conflict("credit " + existing + " already records this course on " + corrected.completedOn());
             });
         }
-        Credit next = Credit.of(creditId, learnerId, corrected, current.source(), CreditStatus.ACTIVE, current.version() + 1,
-                CreditStore.now(), correction.reason().strip());
+        Credit next = Credit.of(creditId, learnerId, corrected, current.source(),
+                current.verification().corrected(correction.evidence(), corrected.evidence()), CreditStatus.ACTIVE,
+                current.version() + 1, CreditStore.now(), correction.reason().strip());
         append(next, recordedBy);
         events.corrected(next);
         return next;
@@ -173,8 +174,8 @@ public class CreditLedger {
         if (!current.isActive()) {
             throw ProblemException.conflict("credit " + creditId + " is already revoked");
         }
-        Credit next = Credit.of(creditId, learnerId, current.content(), current.source(), CreditStatus.REVOKED,
-                current.version() + 1, CreditStore.now(), reason.strip());
+        Credit next = Credit.of(creditId, learnerId, current.content(), current.source(), current.verification(),
+                CreditStatus.REVOKED, current.version() + 1, CreditStore.now(), reason.strip());
         append(next, recordedBy);
         events.revoked(next);
         return next;

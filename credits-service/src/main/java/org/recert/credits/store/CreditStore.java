@@ -29,6 +29,7 @@ import org.recert.credits.domain.CreditStatus;
 import org.recert.credits.domain.CreditUnit;
 import org.recert.credits.domain.Decimals;
 import org.recert.credits.domain.Evidence;
+import org.recert.credits.domain.Verification;
 
 /**
  * The ledger's storage. A new credit is a credit row and its version 1; a change is a new version plus a
@@ -171,7 +172,7 @@ public class CreditStore {
             return;
         }
         int n = credits.size();
-        String[][] columns = new String[24][n];
+        String[][] columns = new String[25][n];
         int i = 0;
         for (Credit credit : credits) {
             CreditVersionRecord v = toVersion(credit, recordedBy);
@@ -180,7 +181,7 @@ public class CreditStore {
                     v.amountUnit, v.administrativeValue.toPlainString(), v.clinicalValue.toPlainString(),
                     v.generalValue.toPlainString(), v.approval, v.contactMinutes == null ? null : v.contactMinutes.toString(),
                     v.evidenceIssuer, v.evidenceCertificateNumber, v.evidenceFileName, v.evidenceSha256, v.source, v.status,
-                    v.reason, v.recordedAt.toString(), v.recordedBy, String.valueOf(v.version) };
+                    v.reason, v.recordedAt.toString(), v.recordedBy, String.valueOf(v.version), v.verification };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
@@ -202,12 +203,12 @@ public class CreditStore {
                     insert into credit_version (credit_id, learner_id, activity_type, title, provider_name, course_id, completed_on,
                         amount_value, amount_unit, administrative_value, clinical_value, general_value, approval, contact_minutes,
                         evidence_issuer, evidence_certificate_number, evidence_file_name, evidence_sha256, source, status, reason,
-                        recorded_at, recorded_by, version)
+                        recorded_at, recorded_by, version, verification)
                     select cast(a as uuid), b, c, d, e, cast(f as uuid), cast(g as date), cast(h as numeric), i, cast(j as numeric),
                         cast(k as numeric), cast(l as numeric), m, cast(n as integer), o, p, q, r, s, t, u, cast(v as timestamptz), w,
-                        cast(x as integer)
-                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x)""")) {
+                        cast(x as integer), y
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y)""")) {
                 for (int c = 0; c < columns.length; c++) {
                     version.setArray(c + 1, text(connection, columns[c]));
                 }
@@ -254,6 +255,7 @@ public class CreditStore {
             v.evidenceSha256 = evidence.sha256();
         }
         v.source = credit.source().name();
+        v.verification = credit.verification().name();
         v.status = credit.status().name();
         v.reason = credit.reason();
         v.recordedAt = credit.recordedAt();
@@ -270,8 +272,8 @@ public class CreditStore {
         CreditContent content = new CreditContent(ActivityType.valueOf(v.activityType), v.title, v.providerName, v.courseId,
                 v.completedOn, new Amount(v.amountValue, CreditUnit.valueOf(v.amountUnit)), categories, Approval.valueOf(v.approval),
                 v.contactMinutes, evidence);
-        return Credit.of(v.creditId, v.learnerId, content, CreditSource.valueOf(v.source), CreditStatus.valueOf(v.status),
-                v.version, v.recordedAt, v.reason);
+        return Credit.of(v.creditId, v.learnerId, content, CreditSource.valueOf(v.source), Verification.valueOf(v.verification),
+                CreditStatus.valueOf(v.status), v.version, v.recordedAt, v.reason);
     }
 
     private static void addIfPositive(List<CategoryValue> categories, Category category, BigDecimal value) {

@@ -113,12 +113,17 @@ public class LearnerStatusService {
         row.evaluatedOn = today;
         row.evaluatedAt = now;
         row.nextChangeOn = view.nextStatusChangeOn();
+        Provenance provenance = Provenance.of(view, certification.get().selfReported);
+        row.providerReportedPoints = provenance.providerReportedPoints();
+        row.evidenceAttachedPoints = provenance.evidenceAttachedPoints();
+        row.selfReportedPoints = provenance.selfReportedPoints();
+        row.certificationSelfReported = provenance.certificationSelfReported();
         if (created) {
             entityManager.persist(row);
         }
         if (old != view.status()) {
             outbox.publish(TOPIC, learnerId, EVENT_TYPE, new ComplianceStatusChanged(learnerId, credential, old, view.status(), view));
-            changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view));
+            changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view, provenance));
             meters.counter("recert.compliance.status.changes", "credential", credential, "to", view.status().name()).increment();
             LOG.infof("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());
         }

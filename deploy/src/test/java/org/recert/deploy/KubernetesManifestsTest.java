@@ -214,12 +214,20 @@ class KubernetesManifestsTest {
     }
 
     @org.junit.jupiter.api.Test
-    void shouldVerifyDevTokensWithTheDevstackPublicKey() {
+    void shouldVerifyDevTokensWithTheClustersOwnKeyFromASecretAndNeverTheCommittedDevstackKey() throws Exception {
         Manifests dev = Manifests.render("dev");
-        Map<String, Object> keys = dev.configMap("recert-jwt-dev").orElseThrow();
-        String devstackKey = Repo.read(Repo.path("devstack/core/src/main/resources/META-INF/recert/dev-keys/public.pem"));
+        String devstackKey = Repo.read(Repo.path("devstack/core/src/main/resources/META-INF/recert/dev-keys/public.pem")).strip();
+        String devstackKeyBody = devstackKey.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
 
-        assertThat(Yaml.map(keys.get("data")).get("public.pem")).isEqualTo(devstackKey);
+        assertThat(dev.configMap("recert-jwt-dev")).isEmpty();
+        for (String overlay : new String[] {"dev", "prod"}) {
+            assertThat(Repo.read(Repo.path("deploy/k8s/overlays/" + overlay + "/kustomization.yaml"))).doesNotContain("dev-keys");
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Repo.path("deploy/k8s"))) {
+                assertThat(files.filter(java.nio.file.Files::isRegularFile).map(Repo::read))
+                        .as("no file of deploy/k8s carries the devstack key or any private key")
+                        .noneMatch(text -> text.contains(devstackKeyBody) || text.contains("PRIVATE KEY"));
+            }
+        }
         for (ServiceModule service : ServiceModule.ALL) {
             Map<String, Object> deployment = dev.get("Deployment", service.kubernetesName());
             Map<String, Object> container = Manifests.onlyContainer(deployment);
@@ -227,6 +235,9 @@ class KubernetesManifestsTest {
                     .contains("file:/etc/recert/jwt/public.pem");
             assertThat(Yaml.list(container.get("volumeMounts")).stream().map(Yaml::map)
                     .anyMatch(m -> "/etc/recert/jwt".equals(m.get("mountPath")))).as(service.name()).isTrue();
+            assertThat(Yaml.list(Yaml.at(deployment, "spec", "template", "spec", "volumes")).stream().map(Yaml::map)
+                    .filter(v -> "jwt-dev-key".equals(v.get("name"))).map(v -> Yaml.at(v, "secret", "secretName")))
+                    .as(service.name()).containsExactly("recert-jwt-dev");
         }
     }
 

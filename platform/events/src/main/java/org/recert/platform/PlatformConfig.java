@@ -52,6 +52,13 @@ public interface PlatformConfig {
         @WithDefault("3")
         int maxAttempts();
 
+        /**
+         * How long the ids of applied events are kept to recognise a redelivery: far beyond the few minutes in which Kafka
+         * redelivers what was applied but not yet committed (a later replay meets handlers that keep the latest version).
+         */
+        @WithDefault("P30D")
+        java.time.Duration processedRetention();
+
         /** Test switch: hands every event to its handler twice, to prove that handling is idempotent. */
         @WithDefault("false")
         boolean deliverTwice();

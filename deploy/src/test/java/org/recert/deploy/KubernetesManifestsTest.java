@@ -220,13 +220,10 @@ class KubernetesManifestsTest {
         String devstackKeyBody = devstackKey.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
 
         assertThat(dev.configMap("recert-jwt-dev")).isEmpty();
-        for (String overlay : new String[] {"dev", "prod"}) {
-            assertThat(Repo.read(Repo.path("deploy/k8s/overlays/" + overlay + "/kustomization.yaml"))).doesNotContain("dev-keys");
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Repo.path("deploy/k8s"))) {
-                assertThat(files.filter(java.nio.file.Files::isRegularFile).map(Repo::read))
-                        .as("no file of deploy/k8s carries the devstack key or any private key")
-                        .noneMatch(text -> text.contains(devstackKeyBody) || text.contains("PRIVATE KEY"));
-            }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Repo.path("deploy/k8s"))) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile).map(Repo::read))
+                    .as("no file of deploy/k8s carries the devstack key or any private key")
+                    .noneMatch(text -> text.contains(devstackKeyBody) || text.contains("PRIVATE KEY"));
         }
         for (ServiceModule service : ServiceModule.ALL) {
             Map<String, Object> deployment = dev.get("Deployment", service.kubernetesName());

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,6 +31,7 @@ import org.recert.credits.domain.CreditStatus;
 import org.recert.credits.domain.CreditUnit;
 import org.recert.credits.domain.Decimals;
 import org.recert.credits.domain.Evidence;
+import org.recert.credits.domain.Transcript;
 import org.recert.credits.domain.Verification;
 
 /**
@@ -111,6 +114,55 @@ public class CreditStore {
      * (completedOn, id) of the last credit of the previous page.
      */
     public List<Credit> list(String learnerId, CreditFilter filter, LocalDate afterCompletedOn, UUID afterId, int limit) {
+        return rows(query(learnerId, filter, afterCompletedOn, afterId, limit, false));
+    }
+
+    /** One page of a learner's credits at their current versions, oldest completion first (a transcript's order). */
+    public List<Credit> listOldestFirst(String learnerId, CreditFilter filter, LocalDate afterCompletedOn, UUID afterId, int limit) {
+        return rows(query(learnerId, filter, afterCompletedOn, afterId, limit, true));
+    }
+
+    /**
+     * Hands every matching credit to {@code sink}, oldest first, as the database streams them: a transcript of any
+     * length passes through in fetches of a few hundred rows, none kept once handed over. Runs in the caller's transaction.
+     */
+    public void streamOldestFirst(String learnerId, CreditFilter filter, Consumer<Credit> sink) {
+        Query query = query(learnerId, filter, null, null, 0, true).setHint("org.hibernate.fetchSize", 500);
+        @SuppressWarnings("unchecked")
+        Stream<CreditVersionRecord> rows = query.getResultStream();
+        try (rows) {
+            rows.forEach(row -> {
+                sink.accept(toCredit(row));
+                entityManager.detach(row);
+            });
+        }
+    }
+
+    /** What the matching credits add up to, per unit and approval, summed by the database. */
+    public List<Transcript.Sum> sums(String learnerId, CreditFilter filter) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select v.amount_unit, v.approval, sum(v.amount_value), sum(v.administrative_value), sum(v.clinical_value),
+                       sum(v.general_value)
+                from credit c join credit_version v on v.credit_id = c.id and v.version = c.version
+                where c.learner_id = :learner and c.status = :status
+                  and (cast(:from as date) is null or c.completed_on >= cast(:from as date))
+                  and (cast(:to as date) is null or c.completed_on <= cast(:to as date))
+                group by v.amount_unit, v.approval""")
+                .setParameter("learner", learnerId).setParameter("status", filter.status().name())
+                .setParameter("from", filter.from()).setParameter("to", filter.to()).getResultList();
+        return rows.stream().map(row -> new Transcript.Sum(CreditUnit.valueOf((String) row[0]), Approval.valueOf((String) row[1]),
+                (BigDecimal) row[2], (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5])).toList();
+    }
+
+    private List<Credit> rows(Query query) {
+        @SuppressWarnings("unchecked")
+        List<CreditVersionRecord> rows = query.getResultList();
+        return rows.stream().map(CreditStore::toCredit).toList();
+    }
+
+    private Query query(String learnerId, CreditFilter filter, LocalDate afterCompletedOn, UUID afterId, int limit,
+            boolean oldestFirst) {
         StringBuilder sql = new StringBuilder("""
                 select v.* from credit c join credit_version v on v.credit_id = c.id and v.version = c.version
                 where c.learner_id = :learner""");
@@ -133,9 +185,10 @@ public class CreditStore {
             sql.append(" and v.").append(categoryColumn(filter.category())).append(" > 0");
         }
         if (afterCompletedOn != null) {
-            sql.append(" and (c.completed_on, c.id) < (:afterCompletedOn, :afterId)");
+            sql.append(oldestFirst ? " and (c.completed_on, c.id) > (:afterCompletedOn, :afterId)"
+                    : " and (c.completed_on, c.id) < (:afterCompletedOn, :afterId)");
         }
-        sql.append(" order by c.completed_on desc, c.id desc");
+        sql.append(oldestFirst ? " order by c.completed_on, c.id" : " order by c.completed_on desc, c.id desc");
         Query query = entityManager.createNativeQuery(sql.toString(), CreditVersionRecord.class).setParameter("learner", learnerId);
         if (filter.from() != null) {
             query.setParameter("from", filter.from());
@@ -158,9 +211,7 @@ public class CreditStore {
         if (limit > 0) {
             query.setMaxResults(limit);
         }
-        @SuppressWarnings("unchecked")
-        List<CreditVersionRecord> rows = query.getResultList();
-        return rows.stream().map(CreditStore::toCredit).toList();
+        return query;
     }
 
     /**

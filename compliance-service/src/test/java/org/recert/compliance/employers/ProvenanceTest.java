@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recert.compliance.TestEvents;
 
@@ -33,25 +31,16 @@ class ProvenanceTest {
     @Inject
     EmployerFixtures fx;
 
-    private WebhookReceiver receiver;
-    private String org;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        receiver = new WebhookReceiver();
-        org = fx.createOrganization("Provenance Clinic " + uniqueLearner("o"));
-        String secret = fx.employerOf(org).body(Map.of("url", receiver.url(), "events", List.of("compliance.status.changed")))
-                .post(ORGS + "/" + org + "/webhooks").then().statusCode(201).extract().path("secret");
-        receiver.verifyingWith(secret);
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
-
     @Test
-    void shouldShowEmployersHowMuchOfTheCountedCreditRestsOnTheLearnersWord() {
+    void shouldShowEmployersHowMuchOfTheCountedCreditRestsOnTheLearnersWord() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String org = fx.createOrganization("Provenance Clinic " + uniqueLearner("o"));
+            fx.subscribeToStatusChanges(org, receiver);
+            seeProvenance(org, receiver);
+        }
+    }
+
+    private void seeProvenance(String org, WebhookReceiver receiver) {
         String learner = uniqueLearner("vouched");
         fx.addMember(org, learner, "EMP-12");
         fx.consent(learner, org);

@@ -29,6 +29,7 @@ import org.recert.compliance.MutableClock;
 import org.recert.compliance.RecordedStatusChanges;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
+import org.recert.devstack.test.TopicProbe;
 import org.recert.platform.events.IncomingEvent;
 import org.recert.platform.security.DevTokens;
 
@@ -127,6 +128,20 @@ class RebuildHoldsStatusesTest {
 
         assertThat(database.storedStatus(learner, "CMA_AAMA")).isEqualTo("COMPLIANT");
         assertThat(statusEvents()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCompleteARebuildWhoseLastRecordOfAPartitionGoesToTheDeadLetterTopic() {
+        String poison = TestEvents.credit(learner + "-poison", learner, 1, "ACTIVE", "SEMINAR", "2024-01-10", "2", "PARSEC",
+                "GENERAL", "NON_AAMA", 100, null);
+        // the last record of its partition: nothing is sent after it while the rebuild runs
+        sendCredit(learner, "CreditRecorded", poison);
+        TopicProbe.readUntil(TestEvents.CREDITS + ".dlq", PATIENCE, all -> all.stream().anyMatch(m -> learner.equals(m.key())));
+
+        given().auth().oauth2(admin()).post("/api/v1/compliance/admin/projections/rebuild").then().statusCode(202);
+
+        await().atMost(PATIENCE).until(() -> "COMPLETED".equals(given().auth().oauth2(admin())
+                .get("/api/v1/compliance/admin/projections/rebuild").then().statusCode(200).extract().path("state")));
     }
 
     /** A running rebuild as another replica would have left it, waiting for a partition that nobody replays. */

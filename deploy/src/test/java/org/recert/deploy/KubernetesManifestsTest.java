@@ -211,12 +211,24 @@ class KubernetesManifestsTest {
     }
 
     @org.junit.jupiter.api.Test
-    void shouldVerifyDevTokensWithTheDevstackPublicKey() {
-        Manifests dev = Manifests.render("dev");
-        Map<String, Object> keys = dev.configMap("recert-jwt-dev").orElseThrow();
-        String devstackKey = Repo.read(Repo.path("devstack/core/src/main/resources/META-INF/recert/dev-keys/public.pem"));
+    void shouldCreateTopicsOnThreeBrokersWithTwoInSyncInProduction() {
+        Map<String, Object> events = Yaml.map(Manifests.render("prod").configMap("recert-events").orElseThrow().get("data"));
 
-        assertThat(Yaml.map(keys.get("data")).get("public.pem")).isEqualTo(devstackKey);
+        assertThat(events).containsEntry("RECERT_KAFKA_REPLICATION_FACTOR", "3").containsEntry("RECERT_KAFKA_MIN_INSYNC_REPLICAS", "2");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldVerifyDevTokensWithTheClustersOwnKeyFromASecretAndNeverTheCommittedDevstackKey() throws Exception {
+        Manifests dev = Manifests.render("dev");
+        String devstackKey = Repo.read(Repo.path("devstack/core/src/main/resources/META-INF/recert/dev-keys/public.pem")).strip();
+        String devstackKeyBody = devstackKey.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+
+        assertThat(dev.configMap("recert-jwt-dev")).isEmpty();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Repo.path("deploy/k8s"))) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile).map(Repo::read))
+                    .as("no file of deploy/k8s carries the devstack key or any private key")
+                    .noneMatch(text -> text.contains(devstackKeyBody) || text.contains("PRIVATE KEY"));
+        }
         for (ServiceModule service : ServiceModule.ALL) {
             Map<String, Object> deployment = dev.get("Deployment", service.kubernetesName());
             Map<String, Object> container = Manifests.onlyContainer(deployment);
@@ -224,6 +236,9 @@ class KubernetesManifestsTest {
                     .contains("file:/etc/recert/jwt/public.pem");
             assertThat(Yaml.list(container.get("volumeMounts")).stream().map(Yaml::map)
                     .anyMatch(m -> "/etc/recert/jwt".equals(m.get("mountPath")))).as(service.name()).isTrue();
+            assertThat(Yaml.list(Yaml.at(deployment, "spec", "template", "spec", "volumes")).stream().map(Yaml::map)
+                    .filter(v -> "jwt-dev-key".equals(v.get("name"))).map(v -> Yaml.at(v, "secret", "secretName")))
+                    .as(service.name()).containsExactly("recert-jwt-dev");
         }
     }
 

@@ -41,11 +41,13 @@ public class AdminResource {
             + "this service's processed event ids, and replays credits.ledger.v1 and catalog.course.v1 from the beginning. "
             + "Statuses are evaluated once the replay reached where the topics ended when it started; only real differences "
             + "from the stored statuses emit events. Every replica of the service replays the partitions it holds. "
-            + "Follow the progress with GET.")
+            + "Refused, with nothing cleared, when a topic no longer holds its whole history (records deleted, or a retention "
+            + "that deletes them). No status event or webhook is published while it runs. Follow the progress with GET.")
     @APIResponse(responseCode = "202", description = "Rebuild started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectionRebuild.RebuildView.class)))
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "409", description = "A rebuild is already running")
+    @APIResponse(responseCode = "409", description = "A rebuild is already running, or a topic no longer holds its whole history "
+            + "(type /problems/history-incomplete, the partitions and settings named)")
     @APIResponse(responseCode = "503", description = "Kafka cannot say where the topics end")
     public Response startRebuild() {
         return Response.accepted(rebuild.start(caller.subject())).build();
@@ -53,7 +55,8 @@ public class AdminResource {
 
     @GET
     @Path("/projections/rebuild")
-    @Operation(summary = "Progress of the latest rebuild", description = "RUNNING until every partition reached its noted end, then COMPLETED.")
+    @Operation(summary = "Progress of the latest rebuild", description = "RUNNING until every partition reached its noted end, then COMPLETED; FAILED, with the reason, when the replay did not "
+            + "catch up in time (statuses stay unpublished until a later rebuild completes).")
     @APIResponse(responseCode = "200", description = "The latest rebuild",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectionRebuild.RebuildView.class)))
     @APIResponse(responseCode = "403", description = "Not an admin")

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /** Points of one credit that count in one category. A credit split across categories has one entry per category. */
-public record CountedCredit(String creditId, BigDecimal points, Category category, boolean approved) {
+public record CountedCredit(String creditId, BigDecimal points, Category category, boolean approved, Verification verification) {
+
+    public CountedCredit(String creditId, BigDecimal points, Category category, boolean approved) {
+        this(creditId, points, category, approved, null);
+    }
 
     public CountedCredit {
         Objects.requireNonNull(creditId, "creditId");

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param categories     shares in the issued unit, adding up to {@code amount}
  * @param contactMinutes length of the activity; null when the issuer did not say
+ * @param verification   who vouches for it; null for a course not yet taken (a plan's)
  */
 public record CreditFact(
         String creditId,
@@ -20,7 +21,13 @@ public record CreditFact(
         List<CategoryShare> categories,
         Approval approval,
         Integer contactMinutes,
-        boolean revoked) {
+        boolean revoked,
+        Verification verification) {
+
+    public CreditFact(String creditId, ActivityType activityType, LocalDate completedOn, BigDecimal amount, CreditUnit unit,
+            List<CategoryShare> categories, Approval approval, Integer contactMinutes, boolean revoked) {
+        this(creditId, activityType, completedOn, amount, unit, categories, approval, contactMinutes, revoked, null);
+    }
 
     public CreditFact {
         Objects.requireNonNull(creditId, "creditId");
@@ -44,6 +51,6 @@ public record CreditFact(
 
     /** The same credit, revoked. */
     public CreditFact revoke() {
-        return new CreditFact(creditId, activityType, completedOn, amount, unit, categories, approval, contactMinutes, true);
+        return new CreditFact(creditId, activityType, completedOn, amount, unit, categories, approval, contactMinutes, true, verification);
     }
 }

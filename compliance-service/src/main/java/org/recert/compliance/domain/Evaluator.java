@@ -71,6 +71,13 @@ public final class Evaluator {
                 ? NonApprovedAllocation.allocate(approvedByCategory, shares, rules.categoryMinimums(), cap.get())
                 : shares.stream().map(NonApprovedAllocation.Share::points).toArray(BigDecimal[]::new);
 
+        // who vouches for each counted credit travels with its points, for the employers who weigh them
+        Map<String, Verification> vouchedBy = new java.util.HashMap<>();
+        for (CreditFact credit : credits) {
+            if (credit.verification() != null) {
+                vouchedBy.putIfAbsent(credit.creditId(), credit.verification());
+            }
+        }
         List<CountedCredit> counted = new ArrayList<>();
         Map<Category, BigDecimal> earnedByCategory = new EnumMap<>(Category.class);
         Map<String, BigDecimal> overCap = new LinkedHashMap<>();
@@ -86,7 +93,8 @@ public final class Evaluator {
                     points = countedPoints;
                 }
                 if (points.signum() > 0) {
-                    counted.add(new CountedCredit(credit.creditId(), points, entry.getKey(), credit.approved()));
+                    counted.add(new CountedCredit(credit.creditId(), points, entry.getKey(), credit.approved(),
+                            vouchedBy.get(credit.creditId())));
                     earnedByCategory.merge(entry.getKey(), points, BigDecimal::add);
                 }
             }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.recert.compliance.status.Provenance;
+
 /**
  * A change of a learner's stored status, reduced to what an employer may see: no credits, only the status,
  * its dates and the total shortfall.
@@ -17,5 +19,6 @@ public record StatusChange(
         LocalDate dueDate,
         Integer daysRemaining,
         BigDecimal shortfall,
-        Instant changedAt) {
+        Instant changedAt,
+        Provenance provenance) {
 }

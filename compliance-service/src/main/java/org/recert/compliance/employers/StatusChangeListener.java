@@ -31,6 +31,7 @@ public class StatusChangeListener {
         BigDecimal shortfall = view.requirements().stream().filter(r -> r.code() == RequirementCode.TOTAL)
                 .map(Requirement::shortfall).findFirst().orElse(null);
         feed.statusChanged(new StatusChange(change.learnerId(), change.credential(), change.oldStatus().name(),
-                change.newStatus().name(), view.cycleStart(), view.dueDate(), view.daysRemaining(), shortfall, clock.instant()));
+                change.newStatus().name(), view.cycleStart(), view.dueDate(), view.daysRemaining(), shortfall, clock.instant(),
+                change.provenance()));
     }
 }

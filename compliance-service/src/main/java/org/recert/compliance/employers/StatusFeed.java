@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.recert.compliance.status.Provenance;
 import org.recert.compliance.employers.store.DeliveryQueue;
 import org.recert.compliance.employers.webhooks.DeliveryWorker;
 
@@ -41,7 +42,8 @@ public class StatusFeed {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StatusData(UUID organizationId, String learnerId, String staffRef, String credential, String oldStatus,
-            String newStatus, LocalDate cycleStart, LocalDate dueDate, Integer daysRemaining, BigDecimal shortfall) {
+            String newStatus, LocalDate cycleStart, LocalDate dueDate, Integer daysRemaining, BigDecimal shortfall,
+            Provenance provenance) {
     }
 
     /** A learner's status in one credential, as a consent-granted message carries it. */
@@ -79,7 +81,7 @@ public class StatusFeed {
         for (Target target : targets) {
             enqueue(target, change.learnerId(), new Message(STATUS_CHANGED, change.changedAt(), new StatusData(target.organizationId(),
                     change.learnerId(), target.staffRef(), change.credential(), change.oldStatus(), change.newStatus(),
-                    change.cycleStart(), change.dueDate(), change.daysRemaining(), change.shortfall())));
+                    change.cycleStart(), change.dueDate(), change.daysRemaining(), change.shortfall(), change.provenance())));
         }
         return targets.size();
     }

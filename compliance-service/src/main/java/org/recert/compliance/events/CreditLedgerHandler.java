@@ -16,6 +16,7 @@ import org.recert.compliance.domain.Approval;
 import org.recert.compliance.domain.CategoryShare;
 import org.recert.compliance.domain.CreditFact;
 import org.recert.compliance.domain.CreditUnit;
+import org.recert.compliance.domain.Verification;
 import org.recert.compliance.service.CreditFacts;
 import org.recert.compliance.status.LearnerStatusService;
 import org.recert.compliance.store.LearnerCreditEntity;
@@ -97,6 +98,7 @@ public class CreditLedgerHandler implements EventHandler {
         row.categories = facts.write(fact.categories());
         row.approval = fact.approval().name();
         row.contactMinutes = fact.contactMinutes();
+        row.verification = verification(data).name();
         row.updatedAt = Instant.now();
         if (previousLearner == null) {
             entityManager.persist(row);
@@ -114,5 +116,18 @@ public class CreditLedgerHandler implements EventHandler {
         rebuild.track(event);
         // the consumer puts the event's trace id in the MDC: this line ties a request to its evaluation
         LOG.debugf("credit %s version %d of %s applied (%s)", creditId, version, learnerId, status);
+    }
+
+    /** Who vouches for the credit; events written before the field existed say it through their source and evidence. */
+    static Verification verification(JsonNode data) {
+        if (data.hasNonNull("verification")) {
+            return EventFields.enumValue(Verification.class, data, "verification");
+        }
+        if ("PROVIDER_REPORTED".equals(EventFields.optionalText(data, "source"))) {
+            return Verification.PROVIDER_REPORTED;
+        }
+        JsonNode evidence = data.path("evidence");
+        boolean attached = evidence.isObject() && evidence.properties().stream().anyMatch(field -> !field.getValue().isNull());
+        return attached ? Verification.EVIDENCE_ATTACHED : Verification.SELF_REPORTED;
     }
 }

@@ -30,6 +30,7 @@ import org.recert.platform.PlatformConfig;
 import org.recert.platform.events.EventConsumer;
 import org.recert.platform.events.IncomingEvent;
 import org.recert.platform.events.KafkaClients;
+import org.recert.platform.events.TopicHistory;
 import org.recert.platform.problem.ProblemException;
 
 /**
@@ -43,6 +44,11 @@ import org.recert.platform.problem.ProblemException;
  * event), and a partition assigned to a replica while it is not yet reached is read from its beginning, wherever it
  * was before. A partition counts as reached only on a replica that read it from its beginning for this rebuild, so
  * every record up to the noted end was applied after the clearing (or is a duplicate of one that was).
+ *
+ * <p>A rebuild refuses to start when a topic no longer holds its whole history (records deleted, or a retention that
+ * will delete them): the replay would silently lose credits. One that does not reach the ends within the configured
+ * timeout fails, with the reason, rather than completing on partial data; until a later rebuild completes, no status is
+ * published from the projection ({@link org.recert.compliance.status.ProjectionTrust}).
  */
 @ApplicationScoped
 public class ProjectionRebuild implements EventConsumer.ReadFromStart {
@@ -75,13 +81,18 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
     }
 
     @Schema(name = "ProjectionRebuild", example = """
-            {"id":3,"requestedAt":"2026-01-31T10:00:00Z","requestedBy":"ops","completedAt":null,"state":"RUNNING",
+            {"id":3,"requestedAt":"2026-01-31T10:00:00Z","requestedBy":"ops","completedAt":null,"state":"RUNNING","failure":null,
              "partitions":[{"topic":"credits.ledger.v1","partition":0,"endOffset":1204,"reached":false}]}""")
-    public record RebuildView(long id, OffsetDateTime requestedAt, String requestedBy, OffsetDateTime completedAt, String state,
+    public record RebuildView(long id, OffsetDateTime requestedAt, String requestedBy, OffsetDateTime completedAt,
+            @Schema(enumeration = {"RUNNING", "COMPLETED", "FAILED"}) String state,
+            @Schema(description = "Why the rebuild failed; statuses stay unpublished until a later rebuild completes") String failure,
             List<PartitionProgress> partitions) {
     }
 
-    /** Starts a rebuild; 409 while one runs, 503 when Kafka cannot say where the topics end. */
+    /**
+     * Starts a rebuild; 409 while one runs or when the topics no longer hold their whole history, 503 when Kafka cannot
+     * say where the topics start and end.
+     */
     public RebuildView start(String requestedBy) {
         long id = begin(requestedBy);
         LOG.infof("projection rebuild %d requested by %s: replaying %s", id, requestedBy, TOPICS);
@@ -173,6 +184,18 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
 
     /** Notes that the replay got past an event; completes the rebuild once every partition reached its end. */
     public void track(IncomingEvent event) {
+        track(event.topic(), event.partition(), event.offset());
+    }
+
+    /** A record parked on the dead-letter topic was read all the same: the replay got past it. */
+    @Override
+    public void onParked(String topic, int partition, long offset) {
+        if (TOPICS.contains(topic)) {
+            QuarkusTransaction.requiringNew().run(() -> track(topic, partition, offset));
+        }
+    }
+
+    private void track(String topic, int partition, long offset) {
         Long id = activeId();
         if (id == null) {
             return;
@@ -180,35 +203,42 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
         if (replayRequested.get() < id) {
             requestReplay(id);
         }
-        if (!id.equals(readFromStartFor.get(new TopicPartition(event.topic(), event.partition())))) {
+        if (!id.equals(readFromStartFor.get(new TopicPartition(topic, partition)))) {
             // read from where this replica stood before the rebuild: earlier records may not have been replayed yet
             return;
         }
         int reached = entityManager.createNativeQuery("""
                 update projection_rebuild_partition set reached = true
                 where rebuild_id = ?1 and topic = ?2 and partition = ?3 and not reached and end_offset <= ?4""")
-                .setParameter(1, id).setParameter(2, event.topic()).setParameter(3, event.partition())
-                .setParameter(4, event.offset() + 1).executeUpdate();
+                .setParameter(1, id).setParameter(2, topic).setParameter(3, partition)
+                .setParameter(4, offset + 1).executeUpdate();
         if (reached > 0) {
             completeIfCaughtUp(id);
         }
     }
 
-    /** Completes a rebuild that waited longer than the configured timeout for the replay to catch up. */
+    /**
+     * Fails a rebuild that waited longer than the configured timeout for the replay to catch up: completing it would
+     * evaluate and publish statuses from a projection that may miss credits.
+     */
     @Scheduled(identity = "compliance-rebuild-watch", every = "10s", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void completeStalled() {
+    void failStalled() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> stalled = entityManager.createNativeQuery("""
-                    select id from projection_rebuild where completed_at is null
+                    select id from projection_rebuild where completed_at is null and failed_at is null
                     and requested_at < now() - make_interval(secs => ?1) for update skip locked""")
                     .setParameter(1, (double) config.rebuildTimeout().toSeconds()).getResultList();
             for (Object id : stalled) {
-                LOG.warnf("projection rebuild %s did not see every partition reach its end within %s; completing it now", id,
-                        config.rebuildTimeout());
-                entityManager.createNativeQuery("update projection_rebuild_partition set reached = true where rebuild_id = ?1")
-                        .setParameter(1, id).executeUpdate();
-                completeIfCaughtUp(((Number) id).longValue());
+                @SuppressWarnings("unchecked")
+                List<String> unreached = entityManager.createNativeQuery("""
+                        select topic || '-' || partition || ' (end ' || end_offset || ')' from projection_rebuild_partition
+                        where rebuild_id = ?1 and not reached order by topic, partition""").setParameter(1, id).getResultList();
+                String failure = "the replay did not reach the end of " + String.join(", ", unreached) + " within "
+                        + config.rebuildTimeout() + "; statuses are not published until a rebuild completes (start a new one)";
+                entityManager.createNativeQuery("update projection_rebuild set failed_at = now(), failure = ?2 where id = ?1")
+                        .setParameter(1, id).setParameter(2, failure).executeUpdate();
+                LOG.errorf("projection rebuild %s FAILED: %s", id, failure);
             }
         });
     }
@@ -230,7 +260,8 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
 
     private void completeIfCaughtUp(long id) {
         // replicas reaching the last partitions at once take turns here, so the last of them sees all reached
-        if (entityManager.createNativeQuery("select id from projection_rebuild where id = ?1 and completed_at is null for update")
+        if (entityManager.createNativeQuery("""
+                select id from projection_rebuild where id = ?1 and completed_at is null and failed_at is null for update""")
                 .setParameter(1, id).getResultList().isEmpty()) {
             return;
         }
@@ -240,6 +271,9 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
         if (pending.longValue() > 0) {
             return;
         }
+        // completed first: from here on, in this transaction, the projection is trusted again and statuses publish once
+        entityManager.createNativeQuery("update projection_rebuild set completed_at = now() where id = ?1")
+                .setParameter(1, id).executeUpdate();
         @SuppressWarnings("unchecked")
         List<String> learners = entityManager.createNativeQuery("""
                 select distinct learner_id from certification where superseded_at is null order by learner_id""").getResultList();
@@ -247,21 +281,19 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
             statuses.refreshLearner(learner);
         }
         entityManager.createNativeQuery("delete from projection_rebuild_learner").executeUpdate();
-        entityManager.createNativeQuery("update projection_rebuild set completed_at = now() where id = ?1")
-                .setParameter(1, id).executeUpdate();
         LOG.infof("projection rebuild %d caught up: %d certified learners evaluated", id, learners.size());
     }
 
     private Long activeId() {
-        List<?> ids = entityManager.createNativeQuery("select id from projection_rebuild where completed_at is null")
-                .getResultList();
+        List<?> ids = entityManager.createNativeQuery(
+                "select id from projection_rebuild where completed_at is null and failed_at is null").getResultList();
         return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
     }
 
     private RebuildView view(long id) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Object[] row = (Object[]) entityManager.createNativeQuery(
-                    "select id, requested_at, requested_by, completed_at from projection_rebuild where id = ?1")
+                    "select id, requested_at, requested_by, completed_at, failed_at, failure from projection_rebuild where id = ?1")
                     .setParameter(1, id).getSingleResult();
             List<PartitionProgress> partitions = new ArrayList<>();
             for (Object result : entityManager.createNativeQuery("""
@@ -272,8 +304,9 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
                         (Boolean) p[3]));
             }
             OffsetDateTime completed = timestamp(row[3]);
-            return new RebuildView(((Number) row[0]).longValue(), timestamp(row[1]), (String) row[2], completed,
-                    completed == null ? "RUNNING" : "COMPLETED", partitions);
+            String state = completed != null ? "COMPLETED" : row[4] != null ? "FAILED" : "RUNNING";
+            return new RebuildView(((Number) row[0]).longValue(), timestamp(row[1]), (String) row[2], completed, state,
+                    (String) row[5], partitions);
         });
     }
 
@@ -290,9 +323,19 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
         return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
-    /** For each partition of the consumed topics: its first and its next offset now. */
+    /**
+     * For each partition of the consumed topics: its first and its next offset now. Refuses (409) when a topic no longer
+     * holds its whole history: clearing the projection and replaying what is left would lose credits for good.
+     */
     private Map<TopicPartition, long[]> offsets() {
         try (Admin admin = Admin.create(kafka.adminConfig())) {
+            List<String> gaps = TopicHistory.gaps(admin, TOPICS);
+            if (!gaps.isEmpty()) {
+                LOG.errorf("projection rebuild refused: %s", String.join("; ", gaps));
+                throw new ProblemException(409, "/problems/history-incomplete", "The topics no longer hold their whole history",
+                        "a rebuild replays the topics into an emptied projection, and would lose what they no longer hold: "
+                                + String.join("; ", gaps) + ". Nothing was cleared.", null, null, Map.of());
+            }
             Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

@@ -68,6 +68,7 @@ public class CertificationService {
         certification.graceEnd = window.graceEnd();
         certification.recordedAt = now;
         certification.recordedBy = recordedBy;
+        certification.selfReported = learnerId.equals(recordedBy);
         entityManager.persist(certification);
         entityManager.flush();
         statuses.refresh(learnerId, rules.code());

@@ -23,8 +23,8 @@ public interface ComplianceConfig {
     Sweep sweep();
 
     /**
-     * Longest a projection rebuild may wait for the replay to reach the topics' ends; past it the rebuild completes
-     * anyway (a dead-lettered last record would otherwise keep it running, and statuses unevaluated, for ever).
+     * Longest a projection rebuild may wait for the replay to reach the topics' ends; past it the rebuild fails, and
+     * statuses stay unpublished until a later rebuild completes (a dead-lettered record counts as read).
      */
     @WithDefault("15m")
     java.time.Duration rebuildTimeout();

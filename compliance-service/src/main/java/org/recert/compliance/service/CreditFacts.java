@@ -14,6 +14,7 @@ import org.recert.compliance.domain.CategoryShare;
 import org.recert.compliance.domain.CourseOffer;
 import org.recert.compliance.domain.CreditFact;
 import org.recert.compliance.domain.CreditUnit;
+import org.recert.compliance.domain.Verification;
 import org.recert.compliance.domain.FeeModel;
 import org.recert.compliance.store.CatalogCourseEntity;
 import org.recert.compliance.store.LearnerCreditEntity;
@@ -36,7 +37,7 @@ public class CreditFacts {
     public CreditFact credit(LearnerCreditEntity row) {
         return new CreditFact(row.creditId, ActivityType.valueOf(row.activityType), row.completedOn, row.amount,
                 CreditUnit.valueOf(row.unit), shares(row.categories), Approval.valueOf(row.approval), row.contactMinutes,
-                REVOKED.equals(row.status));
+                REVOKED.equals(row.status), Verification.valueOf(row.verification));
     }
 
     public CourseOffer course(CatalogCourseEntity row) {

@@ -9,7 +9,8 @@ import org.recert.compliance.domain.ComplianceStatus;
  *
  * @param oldStatus {@code NO_CERTIFICATION} when the learner had no stored status in this credential before
  * @param evaluation the evaluation that produced {@code newStatus}, as of the day it was made
+ * @param provenance who vouches for what the evaluation counted, and for the certification date
  */
 public record LearnerStatusChanged(String learnerId, String credential, ComplianceStatus oldStatus, ComplianceStatus newStatus,
-        StatusView evaluation) {
+        StatusView evaluation, Provenance provenance) {
 }

@@ -42,9 +42,11 @@ public class LearnerStatusService {
     private final Outbox outbox;
     private final Event<LearnerStatusChanged> changes;
     private final MeterRegistry meters;
+    private final ProjectionTrust trust;
 
     public LearnerStatusService(EntityManager entityManager, RuleSets ruleSets, Evaluations evaluations, CreditFacts facts,
-            Outbox outbox, Event<LearnerStatusChanged> changes, MeterRegistry meters) {
+            Outbox outbox, Event<LearnerStatusChanged> changes, MeterRegistry meters, ProjectionTrust trust) {
+        this.trust = trust;
         this.entityManager = entityManager;
         this.ruleSets = ruleSets;
         this.evaluations = evaluations;
@@ -66,8 +68,16 @@ public class LearnerStatusService {
         }
     }
 
-    /** Re-evaluates one credential as of today; empty when the learner holds no certification in it. */
+    /**
+     * Re-evaluates one credential as of today; empty when the learner holds no certification in it. While the projection
+     * is not trusted (a rebuild runs or failed) the stored status is left as it is: the rebuild that completes evaluates
+     * every certified learner.
+     */
     public Optional<LearnerStatusEntity> refresh(String learnerId, String credential) {
+        if (!trust.trusted()) {
+            LOG.debugf("status of %s in %s held: the credits projection is being rebuilt or its rebuild failed", learnerId, credential);
+            return Optional.ofNullable(entityManager.find(LearnerStatusEntity.class, new LearnerStatusEntity.Key(learnerId, credential)));
+        }
         RuleSet rules = ruleSets.find(credential).orElse(null);
         if (rules == null) {
             LOG.warnf("stored status of %s names unknown credential %s; left as it is", learnerId, credential);
@@ -103,12 +113,17 @@ public class LearnerStatusService {
         row.evaluatedOn = today;
         row.evaluatedAt = now;
         row.nextChangeOn = view.nextStatusChangeOn();
+        Provenance provenance = Provenance.of(view, certification.get().selfReported);
+        row.providerReportedPoints = provenance.providerReportedPoints();
+        row.evidenceAttachedPoints = provenance.evidenceAttachedPoints();
+        row.selfReportedPoints = provenance.selfReportedPoints();
+        row.certificationSelfReported = provenance.certificationSelfReported();
         if (created) {
             entityManager.persist(row);
         }
         if (old != view.status()) {
             outbox.publish(TOPIC, learnerId, EVENT_TYPE, new ComplianceStatusChanged(learnerId, credential, old, view.status(), view));
-            changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view));
+            changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view, provenance));
             meters.counter("recert.compliance.status.changes", "credential", credential, "to", view.status().name()).increment();
             LOG.debugf("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());
         }

@@ -31,8 +31,10 @@ public class StatusSweep {
     private final EntityManager entityManager;
     private final LearnerStatusService statuses;
     private final Evaluations evaluations;
+    private final ProjectionTrust trust;
 
-    public StatusSweep(EntityManager entityManager, LearnerStatusService statuses, Evaluations evaluations) {
+    public StatusSweep(EntityManager entityManager, LearnerStatusService statuses, Evaluations evaluations, ProjectionTrust trust) {
+        this.trust = trust;
         this.entityManager = entityManager;
         this.statuses = statuses;
         this.evaluations = evaluations;
@@ -61,6 +63,11 @@ public class StatusSweep {
                     .setParameter(1, LOCK_KEY).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 LOG.info("status sweep: another replica is sweeping");
+                return new SweepResult(today, false, 0, 0);
+            }
+            if (!trust.trusted()) {
+                // the rebuild that completes evaluates every certified learner; nothing is published from a partial projection
+                LOG.warn("status sweep held: the credits projection is being rebuilt or its last rebuild failed");
                 return new SweepResult(today, false, 0, 0);
             }
             @SuppressWarnings("unchecked")

@@ -43,6 +43,10 @@ public class CertificationEntity {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
+    /** The learner recorded this date themselves: nobody else vouches for it. */
+    @Column(name = "self_reported", nullable = false)
+    public boolean selfReported;
+
     @Column(name = "superseded_at")
     public Instant supersededAt;
 }

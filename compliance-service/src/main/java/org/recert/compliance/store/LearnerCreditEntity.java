@@ -59,6 +59,10 @@ public class LearnerCreditEntity {
     @Column(name = "contact_minutes")
     public Integer contactMinutes;
 
+    /** Who vouches for the credit (Verification): the provider's report, attached evidence, or the learner's word. */
+    @Column(nullable = false)
+    public String verification;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -68,6 +68,19 @@ public class LearnerStatusEntity {
     @Column(name = "next_change_on")
     public LocalDate nextChangeOn;
 
+    /** The counted points by who vouches for them, and whether the learner set the certification date (Provenance). */
+    @Column(name = "provider_reported_points", precision = 12, scale = 4)
+    public BigDecimal providerReportedPoints;
+
+    @Column(name = "evidence_attached_points", precision = 12, scale = 4)
+    public BigDecimal evidenceAttachedPoints;
+
+    @Column(name = "self_reported_points", precision = 12, scale = 4)
+    public BigDecimal selfReportedPoints;
+
+    @Column(name = "certification_self_reported")
+    public Boolean certificationSelfReported;
+
     /** When the status last changed. */
     @Column(name = "status_since", nullable = false)
     public Instant statusSince;

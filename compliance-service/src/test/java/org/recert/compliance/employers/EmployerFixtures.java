@@ -57,6 +57,13 @@ public class EmployerFixtures {
                 .then().statusCode(201);
     }
 
+    /** Subscribes {@code receiver} to the organization's status changes and lets it verify their signatures. */
+    public void subscribeToStatusChanges(String organizationId, WebhookReceiver receiver) {
+        String secret = employerOf(organizationId).body(Map.of("url", receiver.url(), "events", java.util.List.of("compliance.status.changed")))
+                .post("/api/v1/compliance/organizations/" + organizationId + "/webhooks").then().statusCode(201).extract().path("secret");
+        receiver.verifyingWith(secret);
+    }
+
     public static String uniqueLearner(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

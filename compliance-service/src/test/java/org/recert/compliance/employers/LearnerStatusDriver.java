@@ -58,7 +58,7 @@ public class LearnerStatusDriver {
             if (!status.equals(old)) {
                 changes.fire(new LearnerStatusChanged(learnerId, credential,
                         old == null ? ComplianceStatus.NO_CERTIFICATION : ComplianceStatus.valueOf((String) old),
-                        ComplianceStatus.valueOf(status), view));
+                        ComplianceStatus.valueOf(status), view, org.recert.compliance.status.Provenance.of(view, false)));
             }
         });
     }

@@ -1,10 +1,17 @@
 package org.recert.credits.api;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.recert.credits.domain.Approval;
@@ -23,7 +30,8 @@ public final class TranscriptCsv {
 
     public static final String CONTACT_HOUR_EQUIVALENT = "CONTACT_HOUR_EQUIVALENT";
     public static final List<String> HEADER = List.of("Row type", "Credit id", "Completed on", "Activity type", "Title", "Provider",
-            "Approval", "Unit", "Amount", "Administrative", "Clinical", "General", "Contact hour equivalent", "Source", "Version");
+            "Approval", "Unit", "Amount", "Administrative", "Clinical", "General", "Contact hour equivalent", "Source", "Version",
+            "Verification");
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -33,56 +41,62 @@ public final class TranscriptCsv {
     /** A byte order mark: without it, Excel reads UTF-8 text (accents in titles) as another encoding. */
     public static final String BOM = "\uFEFF";
 
-    public static String write(Transcript transcript) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
-        for (Credit c : transcript.credits()) {
-            rows.add(List.of("CREDIT", c.id().toString(), c.completedOn().toString(), c.activityType().name(), safe(c.title()),
-                    safe(c.providerName()), c.approval().name(), c.amount().unit().name(), number(c.amount().value()),
-                    number(c.content().valueIn(Category.ADMINISTRATIVE)), number(c.content().valueIn(Category.CLINICAL)),
-                    number(c.content().valueIn(Category.GENERAL)), number(c.contactHourEquivalent()), c.source().name(),
-                    String.valueOf(c.version())));
-        }
-        List<Credit> credits = transcript.credits();
-        totals(rows, "ALL", credits);
-        for (Approval approval : Approval.values()) {
-            totals(rows, approval.name(), credits.stream().filter(c -> c.approval() == approval).toList());
-        }
-        try {
-            CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
-            return BOM + CSV.writer(schema).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the transcript as CSV", e);
+    /**
+     * Writes the CREDIT rows as {@code credits} hands them over (never all in memory), then the TOTAL rows of the
+     * period's {@code sums}.
+     */
+    public static void write(OutputStream output, List<Transcript.Sum> sums, Consumer<Consumer<Credit>> credits) throws IOException {
+        Writer text = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+        text.write(BOM);
+        try (SequenceWriter writer = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(text)) {
+            writer.write(HEADER);
+            try {
+                credits.accept(c -> {
+                    try {
+                        writer.write(List.of("CREDIT", c.id().toString(), c.completedOn().toString(), c.activityType().name(),
+                                safe(c.title()), safe(c.providerName()), c.approval().name(), c.amount().unit().name(),
+                                number(c.amount().value()), number(c.content().valueIn(Category.ADMINISTRATIVE)),
+                                number(c.content().valueIn(Category.CLINICAL)), number(c.content().valueIn(Category.GENERAL)),
+                                number(c.contactHourEquivalent()), c.source().name(), String.valueOf(c.version()),
+                                c.verification().name()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            totals(writer, "ALL", sums);
+            for (Approval approval : Approval.values()) {
+                totals(writer, approval.name(), sums.stream().filter(sum -> sum.approval() == approval).toList());
+            }
         }
     }
 
-    private static void totals(List<List<String>> rows, String approval, List<Credit> credits) {
+    private static void totals(SequenceWriter writer, String approval, List<Transcript.Sum> sums) throws IOException {
         for (CreditUnit unit : CreditUnit.values()) {
-            List<Credit> inUnit = credits.stream().filter(c -> c.amount().unit() == unit).toList();
+            List<Transcript.Sum> inUnit = sums.stream().filter(sum -> sum.unit() == unit).toList();
             if (inUnit.isEmpty()) {
                 continue;
             }
-            rows.add(List.of("TOTAL", "", "", "", "", "", approval, unit.name(), number(sum(inUnit, null)),
-                    number(sum(inUnit, Category.ADMINISTRATIVE)), number(sum(inUnit, Category.CLINICAL)),
-                    number(sum(inUnit, Category.GENERAL)), unit.contactHoursPerUnit().isPresent() ? number(hours(inUnit, null)) : "",
-                    "", ""));
+            writer.write(List.of("TOTAL", "", "", "", "", "", approval, unit.name(), number(sum(inUnit, Transcript.Sum::amount)),
+                    number(sum(inUnit, s -> s.in(Category.ADMINISTRATIVE))), number(sum(inUnit, s -> s.in(Category.CLINICAL))),
+                    number(sum(inUnit, s -> s.in(Category.GENERAL))),
+                    unit.contactHoursPerUnit().isPresent() ? number(hours(inUnit, Transcript.Sum::amount)) : "", "", "", ""));
         }
-        BigDecimal allHours = hours(credits, null);
-        rows.add(List.of("TOTAL", "", "", "", "", "", approval, CONTACT_HOUR_EQUIVALENT, number(allHours),
-                number(hours(credits, Category.ADMINISTRATIVE)), number(hours(credits, Category.CLINICAL)),
-                number(hours(credits, Category.GENERAL)), number(allHours), "", ""));
+        BigDecimal allHours = hours(sums, Transcript.Sum::amount);
+        writer.write(List.of("TOTAL", "", "", "", "", "", approval, CONTACT_HOUR_EQUIVALENT, number(allHours),
+                number(hours(sums, s -> s.in(Category.ADMINISTRATIVE))), number(hours(sums, s -> s.in(Category.CLINICAL))),
+                number(hours(sums, s -> s.in(Category.GENERAL))), number(allHours), "", "", ""));
     }
 
-    private static BigDecimal sum(List<Credit> credits, Category category) {
-        return credits.stream().map(c -> category == null ? c.amount().value() : c.content().valueIn(category))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static BigDecimal sum(List<Transcript.Sum> sums, Function<Transcript.Sum, BigDecimal> value) {
+        return sums.stream().map(value).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Contact-hour equivalent of the credits (or of their part in {@code category}); units without one add nothing. */
-    private static BigDecimal hours(List<Credit> credits, Category category) {
-        return credits.stream()
-                .map(c -> c.amount().unit().contactHourEquivalent(category == null ? c.amount().value() : c.content().valueIn(category))
-                        .orElse(BigDecimal.ZERO))
+    /** Contact-hour equivalent of the sums' {@code value}; units without one add nothing. */
+    private static BigDecimal hours(List<Transcript.Sum> sums, Function<Transcript.Sum, BigDecimal> value) {
+        return sums.stream().map(sum -> sum.unit().contactHourEquivalent(value.apply(sum)).orElse(BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -1,5 +1,7 @@
 package org.recert.credits.api;
 
+import java.time.LocalDate;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,17 +31,17 @@ import org.recert.platform.web.LearnerIds;
 @Path("/credits/learners/{learnerId}/transcript")
 @Tag(name = "Credits")
 @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
-@APIResponse(responseCode = "400", description = "from/to invalid")
+@APIResponse(responseCode = "400", description = "from/to, the cursor or the limit invalid")
 @APIResponse(responseCode = "403", description = "Not a learner or an admin")
 @APIResponse(responseCode = "404", description = "Another learner's transcript")
 public class TranscriptResource {
 
     static final String TEXT_CSV = "text/csv";
     private static final String CSV_EXAMPLE = """
-            Row type,Credit id,Completed on,Activity type,Title,Provider,Approval,Unit,Amount,Administrative,Clinical,General,Contact hour equivalent,Source,Version
-            CREDIT,0b9f5a8e-4a55-4c43-9d3e-6d2f4f1f7a10,2025-05-01,ONLINE_WORKSHOP,Infection control,AAMA e-Learning Center,AAMA,AAMA_CEU,2,0,2,0,2,LEARNER_REPORTED,1
-            TOTAL,,,,,,ALL,AAMA_CEU,2,0,2,0,2,,
-            TOTAL,,,,,,ALL,CONTACT_HOUR_EQUIVALENT,2,0,2,0,2,,
+            Row type,Credit id,Completed on,Activity type,Title,Provider,Approval,Unit,Amount,Administrative,Clinical,General,Contact hour equivalent,Source,Version,Verification
+            CREDIT,0b9f5a8e-4a55-4c43-9d3e-6d2f4f1f7a10,2025-05-01,ONLINE_WORKSHOP,Infection control,AAMA e-Learning Center,AAMA,AAMA_CEU,2,0,2,0,2,LEARNER_REPORTED,1,SELF_REPORTED
+            TOTAL,,,,,,ALL,AAMA_CEU,2,0,2,0,2,,,
+            TOTAL,,,,,,ALL,CONTACT_HOUR_EQUIVALENT,2,0,2,0,2,,,
             """;
 
     private final CreditLedger ledger;
@@ -51,8 +54,9 @@ public class TranscriptResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A learner's transcript", description = "Active credits completed in [from, to], oldest first, with totals "
-            + "by category and approval, as issued and in contact-hour equivalents. Ask with Accept: text/csv for a spreadsheet.")
+    @Operation(summary = "A learner's transcript", description = "Active credits completed in [from, to], oldest first, one page at "
+            + "a time (cursor, limit), with the totals of the whole period by category and approval, as issued and in contact-hour "
+            + "equivalents. Ask with Accept: text/csv for the whole period as a spreadsheet, streamed.")
     @APIResponse(responseCode = "200", description = "The transcript", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Transcript.class)),
             @Content(mediaType = TEXT_CSV, examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)) })
@@ -61,9 +65,12 @@ public class TranscriptResource {
             @Parameter(description = "Completed on or after", example = "2022-04-01",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Completed on or before", example = "2027-03-31",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Credits per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam("limit") String limit) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
-        return ledger.transcript(learnerId, Params.date("from", from), Params.date("to", to));
+        return ledger.transcript(learnerId, Params.date("from", from), Params.date("to", to), cursor, Params.integer("limit", limit));
     }
 
     @GET
@@ -74,7 +81,12 @@ public class TranscriptResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
-        String body = TranscriptCsv.write(ledger.transcript(learnerId, Params.date("from", from), Params.date("to", to)));
+        LocalDate fromDay = Params.date("from", from);
+        LocalDate toDay = Params.date("to", to);
+        // refused with a 400 before the streamed 200 begins
+        CreditLedger.checkRange(fromDay, toDay);
+        StreamingOutput body = output -> ledger.exportTranscript(learnerId, fromDay, toDay,
+                (sums, credits) -> TranscriptCsv.write(output, sums, credits));
         return Response.ok(body, TEXT_CSV + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"transcript-" + learnerId.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
                 .build();

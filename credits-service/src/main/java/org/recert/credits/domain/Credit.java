@@ -23,7 +23,10 @@ public record Credit(
         @Schema(examples = "AAMA") Approval approval,
         @Schema(examples = "120", nullable = true) Integer contactMinutes,
         @Schema(nullable = true) Evidence evidence,
-        @Schema(examples = "LEARNER_REPORTED") CreditSource source,
+        @Schema(description = "Who first put the credit in the ledger", examples = "LEARNER_REPORTED") CreditSource source,
+        @Schema(description = "Who vouches for this version: the provider's report, evidence the learner attached, or the "
+                + "learner's word alone (a learner's correction of a provider's report is no longer the provider's)",
+                examples = "SELF_REPORTED") Verification verification,
         @Schema(examples = "ACTIVE") CreditStatus status,
         @Schema(examples = "1") int version,
         @Schema(examples = "2026-01-01T00:00:00Z") Instant recordedAt,
@@ -31,11 +34,17 @@ public record Credit(
         @Schema(description = "The amount in contact hours, where the unit is defined by time", examples = "2", nullable = true)
         BigDecimal contactHourEquivalent) {
 
+    /** A new credit, vouched for as its source and evidence say. */
     public static Credit of(UUID id, String learnerId, CreditContent content, CreditSource source, CreditStatus status,
             int version, Instant recordedAt, String reason) {
+        return of(id, learnerId, content, source, Verification.of(source, content.evidence()), status, version, recordedAt, reason);
+    }
+
+    public static Credit of(UUID id, String learnerId, CreditContent content, CreditSource source, Verification verification,
+            CreditStatus status, int version, Instant recordedAt, String reason) {
         return new Credit(id, learnerId, content.activityType(), content.title(), content.providerName(), content.courseId(),
                 content.completedOn(), content.amount(), content.categories(), content.approval(), content.contactMinutes(),
-                content.evidence(), source, status, version, recordedAt, reason,
+                content.evidence(), source, verification, status, version, recordedAt, reason,
                 content.amount().unit().contactHourEquivalent(content.amount().value()).map(Decimals::normalize).orElse(null));
     }
 

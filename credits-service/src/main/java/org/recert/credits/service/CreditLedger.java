@@ -1,15 +1,16 @@
 package org.recert.credits.service;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -153,8 +154,9 @@ public class CreditLedger {
                 throw ProblemException.conflict("credit " + existing + " already records this course on " + corrected.completedOn());
             });
         }
-        Credit next = Credit.of(creditId, learnerId, corrected, current.source(), CreditStatus.ACTIVE, current.version() + 1,
-                CreditStore.now(), correction.reason().strip());
+        Credit next = Credit.of(creditId, learnerId, corrected, current.source(),
+                current.verification().corrected(correction.evidence(), corrected.evidence()), CreditStatus.ACTIVE,
+                current.version() + 1, CreditStore.now(), correction.reason().strip());
         append(next, recordedBy);
         events.corrected(next);
         return next;
@@ -173,8 +175,8 @@ public class CreditLedger {
         if (!current.isActive()) {
             throw ProblemException.conflict("credit " + creditId + " is already revoked");
         }
-        Credit next = Credit.of(creditId, learnerId, current.content(), current.source(), CreditStatus.REVOKED,
-                current.version() + 1, CreditStore.now(), reason.strip());
+        Credit next = Credit.of(creditId, learnerId, current.content(), current.source(), current.verification(),
+                CreditStatus.REVOKED, current.version() + 1, CreditStore.now(), reason.strip());
         append(next, recordedBy);
         events.revoked(next);
         return next;
@@ -199,37 +201,72 @@ public class CreditLedger {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Credit> list(String learnerId, CreditFilter filter, String cursor, Integer limit) {
         checkRange(filter.from(), filter.to());
+        int size = pageSize(limit);
+        After after = after(cursor);
+        return page(credits.list(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
+    }
+
+    /**
+     * One page of the learner's active credits completed in [from, to] (either end open), oldest first, with the totals
+     * of the whole period (summed by the database, whatever the number of credits).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Transcript transcript(String learnerId, LocalDate from, LocalDate to, String cursor, Integer limit) {
+        checkRange(from, to);
+        int size = pageSize(limit);
+        After after = after(cursor);
+        CreditFilter filter = CreditFilter.activeBetween(from, to);
+        Page<Credit> page = page(credits.listOldestFirst(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
+        return Transcript.page(learnerId, from, to, CreditStore.now(), page.items(), credits.sums(learnerId, filter),
+                page.nextCursor());
+    }
+
+    /** Writes a whole transcript: the period's sums, and its credits as they stream from the database (oldest first). */
+    @FunctionalInterface
+    public interface TranscriptWriter {
+        void write(List<Transcript.Sum> sums, Consumer<Consumer<Credit>> credits) throws IOException;
+    }
+
+    /** Hands the whole transcript of [from, to] to {@code writer} in one transaction, never holding all its credits at once. */
+    @Transactional
+    public void exportTranscript(String learnerId, LocalDate from, LocalDate to, TranscriptWriter writer) throws IOException {
+        checkRange(from, to);
+        CreditFilter filter = CreditFilter.activeBetween(from, to);
+        writer.write(credits.sums(learnerId, filter), sink -> credits.streamOldestFirst(learnerId, filter, sink));
+    }
+
+    private record After(LocalDate completedOn, UUID id) {
+    }
+
+    private int pageSize(Integer limit) {
         int size = limit == null ? config.defaultPageSize() : limit;
         if (size < 1 || size > config.maxPageSize()) {
             throw ProblemException.invalid("limit", "must be between 1 and " + config.maxPageSize());
         }
-        LocalDate afterDate = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            List<String> values = Cursor.decode(cursor, 2);
-            try {
-                afterDate = LocalDate.parse(values.get(0));
-                afterId = UUID.fromString(values.get(1));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-            }
+        return size;
+    }
+
+    /** Where the previous page ended: the (completedOn, id) of its last credit, as its cursor says. */
+    private static After after(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return new After(null, null);
         }
-        List<Credit> rows = credits.list(learnerId, filter, afterDate, afterId, size + 1);
+        List<String> values = Cursor.decode(cursor, 2);
+        try {
+            return new After(LocalDate.parse(values.get(0)), UUID.fromString(values.get(1)));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+        }
+    }
+
+    /** A page of {@code size} from {@code rows} fetched with one more, which says whether another page follows. */
+    private static Page<Credit> page(List<Credit> rows, int size) {
         if (rows.size() <= size) {
             return Page.of(rows, null);
         }
         List<Credit> page = rows.subList(0, size);
         Credit last = page.get(size - 1);
         return Page.of(page, Cursor.encode(last.completedOn().toString(), last.id().toString()));
-    }
-
-    /** The learner's active credits completed in [from, to] (either end open), oldest first, with totals. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Transcript transcript(String learnerId, LocalDate from, LocalDate to) {
-        checkRange(from, to);
-        List<Credit> active = new ArrayList<>(credits.list(learnerId, CreditFilter.activeBetween(from, to), null, null, 0));
-        java.util.Collections.reverse(active);
-        return Transcript.of(learnerId, from, to, CreditStore.now(), active);
     }
 
     private CreditContent contentOf(RecordCreditRequest request) {
@@ -304,7 +341,8 @@ public class CreditLedger {
                 c.categories(), c.approval(), minutes, c.evidence());
     }
 
-    private static void checkRange(LocalDate from, LocalDate to) {
+    /** A period whose end is before its start is refused (400 naming {@code to}). */
+    public static void checkRange(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,6 +31,8 @@ import org.recert.credits.domain.CreditStatus;
 import org.recert.credits.domain.CreditUnit;
 import org.recert.credits.domain.Decimals;
 import org.recert.credits.domain.Evidence;
+import org.recert.credits.domain.Transcript;
+import org.recert.credits.domain.Verification;
 
 /**
  * The ledger's storage. A new credit is a credit row and its version 1; a change is a new version plus a
@@ -110,6 +114,55 @@ public class CreditStore {
      * (completedOn, id) of the last credit of the previous page.
      */
     public List<Credit> list(String learnerId, CreditFilter filter, LocalDate afterCompletedOn, UUID afterId, int limit) {
+        return rows(query(learnerId, filter, afterCompletedOn, afterId, limit, false));
+    }
+
+    /** One page of a learner's credits at their current versions, oldest completion first (a transcript's order). */
+    public List<Credit> listOldestFirst(String learnerId, CreditFilter filter, LocalDate afterCompletedOn, UUID afterId, int limit) {
+        return rows(query(learnerId, filter, afterCompletedOn, afterId, limit, true));
+    }
+
+    /**
+     * Hands every matching credit to {@code sink}, oldest first, as the database streams them: a transcript of any
+     * length passes through in fetches of a few hundred rows, none kept once handed over. Runs in the caller's transaction.
+     */
+    public void streamOldestFirst(String learnerId, CreditFilter filter, Consumer<Credit> sink) {
+        Query query = query(learnerId, filter, null, null, 0, true).setHint("org.hibernate.fetchSize", 500);
+        @SuppressWarnings("unchecked")
+        Stream<CreditVersionRecord> rows = query.getResultStream();
+        try (rows) {
+            rows.forEach(row -> {
+                sink.accept(toCredit(row));
+                entityManager.detach(row);
+            });
+        }
+    }
+
+    /** What the matching credits add up to, per unit and approval, summed by the database. */
+    public List<Transcript.Sum> sums(String learnerId, CreditFilter filter) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select v.amount_unit, v.approval, sum(v.amount_value), sum(v.administrative_value), sum(v.clinical_value),
+                       sum(v.general_value)
+                from credit c join credit_version v on v.credit_id = c.id and v.version = c.version
+                where c.learner_id = :learner and c.status = :status
+                  and (cast(:from as date) is null or c.completed_on >= cast(:from as date))
+                  and (cast(:to as date) is null or c.completed_on <= cast(:to as date))
+                group by v.amount_unit, v.approval""")
+                .setParameter("learner", learnerId).setParameter("status", filter.status().name())
+                .setParameter("from", filter.from()).setParameter("to", filter.to()).getResultList();
+        return rows.stream().map(row -> new Transcript.Sum(CreditUnit.valueOf((String) row[0]), Approval.valueOf((String) row[1]),
+                (BigDecimal) row[2], (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5])).toList();
+    }
+
+    private List<Credit> rows(Query query) {
+        @SuppressWarnings("unchecked")
+        List<CreditVersionRecord> rows = query.getResultList();
+        return rows.stream().map(CreditStore::toCredit).toList();
+    }
+
+    private Query query(String learnerId, CreditFilter filter, LocalDate afterCompletedOn, UUID afterId, int limit,
+            boolean oldestFirst) {
         StringBuilder sql = new StringBuilder("""
                 select v.* from credit c join credit_version v on v.credit_id = c.id and v.version = c.version
                 where c.learner_id = :learner""");
@@ -132,9 +185,10 @@ public class CreditStore {
             sql.append(" and v.").append(categoryColumn(filter.category())).append(" > 0");
         }
         if (afterCompletedOn != null) {
-            sql.append(" and (c.completed_on, c.id) < (:afterCompletedOn, :afterId)");
+            sql.append(oldestFirst ? " and (c.completed_on, c.id) > (:afterCompletedOn, :afterId)"
+                    : " and (c.completed_on, c.id) < (:afterCompletedOn, :afterId)");
         }
-        sql.append(" order by c.completed_on desc, c.id desc");
+        sql.append(oldestFirst ? " order by c.completed_on, c.id" : " order by c.completed_on desc, c.id desc");
         Query query = entityManager.createNativeQuery(sql.toString(), CreditVersionRecord.class).setParameter("learner", learnerId);
         if (filter.from() != null) {
             query.setParameter("from", filter.from());
@@ -157,9 +211,7 @@ public class CreditStore {
         if (limit > 0) {
             query.setMaxResults(limit);
         }
-        @SuppressWarnings("unchecked")
-        List<CreditVersionRecord> rows = query.getResultList();
-        return rows.stream().map(CreditStore::toCredit).toList();
+        return query;
     }
 
     /**
@@ -171,7 +223,7 @@ public class CreditStore {
             return;
         }
         int n = credits.size();
-        String[][] columns = new String[24][n];
+        String[][] columns = new String[25][n];
         int i = 0;
         for (Credit credit : credits) {
             CreditVersionRecord v = toVersion(credit, recordedBy);
@@ -180,7 +232,7 @@ public class CreditStore {
                     v.amountUnit, v.administrativeValue.toPlainString(), v.clinicalValue.toPlainString(),
                     v.generalValue.toPlainString(), v.approval, v.contactMinutes == null ? null : v.contactMinutes.toString(),
                     v.evidenceIssuer, v.evidenceCertificateNumber, v.evidenceFileName, v.evidenceSha256, v.source, v.status,
-                    v.reason, v.recordedAt.toString(), v.recordedBy, String.valueOf(v.version) };
+                    v.reason, v.recordedAt.toString(), v.recordedBy, String.valueOf(v.version), v.verification };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
@@ -202,12 +254,12 @@ public class CreditStore {
                     insert into credit_version (credit_id, learner_id, activity_type, title, provider_name, course_id, completed_on,
                         amount_value, amount_unit, administrative_value, clinical_value, general_value, approval, contact_minutes,
                         evidence_issuer, evidence_certificate_number, evidence_file_name, evidence_sha256, source, status, reason,
-                        recorded_at, recorded_by, version)
+                        recorded_at, recorded_by, version, verification)
                     select cast(a as uuid), b, c, d, e, cast(f as uuid), cast(g as date), cast(h as numeric), i, cast(j as numeric),
                         cast(k as numeric), cast(l as numeric), m, cast(n as integer), o, p, q, r, s, t, u, cast(v as timestamptz), w,
-                        cast(x as integer)
-                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x)""")) {
+                        cast(x as integer), y
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y)""")) {
                 for (int c = 0; c < columns.length; c++) {
                     version.setArray(c + 1, text(connection, columns[c]));
                 }
@@ -254,6 +306,7 @@ public class CreditStore {
             v.evidenceSha256 = evidence.sha256();
         }
         v.source = credit.source().name();
+        v.verification = credit.verification().name();
         v.status = credit.status().name();
         v.reason = credit.reason();
         v.recordedAt = credit.recordedAt();
@@ -270,8 +323,8 @@ public class CreditStore {
         CreditContent content = new CreditContent(ActivityType.valueOf(v.activityType), v.title, v.providerName, v.courseId,
                 v.completedOn, new Amount(v.amountValue, CreditUnit.valueOf(v.amountUnit)), categories, Approval.valueOf(v.approval),
                 v.contactMinutes, evidence);
-        return Credit.of(v.creditId, v.learnerId, content, CreditSource.valueOf(v.source), CreditStatus.valueOf(v.status),
-                v.version, v.recordedAt, v.reason);
+        return Credit.of(v.creditId, v.learnerId, content, CreditSource.valueOf(v.source), Verification.valueOf(v.verification),
+                CreditStatus.valueOf(v.status), v.version, v.recordedAt, v.reason);
     }
 
     private static void addIfPositive(List<CategoryValue> categories, Category category, BigDecimal value) {

@@ -84,6 +84,9 @@ public class CreditVersionRecord {
     public String source;
 
     @Column(nullable = false)
+    public String verification;
+
+    @Column(nullable = false)
     public String status;
 
     public String reason;

@@ -161,7 +161,8 @@ class CreditHistoryTest {
         assertThat(revoked.path("amount").path("value").decimalValue()).isEqualByComparingTo("3");
         assertThat(revoked.path("learnerId").asText()).isEqualTo(learner);
         for (String field : List.of("id", "learnerId", "activityType", "title", "providerName", "courseId", "completedOn", "amount",
-                "categories", "approval", "contactMinutes", "evidence", "source", "status", "version", "recordedAt", "reason")) {
+                "categories", "approval", "contactMinutes", "evidence", "source", "verification", "status", "version", "recordedAt",
+                "reason")) {
             assertThat(revoked.has(field)).as("event field " + field).isTrue();
         }
         assertThat(objectMapper.readTree(events.get(1).value()).path("version").asInt()).isEqualTo(2);

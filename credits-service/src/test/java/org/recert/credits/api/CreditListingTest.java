@@ -104,6 +104,30 @@ class CreditListingTest {
     }
 
     @Test
+    void shouldPageTheTranscriptOldestFirstWithTheTotalsOfTheWholePeriodOnEveryPage() {
+        String learner = unique("learner");
+        seedTranscript(learner);
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Map<String, String> query = cursor == null ? Map.of("limit", "2") : Map.of("limit", "2", "cursor", cursor);
+            Response page = as(learner).accept(ContentType.JSON).queryParams(query).get(transcript(learner));
+            page.then().statusCode(200).body("totals.overall.contactHourEquivalent", equalTo(10));
+            seen.addAll(page.path("credits.completedOn"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(2);
+        assertThat(seen).hasSize(3).isSorted();
+        as(learner).accept(ContentType.JSON).queryParam("limit", "201").get(transcript(learner)).then().statusCode(400)
+                .body("field", equalTo("limit"));
+        as(learner).accept(ContentType.JSON).queryParam("cursor", "forged").get(transcript(learner)).then().statusCode(400)
+                .body("field", equalTo("cursor"));
+    }
+
+    @Test
     void shouldExportATranscriptCsvThatASpreadsheetReadsBackWithTheRightTotals() throws IOException {
         String learner = unique("learner");
         seedTranscript(learner);

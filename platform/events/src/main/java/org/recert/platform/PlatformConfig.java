@@ -52,6 +52,13 @@ public interface PlatformConfig {
         @WithDefault("3")
         int maxAttempts();
 
+        /**
+         * How long the ids of applied events are kept to recognise a redelivery: far beyond the few minutes in which Kafka
+         * redelivers what was applied but not yet committed (a later replay meets handlers that keep the latest version).
+         */
+        @WithDefault("P30D")
+        java.time.Duration processedRetention();
+
         /** Test switch: hands every event to its handler twice, to prove that handling is idempotent. */
         @WithDefault("false")
         boolean deliverTwice();
@@ -66,8 +73,29 @@ public interface PlatformConfig {
         @WithDefault("3")
         int partitions();
 
-        /** Topics this service produces, as name or name:compact. */
+        /**
+         * Topics this service produces, as name or name:compact; also a consumed topic that must be created compacted
+         * should this service be the first to start.
+         */
         Optional<List<String>> topics();
+
+        /** Replicas of every topic this service creates: 1 on one local broker, 3 in production. */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Replicas that must hold an event before an acks=all send succeeds, on topics this service creates: 2 of 3 in production. */
+        @WithDefault("1")
+        int minInsyncReplicas();
+
+        /**
+         * Topics whose whole history must be kept, produced or consumed here (a projection is rebuilt from them): created
+         * with unlimited retention, and checked at every start.
+         */
+        Optional<List<String>> historyTopics();
+
+        /** Whether a history topic found with a finite retention at start is set to unlimited (off: only an error in the log). */
+        @WithDefault("false")
+        boolean fixHistoryRetention();
     }
 
 }

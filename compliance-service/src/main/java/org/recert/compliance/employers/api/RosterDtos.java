@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recert.compliance.employers.store.RosterRow;
+import org.recert.compliance.status.Provenance;
 import org.recert.platform.web.LearnerIds;
 
 /** Bodies of the roster, member and roster-check endpoints. Status only: never credits. */
@@ -34,7 +35,7 @@ public final class RosterDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "learnerId", "staffRef", "consent", "credential", "status", "cycleStart", "dueDate", "daysRemaining", "shortfall", "evaluatedAt" })
+    @JsonPropertyOrder({ "learnerId", "staffRef", "consent", "credential", "status", "cycleStart", "dueDate", "daysRemaining", "shortfall", "evaluatedAt", "provenance" })
     @Schema(name = "RosterEntry", description = "A member; without consent only learnerId, staffRef and consent PENDING")
     public record RosterEntry(
             @Schema(examples = "maria") String learnerId,
@@ -46,14 +47,15 @@ public final class RosterDtos {
             @Schema(examples = "2027-03-31") LocalDate dueDate,
             Integer daysRemaining,
             @Schema(description = "Points still missing in the cycle", examples = "12.5") BigDecimal shortfall,
-            OffsetDateTime evaluatedAt) {
+            OffsetDateTime evaluatedAt,
+            Provenance provenance) {
 
         public static RosterEntry of(RosterRow row, LocalDate today) {
             if (!row.consented()) {
-                return new RosterEntry(row.learnerId(), row.staffRef(), "PENDING", null, null, null, null, null, null, null);
+                return new RosterEntry(row.learnerId(), row.staffRef(), "PENDING", null, null, null, null, null, null, null, null);
             }
             return new RosterEntry(row.learnerId(), row.staffRef(), "GRANTED", row.credential(), row.status(), row.cycleStart(),
-                    row.dueDate(), RosterDtos.daysRemaining(row.dueDate(), today), row.shortfall(), row.evaluatedAt());
+                    row.dueDate(), RosterDtos.daysRemaining(row.dueDate(), today), row.shortfall(), row.evaluatedAt(), row.provenance());
         }
     }
 
@@ -69,7 +71,7 @@ public final class RosterDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "learnerId", "staffRef", "visible", "status", "cycleStart", "dueDate", "daysRemaining", "shortfall", "evaluatedAt" })
+    @JsonPropertyOrder({ "learnerId", "staffRef", "visible", "status", "cycleStart", "dueDate", "daysRemaining", "shortfall", "evaluatedAt", "provenance" })
     @Schema(name = "RosterCheckResult", description = "visible false says nothing else, not even why")
     public record RosterCheckResult(
             String learnerId,
@@ -80,15 +82,16 @@ public final class RosterDtos {
             LocalDate dueDate,
             Integer daysRemaining,
             BigDecimal shortfall,
-            OffsetDateTime evaluatedAt) {
+            OffsetDateTime evaluatedAt,
+            Provenance provenance) {
 
         public static RosterCheckResult hidden(String learnerId, String staffRef) {
-            return new RosterCheckResult(learnerId, staffRef, false, null, null, null, null, null, null);
+            return new RosterCheckResult(learnerId, staffRef, false, null, null, null, null, null, null, null);
         }
 
         public static RosterCheckResult of(RosterRow row, boolean byStaffRef, LocalDate today) {
             return new RosterCheckResult(row.learnerId(), byStaffRef ? row.staffRef() : null, true, row.status(), row.cycleStart(),
-                    row.dueDate(), RosterDtos.daysRemaining(row.dueDate(), today), row.shortfall(), row.evaluatedAt());
+                    row.dueDate(), RosterDtos.daysRemaining(row.dueDate(), today), row.shortfall(), row.evaluatedAt(), row.provenance());
         }
     }
 

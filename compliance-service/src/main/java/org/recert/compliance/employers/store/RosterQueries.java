@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import org.recert.compliance.status.Provenance;
 
 /**
  * The roster as one indexed join of members, consents and the stored status of each learner
@@ -26,13 +27,15 @@ import io.agroal.api.AgroalDataSource;
 public class RosterQueries {
 
     static final String NO_CERTIFICATION = "NO_CERTIFICATION";
+    private static final String PROVENANCE =
+            "s.provider_reported_points, s.evidence_attached_points, s.self_reported_points, s.certification_self_reported";
 
     private static final String SELECT = """
             select m.learner_id, m.staff_ref, c.learner_id is not null as consented,
                    coalesce(s.credential, case when c.learner_id is not null then cast(? as text) end) as credential,
                    case when c.learner_id is not null then coalesce(s.status, '%s') end as status,
                    s.cycle_start, s.due_date, s.total_shortfall, s.evaluated_at,
-                   %s as k1, %s as k2, %s as k3
+                   %s as k1, %s as k2, %s as k3, %s
             from roster_member m
             left join learner_consent c on c.organization_id = m.organization_id and c.learner_id = m.learner_id
             left join learner_status s on c.learner_id is not null and s.learner_id = m.learner_id%s
@@ -58,7 +61,7 @@ public class RosterQueries {
         List<Object> parameters = new ArrayList<>();
         parameters.add(filter.credential());
         StringBuilder sql = new StringBuilder(SELECT.formatted(NO_CERTIFICATION, keys[0], keys[1],
-                keys.length > 2 ? keys[2] : "''", filter.credential() == null ? "" : " and s.credential = ?"));
+                keys.length > 2 ? keys[2] : "''", PROVENANCE, filter.credential() == null ? "" : " and s.credential = ?"));
         if (filter.credential() != null) {
             parameters.add(filter.credential());
         }
@@ -124,12 +127,12 @@ public class RosterQueries {
     public List<RosterRow> check(UUID organizationId, String credential, Collection<String> ids, boolean byStaffRef) {
         String sql = """
                 select m.learner_id, m.staff_ref, true, cast(? as text), coalesce(s.status, '%s'),
-                       s.cycle_start, s.due_date, s.total_shortfall, s.evaluated_at
+                       s.cycle_start, s.due_date, s.total_shortfall, s.evaluated_at, %s
                 from roster_member m
                 join learner_consent c on c.organization_id = m.organization_id and c.learner_id = m.learner_id
                 left join learner_status s on s.learner_id = m.learner_id and s.credential = ?
                 where m.organization_id = ? and m.%s = any(?)
-                """.formatted(NO_CERTIFICATION, byStaffRef ? "staff_ref" : "learner_id");
+                """.formatted(NO_CERTIFICATION, PROVENANCE, byStaffRef ? "staff_ref" : "learner_id");
         List<RosterRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -167,7 +170,18 @@ public class RosterQueries {
         return new RosterRow(result.getString(1), result.getString(2), result.getBoolean(3), result.getString(4),
                 result.getString(5), cycleStart == null ? null : cycleStart.toLocalDate(),
                 dueDate == null ? null : dueDate.toLocalDate(), shortfall == null ? null : plain(shortfall),
-                result.getObject(9, OffsetDateTime.class), sortKey(result, sortKeys));
+                result.getObject(9, OffsetDateTime.class), sortKey(result, sortKeys), provenance(result));
+    }
+
+    /** Who vouches for the counted points, read by column name; null without a stored status (or consent). */
+    private static Provenance provenance(ResultSet result) throws SQLException {
+        Boolean certificationSelfReported = (Boolean) result.getObject("certification_self_reported");
+        if (certificationSelfReported == null) {
+            return null;
+        }
+        return new Provenance(plain(result.getBigDecimal("provider_reported_points")),
+                plain(result.getBigDecimal("evidence_attached_points")), plain(result.getBigDecimal("self_reported_points")),
+                certificationSelfReported);
     }
 
     private static List<String> sortKey(ResultSet result, int sortKeys) throws SQLException {

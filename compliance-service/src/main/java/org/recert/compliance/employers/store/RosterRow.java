@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.recert.compliance.status.Provenance;
+
 /**
  * One line of a roster: a member and, only when they consent, the stored status of one credential.
- * Without consent every status field is null. {@code sortKey}: the row's values of the roster's order, for cursors.
+ * Without consent every status field (and provenance) is null. {@code sortKey}: the row's values of the roster's order, for cursors.
  */
 public record RosterRow(
         String learnerId,
@@ -19,5 +21,6 @@ public record RosterRow(
         LocalDate dueDate,
         BigDecimal shortfall,
         OffsetDateTime evaluatedAt,
-        List<String> sortKey) {
+        List<String> sortKey,
+        Provenance provenance) {
 }

@@ -149,6 +149,10 @@ public class EventConsumer {
 
         /** Partitions read again from their beginning from now on, after {@link EventConsumer#replayFromStart()}. */
         void onReplay(Set<TopicPartition> partitions);
+
+        /** A record that could not be applied was parked on the dead-letter topic: the consumer got past it all the same. */
+        default void onParked(String topic, int partition, long offset) {
+        }
     }
 
     /**
@@ -379,6 +383,7 @@ public class EventConsumer {
             try {
                 kafka.rawProducer().send(parked).get(30, TimeUnit.SECONDS);
                 deadLettered.increment();
+                readFromStart.forEach(listener -> listener.onParked(record.topic(), record.partition(), record.offset()));
                 return true;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 LOG.warnf("event consumer: dead-letter topic unreachable (%s); retrying", e.toString());

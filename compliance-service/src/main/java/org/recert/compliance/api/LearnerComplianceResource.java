@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CertificationService;
 import org.recert.compliance.service.Dates;
 import org.recert.compliance.service.Evaluations;
@@ -102,7 +102,7 @@ public class LearnerComplianceResource {
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential,
             @Valid @NotNull CertificationRequest request) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byPath(credential);
+        Credential rules = ruleSets.byPath(credential);
         CertificationService.Recorded recorded = certifications.certify(learnerId, rules, request.certifiedOn(), caller.subject());
         CertificationView view = CertificationView.of(recorded.certification());
         if (!recorded.newCycle()) {
@@ -136,7 +136,7 @@ public class LearnerComplianceResource {
     public CertificationHistory history(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byPath(credential);
+        Credential rules = ruleSets.byPath(credential);
         List<CertificationView> history = certifications.requireHistory(learnerId, rules.code()).stream()
                 .map(CertificationView::of).toList();
         CertificationView current = history.stream().filter(CertificationView::current).findFirst().orElse(null);
@@ -158,7 +158,7 @@ public class LearnerComplianceResource {
             @Parameter(description = "Evaluation day (default today), from 1970-01-01 to ten years ahead", example = "2026-01-31")
             @QueryParam("asOf") String asOf) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byField("credential", credential);
+        Credential rules = ruleSets.byField("credential", credential);
         return evaluations.evaluate(learnerId, rules, dates.asOf("asOf", asOf)).view();
     }
 
@@ -202,7 +202,7 @@ public class LearnerComplianceResource {
             @Parameter(description = "Only AAMA-approved courses", schema = @Schema(type = SchemaType.BOOLEAN), example = "false")
             @QueryParam("approvedOnly") String approvedOnly) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byField("credential", credential);
+        Credential rules = ruleSets.byField("credential", credential);
         return plans.plan(learnerId, rules, budget(budget), flag("approvedOnly", approvedOnly));
     }
 

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 import org.recert.compliance.domain.ComplianceStatus;
 import org.recert.compliance.domain.RequirementCode;
-import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CreditFacts;
 import org.recert.compliance.service.Evaluations;
 import org.recert.compliance.service.RuleSets;
@@ -68,7 +68,7 @@ public class LearnerStatusService {
 
     /** Re-evaluates one credential as of today; empty when the learner holds no certification in it. */
     public Optional<LearnerStatusEntity> refresh(String learnerId, String credential) {
-        RuleSet rules = ruleSets.find(credential).orElse(null);
+        Credential rules = ruleSets.find(credential).orElse(null);
         if (rules == null) {
             LOG.warnf("stored status of %s names unknown credential %s; left as it is", learnerId, credential);
             return Optional.empty();

@@ -97,6 +97,8 @@ public class CreditLedgerHandler implements EventHandler {
         row.categories = facts.write(fact.categories());
         row.approval = fact.approval().name();
         row.contactMinutes = fact.contactMinutes();
+        row.providerName = EventFields.optionalText(data, "providerName");
+        row.evidence = data.hasNonNull("evidence") && data.get("evidence").isObject() ? data.get("evidence").toString() : null;
         row.updatedAt = Instant.now();
         if (previousLearner == null) {
             entityManager.persist(row);

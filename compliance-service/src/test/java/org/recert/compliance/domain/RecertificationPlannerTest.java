@@ -241,6 +241,57 @@ class RecertificationPlannerTest {
         }
     }
 
+    @Test
+    void shouldConsiderOnlyTheBestValueCoursesOfEachNeedPastTheCandidateLimitAndSaySo() {
+        Random random = new Random(11L);
+        List<CourseOffer> catalog = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            catalog.add(Scenario.randomCourse(random, "c" + i, 40, false));
+        }
+        List<CreditFact> credits = Fixtures.thirtyApprovedPointsAcrossCategories();
+        Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, credits, AS_OF);
+
+        RecertificationPlan plan = RecertificationPlanner.plan(CMA, current, credits, CERTIFIED, AS_OF, catalog, Set.of(), null, false,
+                new PlanLimits(120, 3_000_000L));
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.projected().requirementsMet()).isTrue();
+        assertThat(plan.effort().candidatesCut()).isTrue();
+        assertThat(plan.effort().consideredCourses()).isEqualTo(120);
+        assertThat(plan.effort().eligibleCourses()).isGreaterThan(120);
+    }
+
+    @Test
+    void shouldAnswerTheBestPlanFoundWhenTheSearchStepLimitIsReached() {
+        Random random = new Random(12L);
+        List<CourseOffer> catalog = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            catalog.add(Scenario.randomCourse(random, "c" + i, 40, true));
+        }
+        Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, List.of(), AS_OF);
+
+        RecertificationPlan cut = RecertificationPlanner.plan(CMA, current, List.of(), CERTIFIED, AS_OF, catalog, Set.of(), null, false,
+                new PlanLimits(1500, 10));
+        RecertificationPlan exact = RecertificationPlanner.plan(CMA, current, List.of(), CERTIFIED, AS_OF, catalog, Set.of(), null, false);
+
+        assertThat(cut.effort().searchCut()).isTrue();
+        assertThat(cut.feasible()).isTrue();
+        assertThat(cut.projected().requirementsMet()).isTrue();
+        assertThat(cut.totalFee()).isGreaterThanOrEqualTo(exact.totalFee());
+        assertThat(exact.effort().cut()).isFalse();
+    }
+
+    @Test
+    void shouldNotProposeCoursesInGraceWhenCreditAfterTheDueDateDoesNotCount() {
+        Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, List.of(), DUE.plusDays(5));
+
+        RecertificationPlan plan = RecertificationPlanner.plan(CMA, current, List.of(), CERTIFIED, DUE.plusDays(5),
+                List.of(perCourse("any", "5", "60", Category.GENERAL)), Set.of(), null, false);
+
+        assertThat(plan.infeasibility()).isEqualTo(Infeasibility.PAST_DUE);
+        assertThat(plan.reason()).contains("Ask the AAMA Continuing Education Department");
+    }
+
     /** A learner, a small catalog, and the exhaustive search the planner must match. */
     private record Scenario(RuleSet rules, LocalDate certifiedOn, List<CreditFact> credits, List<CourseOffer> catalog, Set<String> taken,
             BigDecimal budget, boolean approvedOnly) {

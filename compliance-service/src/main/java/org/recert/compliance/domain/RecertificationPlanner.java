@@ -165,10 +165,15 @@ public final class RecertificationPlanner {
      * approved credit), so that every need keeps its cheapest courses. Value: fee per point, then minutes per point.
      */
     static List<Integer> bestValue(List<CourseOffer> offers, List<EligibleCredit> converted, int cap) {
-        Comparator<Integer> byValue = Comparator.comparing((Integer i) -> offers.get(i).fee().divide(converted.get(i).total(),
-                        10, java.math.RoundingMode.HALF_UP))
-                .thenComparing(i -> BigDecimal.valueOf(offers.get(i).contactMinutes()).divide(converted.get(i).total(), 10,
-                        java.math.RoundingMode.HALF_UP))
+        // Ratios computed once: sorting compares each course many times.
+        BigDecimal[] feePerPoint = new BigDecimal[offers.size()];
+        BigDecimal[] minutesPerPoint = new BigDecimal[offers.size()];
+        for (int i = 0; i < offers.size(); i++) {
+            BigDecimal points = converted.get(i).total();
+            feePerPoint[i] = offers.get(i).fee().divide(points, 10, java.math.RoundingMode.HALF_UP);
+            minutesPerPoint[i] = BigDecimal.valueOf(offers.get(i).contactMinutes()).divide(points, 10, java.math.RoundingMode.HALF_UP);
+        }
+        Comparator<Integer> byValue = Comparator.comparing((Integer i) -> feePerPoint[i]).thenComparing(i -> minutesPerPoint[i])
                 .thenComparing(i -> offers.get(i).courseId());
         List<List<Integer>> needs = new ArrayList<>();
         for (Category category : Category.values()) {

@@ -243,11 +243,7 @@ class RecertificationPlannerTest {
 
     @Test
     void shouldConsiderOnlyTheBestValueCoursesOfEachNeedPastTheCandidateLimitAndSaySo() {
-        Random random = new Random(11L);
-        List<CourseOffer> catalog = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            catalog.add(Scenario.randomCourse(random, "c" + i, 40, false));
-        }
+        List<CourseOffer> catalog = randomCatalog(11L, 3000, false);
         List<CreditFact> credits = Fixtures.thirtyApprovedPointsAcrossCategories();
         Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, credits, AS_OF);
 
@@ -263,11 +259,7 @@ class RecertificationPlannerTest {
 
     @Test
     void shouldAnswerTheBestPlanFoundWhenTheSearchStepLimitIsReached() {
-        Random random = new Random(12L);
-        List<CourseOffer> catalog = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            catalog.add(Scenario.randomCourse(random, "c" + i, 40, true));
-        }
+        List<CourseOffer> catalog = randomCatalog(12L, 400, true);
         Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, List.of(), AS_OF);
 
         RecertificationPlan cut = RecertificationPlanner.plan(CMA, current, List.of(), CERTIFIED, AS_OF, catalog, Set.of(), null, false,
@@ -290,6 +282,15 @@ class RecertificationPlannerTest {
 
         assertThat(plan.infeasibility()).isEqualTo(Infeasibility.PAST_DUE);
         assertThat(plan.reason()).contains("Ask the AAMA Continuing Education Department");
+    }
+
+    private static List<CourseOffer> randomCatalog(long seed, int size, boolean freeCourses) {
+        Random random = new Random(seed);
+        List<CourseOffer> catalog = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            catalog.add(Scenario.randomCourse(random, "c" + i, 40, freeCourses));
+        }
+        return catalog;
     }
 
     /** A learner, a small catalog, and the exhaustive search the planner must match. */

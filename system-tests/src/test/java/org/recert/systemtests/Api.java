@@ -104,6 +104,12 @@ final class Api {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** The printable recertification summary, as a browser asks for it. */
+    String summaryPage(String learnerId) {
+        return as(learnerToken(learnerId)).accept("text/html").get("/api/v1/compliance/learners/{id}/recertification-summary?credential="
+                + CMA, learnerId).then().statusCode(200).contentType(io.restassured.http.ContentType.HTML).extract().asString();
+    }
+
     JsonPath plan(String learnerId) {
         return as(learnerToken(learnerId)).get("/api/v1/compliance/learners/{id}/plan?credential=" + CMA, learnerId)
                 .then().statusCode(200).extract().jsonPath();

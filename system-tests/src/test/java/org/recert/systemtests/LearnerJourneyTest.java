@@ -53,7 +53,11 @@ class LearnerJourneyTest {
         assertThat(status.getString("excluded.find { it.creditId == '" + employment + "' }.code")).isEqualTo("ACTIVITY_NOT_ACCEPTED");
         assertThat(status.getString("excluded.find { it.creditId == '" + employment + "' }.reason")).containsIgnoringCase("employment");
         assertThat(Api.earned(status, "TOTAL")).as("every event applied twice, each credit counted once").isEqualByComparingTo("24");
-        assertThat(Api.earned(status, "AAMA_APPROVED")).isEqualByComparingTo("2");
+        // Rule changed (issue 15): the AAMA counts a CPR card as 4 CLINICAL AAMA points, so 2 AAMA CEUs + 1 card = 6.
+        assertThat(Api.earned(status, "AAMA_APPROVED")).isEqualByComparingTo("6");
+        assertThat(status.getString("ruleSetVersion")).isEqualTo("2020-01-01");
+        assertThat(status.getString("applyBy")).as("non-AAMA credit: up to 30 days of processing before the due date")
+                .isEqualTo(LocalDate.parse(status.getString("dueDate")).minusDays(30).toString());
         assertThat(status.getString("status")).isEqualTo("AT_RISK");
 
         JsonPath plan = api.plan(learner);
@@ -72,6 +76,8 @@ class LearnerJourneyTest {
                     .isEqualByComparingTo(Api.earned(plan.setRootPath("projected"), requirement));
         }
         assertThat(api.plan(learner).getList("courses")).as("nothing left to take").isEmpty();
+        String summary = api.summaryPage(learner);
+        assertThat(summary).startsWith("<!DOCTYPE html>").contains("Apply by").contains("Hospital grand rounds: sepsis");
     }
 
     private static BigDecimal points(JsonPath status, String creditId) {

@@ -42,7 +42,7 @@ public class CredentialResource {
     @APIResponse(responseCode = "200", description = "All credentials (one page)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialPage.class)))
     public Page<CredentialView> list() {
-        return Page.of(ruleSets.all().stream().map(rules -> CredentialView.of(rules, ruleSets.atRiskDays(rules))).toList(), null);
+        return Page.of(ruleSets.all().stream().map(credential -> CredentialView.of(credential, ruleSets.atRiskDays(credential.latest()))).toList(), null);
     }
 
     @GET
@@ -52,7 +52,7 @@ public class CredentialResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialView.class)))
     @APIResponse(responseCode = "404", description = "No such credential")
     public CredentialView get(@Parameter(description = "Credential code", example = "CMA_AAMA") @PathParam("code") String code) {
-        var rules = ruleSets.byPath(code);
-        return CredentialView.of(rules, ruleSets.atRiskDays(rules));
+        var credential = ruleSets.byPath(code);
+        return CredentialView.of(credential, ruleSets.atRiskDays(credential.latest()));
     }
 }

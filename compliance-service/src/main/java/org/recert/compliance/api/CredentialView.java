@@ -1,6 +1,7 @@
 package org.recert.compliance.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,26 +11,30 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recert.compliance.domain.ActivityType;
 import org.recert.compliance.domain.Approval;
 import org.recert.compliance.domain.Category;
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.domain.CreditUnit;
 import org.recert.compliance.domain.RuleSet;
 import org.recert.compliance.domain.UnitRule;
 
 /** A credential and its recertification rules, as its rule file states them. */
 @Schema(name = "Credential", example = """
-        {"code":"CMA_AAMA","name":"CMA (AAMA)","issuer":"American Association of Medical Assistants","version":"2025.1",
-         "pointName":"points","cycleMonths":60,"cycleEndsAtMonthEnd":true,"totalPoints":60,
+        {"code":"CMA_AAMA","name":"CMA (AAMA)","issuer":"American Association of Medical Assistants","version":"2020-01-01",
+         "effectiveFrom":"2020-01-01","pointName":"points","cycleMonths":60,"cycleEndsAtMonthEnd":true,"totalPoints":60,
          "categoryMinimums":{"ADMINISTRATIVE":10,"CLINICAL":10,"GENERAL":10},"approvedMinimum":30,"approvingBody":"AAMA",
          "nonApprovedCap":30,"minimumContactMinutes":50,"graceDays":90,"atRiskDays":180,
          "units":{"CPR_CARD":{"pointsPerUnit":4,"description":"A 2-year provider-level CPR card ...","fixedCategory":"CLINICAL",
-           "forcedApproval":"NON_AAMA","maxUnitsPerCycle":3}},
+           "forcedApproval":"AAMA","maxUnitsPerCycle":3}},
          "excludedActivities":{"CONTINUED_EMPLOYMENT":"Employment does not count toward CMA (AAMA) recertification: only continuing education does."},
          "summary":["60 points per 60-month cycle, due at the end of the month","At least 10 ADMINISTRATIVE, 10 CLINICAL, 10 GENERAL points"],
-         "notes":["..."]}""")
+         "notes":["..."],
+         "versions":[{"version":"2020-01-01","effectiveFrom":"2020-01-01","rules":[{"rule":"totalPoints","title":"AAMA: Recertification Policies",
+           "url":"https://www.aama-ntl.org/cma-aama-exam/recertification-policies","confidence":"published","note":null}]}]}""")
 public record CredentialView(
         String code,
         String name,
         String issuer,
         String version,
+        @Schema(nullable = true) LocalDate effectiveFrom,
         String pointName,
         int cycleMonths,
         boolean cycleEndsAtMonthEnd,
@@ -44,21 +49,43 @@ public record CredentialView(
         Map<CreditUnit, UnitView> units,
         Map<ActivityType, String> excludedActivities,
         List<String> summary,
-        List<String> notes) {
+        List<String> notes,
+        List<VersionView> versions) {
+
+    /** One dated version of the rules and where each of its rules comes from. */
+    @Schema(name = "CredentialVersion")
+    public record VersionView(String version, @Schema(nullable = true) LocalDate effectiveFrom, List<RuleSourceView> rules) {
+    }
+
+    /** The source of one rule: the certifying body's page, and how sure Recert is of its reading. */
+    @Schema(name = "RuleSource")
+    public record RuleSourceView(String rule, String title, @Schema(nullable = true) String url,
+            @Schema(enumeration = {"published", "interpretation"}) String confidence, @Schema(nullable = true) String note) {
+    }
 
     /** How the credential converts one issued unit. */
     public record UnitView(BigDecimal pointsPerUnit, String description, Category fixedCategory, Approval forcedApproval,
             Integer maxUnitsPerCycle) {
     }
 
-    public static CredentialView of(RuleSet rules, int atRiskDays) {
+    public static CredentialView of(Credential credential, int atRiskDays) {
+        RuleSet rules = credential.latest();
         Map<CreditUnit, UnitView> units = new LinkedHashMap<>();
+        Map<ActivityType, String> excluded = new LinkedHashMap<>();
+        rules.excludedActivities().forEach((type, exclusion) -> excluded.put(type, exclusion.reason()));
         rules.units().forEach((unit, rule) -> units.put(unit, unit(rule)));
-        return new CredentialView(rules.code(), rules.name(), rules.issuer(), rules.version(), rules.pointName(),
+        return new CredentialView(rules.code(), rules.name(), rules.issuer(), rules.version(), rules.effectiveFrom(), rules.pointName(),
                 rules.cycleMonths(), rules.cycleEndsAtMonthEnd(), rules.totalPoints(), rules.categoryMinimums(),
                 rules.approvedMinimum(), rules.approvingBody(), rules.nonApprovedCap().orElse(null),
-                rules.minimumContactMinutes(), rules.graceDays(), atRiskDays, units, rules.excludedActivities(),
-                summary(rules, atRiskDays), rules.notes());
+                rules.minimumContactMinutes(), rules.graceDays(), atRiskDays, units, excluded,
+                summary(rules, atRiskDays), rules.notes(), credential.versions().stream().map(CredentialView::version).toList());
+    }
+
+    private static VersionView version(RuleSet rules) {
+        List<RuleSourceView> sources = new ArrayList<>();
+        rules.citations().forEach((rule, citation) -> sources.add(new RuleSourceView(rule, citation.source().title(),
+                citation.source().url(), citation.confidence().word(), citation.note())));
+        return new VersionView(rules.version(), rules.effectiveFrom(), sources);
     }
 
     private static UnitView unit(UnitRule rule) {

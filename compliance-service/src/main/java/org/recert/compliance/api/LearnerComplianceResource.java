@@ -27,11 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CertificationService;
 import org.recert.compliance.service.Dates;
 import org.recert.compliance.service.Evaluations;
 import org.recert.compliance.service.PlanService;
+import org.recert.compliance.service.RecertificationSummaries;
 import org.recert.compliance.service.RuleSets;
 import org.recert.compliance.status.StatusView;
 import org.recert.platform.problem.ProblemException;
@@ -59,15 +60,17 @@ public class LearnerComplianceResource {
     private final CertificationService certifications;
     private final Evaluations evaluations;
     private final PlanService plans;
+    private final RecertificationSummaries summaries;
     private final Dates dates;
 
     public LearnerComplianceResource(Caller caller, RuleSets ruleSets, CertificationService certifications, Evaluations evaluations,
-            PlanService plans, Dates dates) {
+            PlanService plans, RecertificationSummaries summaries, Dates dates) {
         this.caller = caller;
         this.ruleSets = ruleSets;
         this.certifications = certifications;
         this.evaluations = evaluations;
         this.plans = plans;
+        this.summaries = summaries;
         this.dates = dates;
     }
 
@@ -103,7 +106,7 @@ public class LearnerComplianceResource {
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential,
             @Valid @NotNull CertificationRequest request) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byPath(credential);
+        Credential rules = ruleSets.byPath(credential);
         CertificationService.Recorded recorded = certifications.certify(learnerId, rules, request.certifiedOn(), caller.subject());
         CertificationView view = CertificationView.of(recorded.certification());
         if (!recorded.newCycle()) {
@@ -137,7 +140,7 @@ public class LearnerComplianceResource {
     public CertificationHistory history(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byPath(credential);
+        Credential rules = ruleSets.byPath(credential);
         List<CertificationView> history = certifications.requireHistory(learnerId, rules.code()).stream()
                 .map(CertificationView::of).toList();
         CertificationView current = history.stream().filter(CertificationView::current).findFirst().orElse(null);
@@ -159,7 +162,7 @@ public class LearnerComplianceResource {
             @Parameter(description = "Evaluation day (default today), from 1970-01-01 to ten years ahead", example = "2026-01-31")
             @QueryParam("asOf") String asOf) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byField("credential", credential);
+        Credential rules = ruleSets.byField("credential", credential);
         return evaluations.evaluate(learnerId, rules, dates.asOf("asOf", asOf)).view();
     }
 
@@ -203,8 +206,46 @@ public class LearnerComplianceResource {
             @Parameter(description = "Only AAMA-approved courses", schema = @Schema(type = SchemaType.BOOLEAN), example = "false")
             @QueryParam("approvedOnly") String approvedOnly) {
         authorize(learnerId);
-        RuleSet rules = ruleSets.byField("credential", credential);
+        Credential rules = ruleSets.byField("credential", credential);
         return plans.plan(learnerId, rules, budget(budget), flag("approvedOnly", approvedOnly));
+    }
+
+    @GET
+    @Path("/recertification-summary")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @Operation(summary = "Summarize a recertification application", description = "What the learner will submit, as of today: the "
+            + "counted credits by category with their evidence, the credits not approved by the approving body that need "
+            + "documentation, the fee note, and the last day to apply (applyBy). JSON, or a printable HTML page with "
+            + "Accept: text/html. Same access as the status: the learner and admins.")
+    @APIResponse(responseCode = "200", description = "The summary", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecertificationSummaries.SummaryView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT)
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
+    public Response summary(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
+            @Parameter(description = "Credential code", required = true, example = "CMA_AAMA") @QueryParam("credential") String credential,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        authorize(learnerId);
+        Credential rules = ruleSets.byField("credential", credential);
+        RecertificationSummaries.SummaryView summary = summaries.summary(learnerId, rules);
+        if (prefersHtml(headers.getAcceptableMediaTypes())) {
+            return Response.ok(SummaryPage.render(summary), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(summary, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** HTML only when the client ranks it above JSON (a browser); anything else, including no Accept, gets JSON. */
+    private static boolean prefersHtml(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void authorize(String learnerId) {

@@ -11,9 +11,9 @@ final class CreditEligibility {
     }
 
     static CreditAssessment assess(RuleSet rules, CreditFact credit) {
-        String refusal = rules.excludedActivities().get(credit.activityType());
-        if (refusal != null) {
-            return new ExcludedCredit(credit.creditId(), ExclusionCode.ACTIVITY_NOT_ACCEPTED, refusal, null);
+        var refusal = rules.exclusionOf(credit.activityType(), credit.completedOn());
+        if (refusal.isPresent()) {
+            return new ExcludedCredit(credit.creditId(), ExclusionCode.ACTIVITY_NOT_ACCEPTED, refusal.get(), null);
         }
         UnitRule unit = rules.units().get(credit.unit());
         if (unit == null) {

@@ -5,9 +5,9 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /**
- * The dates of one certification cycle. Credits completed from {@code cycleStart} through {@code graceEnd}
- * count: those completed after the due date but within the grace period are the ones a learner in grace
- * recertifies with.
+ * The dates of one certification cycle. Credits completed from {@code cycleStart} through the due date count; those
+ * completed after it, within the grace period, count only where the rule set says so
+ * ({@link RuleSet#creditsAfterDueDateCount()}).
  *
  * @param cycleStart date of certification or last recertification
  * @param dueDate    last day of the cycle
@@ -31,10 +31,19 @@ public record CycleWindow(LocalDate cycleStart, LocalDate dueDate, LocalDate gra
     public static CycleWindow of(RuleSet rules, LocalDate certifiedOn) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(certifiedOn, "certifiedOn");
-        LocalDate due = rules.cycleEndsAtMonthEnd()
+        LocalDate due = dueDate(rules, certifiedOn);
+        LocalDate graceEnd = due.plusDays(rules.graceDays());
+        if (rules.graceEndsBy() != null && graceEnd.isAfter(rules.graceEndsBy())) {
+            graceEnd = rules.graceEndsBy().isBefore(due) ? due : rules.graceEndsBy();
+        }
+        return new CycleWindow(certifiedOn, due, graceEnd);
+    }
+
+    /** The due date of the cycle that starts on a certification date. */
+    public static LocalDate dueDate(RuleSet rules, LocalDate certifiedOn) {
+        return rules.cycleEndsAtMonthEnd()
                 ? YearMonth.from(certifiedOn).plusMonths(rules.cycleMonths()).atEndOfMonth()
                 : certifiedOn.plusMonths(rules.cycleMonths());
-        return new CycleWindow(certifiedOn, due, due.plusDays(rules.graceDays()));
     }
 
     /** True when a credit completed on this day belongs to the cycle (grace period included). */

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param graceEnd           null when there is no certification
  * @param daysRemaining      days from {@code asOf} to the due date, negative when past due; null without certification
  * @param nextStatusChangeOn first day on which the passing of time alone may change the status; null when it cannot
+ * @param applyBy            last day to apply so that the slowest processing the counted credit needs ends by the due
+ *                           date; null without certification
+ * @param ruleSetVersion     the version of the credential's rules the cycle was evaluated under
  */
 public record Evaluation(
         String credential,
@@ -25,7 +28,9 @@ public record Evaluation(
         List<Requirement> requirements,
         List<CountedCredit> counted,
         List<ExcludedCredit> excluded,
-        LocalDate nextStatusChangeOn) {
+        LocalDate nextStatusChangeOn,
+        LocalDate applyBy,
+        String ruleSetVersion) {
 
     public Evaluation {
         Objects.requireNonNull(credential, "credential");

@@ -49,7 +49,7 @@ public final class Evaluator {
             List<Requirement> nothingEarned = requirements(rules, BigDecimal.ZERO, Map.of(), BigDecimal.ZERO);
             // A certification recorded for a later day starts to count on that day.
             return new Evaluation(rules.code(), asOf, ComplianceStatus.NO_CERTIFICATION, null, null, null, null,
-                    nothingEarned, List.of(), List.of(), certifiedOn);
+                    nothingEarned, List.of(), List.of(), certifiedOn, null, rules.version());
         }
         CycleWindow window = CycleWindow.of(rules, certifiedOn);
         Screening screening = screen(rules, window, credits, asOf);
@@ -107,14 +107,23 @@ public final class Evaluator {
         BigDecimal total = earnedByCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal approvedTotal = approvedByCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Requirement> requirements = requirements(rules, total, earnedByCategory, approvedTotal);
+        rules.requiredUnits().forEach((unit, count) -> requirements.add(Requirement.of(RequirementCode.of(unit),
+                BigDecimal.valueOf(count), screening.heldUnits().getOrDefault(unit, BigDecimal.ZERO))));
         boolean met = requirements.stream().allMatch(Requirement::met);
-        return withStatus(rules, window, asOf, atRiskDays, met, screening.nextCompletion(), requirements, counted, excluded);
+        LocalDate applyBy = rules.applyBy(window.dueDate(), counted.stream().allMatch(CountedCredit::approved));
+        return withStatus(rules, window, asOf, atRiskDays, met, screening.nextCompletion(), requirements, counted, excluded,
+                applyBy);
     }
 
+    /**
+     * ON_TRACK until {@code atRiskDays} before the last day to apply, AT_RISK from then to the due date, GRACE after it
+     * until the grace period ends, LAPSED after that; COMPLIANT whenever every requirement is met before then.
+     */
     private static Evaluation withStatus(RuleSet rules, CycleWindow window, LocalDate asOf, int atRiskDays, boolean met,
             LocalDate nextCompletion, List<Requirement> requirements, List<CountedCredit> counted,
-            List<ExcludedCredit> excluded) {
+            List<ExcludedCredit> excluded, LocalDate applyBy) {
         LocalDate due = window.dueDate();
+        LocalDate atRiskFrom = applyBy.minusDays(atRiskDays);
         long daysRemaining = ChronoUnit.DAYS.between(asOf, due);
         ComplianceStatus status;
         LocalDate next;
@@ -126,9 +135,9 @@ public final class Evaluator {
             status = ComplianceStatus.COMPLIANT;
             next = window.graceEnd().plusDays(1);
         } else if (!asOf.isAfter(due)) {
-            boolean atRisk = daysRemaining <= atRiskDays;
+            boolean atRisk = !asOf.isBefore(atRiskFrom);
             status = atRisk ? ComplianceStatus.AT_RISK : ComplianceStatus.ON_TRACK;
-            next = atRisk ? due.plusDays(1) : due.minusDays(atRiskDays);
+            next = atRisk ? due.plusDays(1) : atRiskFrom;
         } else {
             status = ComplianceStatus.GRACE;
             next = window.graceEnd().plusDays(1);
@@ -138,7 +147,7 @@ public final class Evaluator {
             next = nextCompletion;
         }
         return new Evaluation(rules.code(), asOf, status, window.cycleStart(), due, window.graceEnd(),
-                Math.toIntExact(daysRemaining), requirements, counted, excluded, next);
+                Math.toIntExact(daysRemaining), requirements, counted, excluded, next, applyBy, rules.version());
     }
 
     private static List<Requirement> requirements(RuleSet rules, BigDecimal total, Map<Category, BigDecimal> earnedByCategory,
@@ -157,9 +166,10 @@ public final class Evaluator {
      * Credits after every rule but the non-approved cap.
      *
      * @param nextCompletion earliest completion date after the evaluation day among credits of the window; null if none
+     * @param heldUnits      units of each kind the rule set requires, among credits that may count (before unit limits)
      */
     record Screening(List<EligibleCredit> eligible, List<ExcludedCredit> excluded, Map<CreditUnit, BigDecimal> limitedUnitsUsed,
-            LocalDate nextCompletion) {
+            LocalDate nextCompletion, Map<CreditUnit, BigDecimal> heldUnits) {
     }
 
     static Screening screen(RuleSet rules, CycleWindow window, List<CreditFact> credits, LocalDate asOf) {
@@ -169,6 +179,7 @@ public final class Evaluator {
         List<ExcludedCredit> excluded = new ArrayList<>();
         Map<CreditUnit, BigDecimal> used = new EnumMap<>(CreditUnit.class);
         LocalDate nextCompletion = null;
+        Map<CreditUnit, BigDecimal> held = new EnumMap<>(CreditUnit.class);
         for (CreditFact credit : ordered) {
             String id = credit.creditId();
             LocalDate day = credit.completedOn();
@@ -180,6 +191,11 @@ public final class Evaluator {
             } else if (day.isAfter(window.graceEnd())) {
                 excluded.add(new ExcludedCredit(id, ExclusionCode.OUTSIDE_CYCLE,
                         "Completed on " + day + ", after this cycle's grace period ended on " + window.graceEnd() + ".", null));
+            } else if (day.isAfter(window.dueDate()) && !rules.creditsAfterDueDateCount()) {
+                excluded.add(new ExcludedCredit(id, ExclusionCode.COMPLETED_AFTER_DUE_DATE, "Completed on " + day
+                        + ", after the due date " + window.dueDate() + ". " + rules.issuer() + " asks for credit earned within the "
+                        + "recertification period and does not say that later credit is accepted, so it does not count here; ask "
+                        + rules.contact() + " before relying on it.", null));
             } else if (day.isAfter(asOf)) {
                 excluded.add(new ExcludedCredit(id, ExclusionCode.COMPLETED_AFTER_EVALUATION_DATE,
                         "Completed on " + day + ", after the evaluation date " + asOf + ".", null));
@@ -189,6 +205,9 @@ public final class Evaluator {
                 if (assessment instanceof ExcludedCredit refused) {
                     excluded.add(refused);
                 } else if (assessment instanceof EligibleCredit accepted) {
+                    if (rules.requiredUnits().containsKey(credit.unit())) {
+                        held.merge(credit.unit(), credit.amount(), BigDecimal::add);
+                    }
                     EligibleCredit limited = applyUnitLimit(rules, accepted, used, excluded);
                     if (limited != null) {
                         eligible.add(limited);
@@ -196,7 +215,7 @@ public final class Evaluator {
                 }
             }
         }
-        return new Screening(eligible, excluded, used, nextCompletion);
+        return new Screening(eligible, excluded, used, nextCompletion, held);
     }
 
     /** Counts a limited unit (e.g. CPR cards) only while the cycle's allowance lasts; returns null when none of it counts. */

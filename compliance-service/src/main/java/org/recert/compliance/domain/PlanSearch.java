@@ -20,26 +20,47 @@ final class PlanSearch {
     private record Layer(int[] items, long subscription) {
     }
 
+    /**
+     * What the search found.
+     *
+     * @param chosen indices of the plan's items; empty when nothing is needed; null when even every item falls short
+     * @param cut    true when the step limit stopped the exact search, so the plan is the best found, not proven cheapest
+     */
+    record Result(int[] chosen, boolean cut) {
+    }
+
     private final CoverageModel model;
     private final List<CoverageModel.Item> items;
     private final Map<String, Long> subscriptionCosts;
+    private final long maxSteps;
+    private long steps;
+    private boolean cut;
 
     private Layer[] layers;
     private int[] boundStep;
     private long[][][] bounds;
 
-    private PlanSearch(CoverageModel model, List<CoverageModel.Item> items, Map<String, Long> subscriptionCosts) {
+    private PlanSearch(CoverageModel model, List<CoverageModel.Item> items, Map<String, Long> subscriptionCosts, long maxSteps) {
         this.model = model;
         this.items = items;
         this.subscriptionCosts = subscriptionCosts;
+        this.maxSteps = maxSteps;
     }
 
-    /**
-     * Indices into {@code items} of a cheapest plan; empty when nothing is needed; null when even every item
-     * together falls short.
-     */
-    static int[] solve(CoverageModel model, List<CoverageModel.Item> items, Map<String, Long> subscriptionCosts) {
-        return new PlanSearch(model, items, subscriptionCosts).solve();
+    /** A cheapest plan over {@code items}, or the best found within {@code maxSteps} states visited. */
+    static Result solve(CoverageModel model, List<CoverageModel.Item> items, Map<String, Long> subscriptionCosts, long maxSteps) {
+        PlanSearch search = new PlanSearch(model, items, subscriptionCosts, maxSteps);
+        int[] chosen = search.solve();
+        return new Result(chosen, search.cut);
+    }
+
+    /** Counts one visited state; false once the limit is reached, after which the search keeps what it has. */
+    private boolean step() {
+        if (++steps > maxSteps) {
+            cut = true;
+            return false;
+        }
+        return true;
     }
 
     private int[] solve() {
@@ -342,6 +363,9 @@ final class PlanSearch {
             if (layer.subscription() == 0) {
                 CoverageModel.Item item = items.get(layer.items()[0]);
                 for (int e = 0; e < current.size(); e++) {
+                    if (!step()) {
+                        return bestPick;
+                    }
                     long key = current.key(e);
                     long cost = current.cost(e);
                     model.decode(key, state);
@@ -365,6 +389,9 @@ final class PlanSearch {
                 long price = layer.subscription();
                 inner.clear();
                 for (int e = 0; e < current.size(); e++) {
+                    if (!step()) {
+                        return bestPick;
+                    }
                     long key = current.key(e);
                     long cost = current.cost(e);
                     model.decode(key, state);
@@ -381,6 +408,9 @@ final class PlanSearch {
                     CoverageModel.Item item = items.get(i);
                     StateTable.Snapshot snapshot = inner.snapshot();
                     for (int e = 0; e < snapshot.keys().length; e++) {
+                        if (!step()) {
+                            return bestPick;
+                        }
                         long taken = snapshot.costs()[e] + item.cost();
                         if (taken >= best) {
                             continue;

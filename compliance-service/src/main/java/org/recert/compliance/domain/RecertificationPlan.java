@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param subscribedProviders providers whose subscription the plan pays for, once each
  * @param totalFee            per-course fees plus one subscription price per subscribed provider
  * @param projected           the evaluation once the chosen courses are completed on the evaluation day
+ * @param effort              what the search considered, and whether a limit cut it short
  */
 public record RecertificationPlan(
         boolean feasible,
@@ -22,10 +23,12 @@ public record RecertificationPlan(
         List<String> subscribedProviders,
         BigDecimal totalFee,
         int totalContactMinutes,
-        Evaluation projected) {
+        Evaluation projected,
+        PlanEffort effort) {
 
     public RecertificationPlan {
         Objects.requireNonNull(projected, "projected");
+        effort = effort == null ? PlanEffort.NONE : effort;
         if (feasible != (infeasibility == null)) {
             throw new IllegalArgumentException("a plan is feasible exactly when it has no infeasibility");
         }
@@ -35,6 +38,6 @@ public record RecertificationPlan(
     }
 
     static RecertificationPlan infeasible(Infeasibility infeasibility, String reason, Evaluation current) {
-        return new RecertificationPlan(false, infeasibility, reason, List.of(), List.of(), BigDecimal.ZERO, 0, current);
+        return new RecertificationPlan(false, infeasibility, reason, List.of(), List.of(), BigDecimal.ZERO, 0, current, PlanEffort.NONE);
     }
 }

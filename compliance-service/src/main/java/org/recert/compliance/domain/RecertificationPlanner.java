@@ -54,7 +54,15 @@ public final class RecertificationPlanner {
      */
     public static RecertificationPlan plan(RuleSet rules, Evaluation current, List<CreditFact> credits, LocalDate certifiedOn,
             LocalDate asOf, List<CourseOffer> catalog, Set<String> takenCourseIds, BigDecimal budget, boolean approvedOnly) {
+        return plan(rules, current, credits, certifiedOn, asOf, catalog, takenCourseIds, budget, approvedOnly, PlanLimits.DEFAULT);
+    }
+
+    /** As above, within limits on the courses considered and the search steps taken. */
+    public static RecertificationPlan plan(RuleSet rules, Evaluation current, List<CreditFact> credits, LocalDate certifiedOn,
+            LocalDate asOf, List<CourseOffer> catalog, Set<String> takenCourseIds, BigDecimal budget, boolean approvedOnly,
+            PlanLimits limits) {
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(credits, "credits");
         Objects.requireNonNull(asOf, "asOf");
@@ -73,9 +81,25 @@ public final class RecertificationPlanner {
                         + " certification expired more than " + rules.graceDays() + " days ago (due " + current.dueDate()
                         + "): continuing education can no longer renew it; the exam must be retaken.", current);
             case COMPLIANT:
-                return new RecertificationPlan(true, null, null, List.of(), List.of(), BigDecimal.ZERO, 0, current);
+                return new RecertificationPlan(true, null, null, List.of(), List.of(), BigDecimal.ZERO, 0, current, PlanEffort.NONE);
+            case GRACE:
+                if (!rules.creditsAfterDueDateCount()) {
+                    return RecertificationPlan.infeasible(Infeasibility.PAST_DUE, "The cycle was due " + current.dueDate()
+                            + ": " + rules.issuer() + " does not say that credit completed after the due date is accepted, so no "
+                            + "course taken now is sure to count. Ask " + rules.contact() + " before taking one; you may apply "
+                            + "until " + current.graceEnd() + ".", current);
+                }
+                break;
             default:
                 break;
+        }
+        for (Requirement requirement : current.requirements()) {
+            for (CreditUnit unit : rules.requiredUnits().keySet()) {
+                if (requirement.code() == RequirementCode.of(unit) && !requirement.met()) {
+                    return RecertificationPlan.infeasible(Infeasibility.CATALOG_CANNOT_CLOSE_GAP, "A " + unit.label()
+                            + " is required for this cycle, and no catalog course provides one.", current);
+                }
+            }
         }
         Objects.requireNonNull(certifiedOn, "certifiedOn");
         CycleWindow window = CycleWindow.of(rules, certifiedOn);
@@ -89,6 +113,21 @@ public final class RecertificationPlanner {
                 offers.add(offer);
                 converted.add(credit);
             }
+        }
+        int eligible = offers.size();
+        boolean candidatesCut = eligible > limits.maxCandidates();
+        if (candidatesCut) {
+            List<Integer> kept = bestValue(offers, converted, limits.maxCandidates());
+            List<CourseOffer> keptOffers = new ArrayList<>();
+            List<EligibleCredit> keptConverted = new ArrayList<>();
+            for (int i : kept) {
+                keptOffers.add(offers.get(i));
+                keptConverted.add(converted.get(i));
+            }
+            offers.clear();
+            offers.addAll(keptOffers);
+            converted.clear();
+            converted.addAll(keptConverted);
         }
         Map<String, BigDecimal> subscriptionPrices = subscriptionPrices(catalog);
         CoverageModel model = new CoverageModel(rules, screening, converted);
@@ -104,7 +143,9 @@ public final class RecertificationPlanner {
         Map<String, Long> subscriptionCosts = new LinkedHashMap<>();
         subscriptionPrices.forEach((provider, price) -> subscriptionCosts.put(provider, costs.of(price, 0)));
 
-        int[] chosen = PlanSearch.solve(model, items, subscriptionCosts);
+        PlanSearch.Result result = PlanSearch.solve(model, items, subscriptionCosts, limits.maxSearchSteps());
+        PlanEffort effort = new PlanEffort(eligible, offers.size(), candidatesCut, result.cut());
+        int[] chosen = result.chosen();
         if (chosen == null) {
             List<CreditFact> everything = new ArrayList<>(credits);
             offers.forEach(offer -> everything.add(offer.toCreditFact(asOf)));
@@ -112,14 +153,56 @@ public final class RecertificationPlanner {
             String missing = best.requirements().stream().filter(r -> !r.met())
                     .map(r -> r.code() + " short by " + Points.show(r.shortfall()))
                     .collect(Collectors.joining(", "));
-            return RecertificationPlan.infeasible(Infeasibility.CATALOG_CANNOT_CLOSE_GAP,
-                    "Even every eligible course in the catalog leaves " + missing + " " + rules.pointName() + ".", current);
+            return new RecertificationPlan(false, Infeasibility.CATALOG_CANNOT_CLOSE_GAP, "Even every "
+                    + (candidatesCut ? "considered" : "eligible") + " course in the catalog leaves " + missing + " " + rules.pointName()
+                    + ".", List.of(), List.of(), BigDecimal.ZERO, 0, current, effort);
         }
-        return priced(rules, credits, certifiedOn, asOf, offers, chosen, subscriptionPrices, budget);
+        return priced(rules, credits, certifiedOn, asOf, offers, chosen, subscriptionPrices, budget, effort);
+    }
+
+    /**
+     * The indices of at most {@code cap} offers, taken in turn from the best-value list of each need (each category, and
+     * approved credit), so that every need keeps its cheapest courses. Value: fee per point, then minutes per point.
+     */
+    static List<Integer> bestValue(List<CourseOffer> offers, List<EligibleCredit> converted, int cap) {
+        // Ratios computed once: sorting compares each course many times.
+        BigDecimal[] feePerPoint = new BigDecimal[offers.size()];
+        BigDecimal[] minutesPerPoint = new BigDecimal[offers.size()];
+        for (int i = 0; i < offers.size(); i++) {
+            BigDecimal points = converted.get(i).total();
+            feePerPoint[i] = offers.get(i).fee().divide(points, 10, java.math.RoundingMode.HALF_UP);
+            minutesPerPoint[i] = BigDecimal.valueOf(offers.get(i).contactMinutes()).divide(points, 10, java.math.RoundingMode.HALF_UP);
+        }
+        Comparator<Integer> byValue = Comparator.comparing((Integer i) -> feePerPoint[i]).thenComparing(i -> minutesPerPoint[i])
+                .thenComparing(i -> offers.get(i).courseId());
+        List<List<Integer>> needs = new ArrayList<>();
+        for (Category category : Category.values()) {
+            needs.add(java.util.stream.IntStream.range(0, offers.size()).boxed()
+                    .filter(i -> converted.get(i).points().containsKey(category)).sorted(byValue).toList());
+        }
+        needs.add(java.util.stream.IntStream.range(0, offers.size()).boxed().filter(i -> converted.get(i).approved())
+                .sorted(byValue).toList());
+        Set<Integer> kept = new java.util.LinkedHashSet<>();
+        int[] next = new int[needs.size()];
+        boolean more = true;
+        while (kept.size() < cap && more) {
+            more = false;
+            for (int n = 0; n < needs.size() && kept.size() < cap; n++) {
+                List<Integer> need = needs.get(n);
+                while (next[n] < need.size() && kept.contains(need.get(next[n]))) {
+                    next[n]++;
+                }
+                if (next[n] < need.size()) {
+                    kept.add(need.get(next[n]++));
+                    more = true;
+                }
+            }
+        }
+        return kept.stream().sorted().toList();
     }
 
     private static RecertificationPlan priced(RuleSet rules, List<CreditFact> credits, LocalDate certifiedOn, LocalDate asOf,
-            List<CourseOffer> offers, int[] chosen, Map<String, BigDecimal> subscriptionPrices, BigDecimal budget) {
+            List<CourseOffer> offers, int[] chosen, Map<String, BigDecimal> subscriptionPrices, BigDecimal budget, PlanEffort effort) {
         List<CourseOffer> courses = new ArrayList<>();
         for (int i : chosen) {
             courses.add(offers.get(i));
@@ -147,9 +230,9 @@ public final class RecertificationPlanner {
         if (budget != null && fee.compareTo(budget) > 0) {
             return new RecertificationPlan(false, Infeasibility.OVER_BUDGET, "The cheapest plan costs " + Points.show(fee)
                     + ", over the budget of " + Points.show(budget) + ".", courses, List.copyOf(subscribed), fee, minutes,
-                    projected);
+                    projected, effort);
         }
-        return new RecertificationPlan(true, null, null, courses, List.copyOf(subscribed), fee, minutes, projected);
+        return new RecertificationPlan(true, null, null, courses, List.copyOf(subscribed), fee, minutes, projected, effort);
     }
 
     /** The courses the planner may propose, in course-id order. */

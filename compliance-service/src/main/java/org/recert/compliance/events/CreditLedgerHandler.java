@@ -99,6 +99,8 @@ public class CreditLedgerHandler implements EventHandler {
         row.approval = fact.approval().name();
         row.contactMinutes = fact.contactMinutes();
         row.verification = verification(data).name();
+        row.providerName = EventFields.optionalText(data, "providerName");
+        row.evidence = data.hasNonNull("evidence") && data.get("evidence").isObject() ? data.get("evidence").toString() : null;
         row.updatedAt = Instant.now();
         if (previousLearner == null) {
             entityManager.persist(row);

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.domain.CycleWindow;
-import org.recert.compliance.domain.RuleSet;
 import org.recert.compliance.status.LearnerStatusService;
 import org.recert.compliance.store.CertificationEntity;
 import org.recert.compliance.store.TransactionLocks;
@@ -44,7 +44,7 @@ public class CertificationService {
      * Records the date of certification or last recertification. The same date again changes nothing; a new date
      * supersedes the current cycle, which is kept in the history.
      */
-    public Recorded certify(String learnerId, RuleSet rules, LocalDate certifiedOn, String recordedBy) {
+    public Recorded certify(String learnerId, Credential rules, LocalDate certifiedOn, String recordedBy) {
         dates.requireCertificationDate("certifiedOn", certifiedOn);
         // a first certification has no row to lock: racing requests queue here, and the later ones see the first's row
         locks.hold("certification", learnerId + "/" + rules.code());
@@ -58,7 +58,7 @@ public class CertificationService {
             // the partial unique index allows one current row: retire the old one before the new one is inserted
             entityManager.flush();
         });
-        CycleWindow window = CycleWindow.of(rules, certifiedOn);
+        CycleWindow window = CycleWindow.of(rules.versionFor(certifiedOn), certifiedOn);
         CertificationEntity certification = new CertificationEntity();
         certification.learnerId = learnerId;
         certification.credential = rules.code();

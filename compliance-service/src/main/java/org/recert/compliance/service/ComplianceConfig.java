@@ -22,12 +22,24 @@ public interface ComplianceConfig {
 
     Sweep sweep();
 
+    Plan plan();
+
     /**
      * Longest a projection rebuild may wait for the replay to reach the topics' ends; past it the rebuild fails, and
      * statuses stay unpublished until a later rebuild completes (a dead-lettered record counts as read).
      */
     @WithDefault("15m")
     java.time.Duration rebuildTimeout();
+
+    interface Plan {
+        /** Most catalog courses one plan considers; past it the best value for each need is kept and the plan says so. */
+        @WithDefault("1500")
+        int maxCandidates();
+
+        /** Most states the exact search visits for one plan; past it the best plan found so far is answered, marked as such. */
+        @WithDefault("3000000")
+        long maxSearchSteps();
+    }
 
     interface Sweep {
         /** When the daily status sweep runs (Quartz cron, UTC); "off" disables it. */

@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.domain.CreditFact;
 import org.recert.compliance.domain.Evaluation;
 import org.recert.compliance.domain.Evaluator;
@@ -38,7 +39,7 @@ public class Evaluations {
                 .register(meters);
     }
 
-    /** What an evaluation was made of, and its result. */
+    /** What an evaluation was made of, and its result; {@code rules} is the version the cycle was evaluated under. */
     public record Evaluated(RuleSet rules, CertificationEntity certification, List<LearnerCreditEntity> creditRows,
             List<CreditFact> credits, Evaluation evaluation, StatusView view) {
     }
@@ -48,8 +49,8 @@ public class Evaluations {
     }
 
     /** Evaluates on a day in the cycle that was current then: a day before the current cycle falls in an earlier one. */
-    public Evaluated evaluate(String learnerId, RuleSet rules, LocalDate asOf) {
-        return evaluate(learnerId, rules, asOf, certificationOn(learnerId, rules.code(), asOf));
+    public Evaluated evaluate(String learnerId, Credential credential, LocalDate asOf) {
+        return evaluate(learnerId, credential, asOf, certificationOn(learnerId, credential.code(), asOf));
     }
 
     /**
@@ -69,10 +70,12 @@ public class Evaluations {
         return earlier.isPresent() ? earlier : current;
     }
 
-    public Evaluated evaluate(String learnerId, RuleSet rules, LocalDate asOf, Optional<CertificationEntity> certification) {
+    /** Evaluates under the version of the credential's rules in force on the cycle's due date. */
+    public Evaluated evaluate(String learnerId, Credential credential, LocalDate asOf, Optional<CertificationEntity> certification) {
         List<LearnerCreditEntity> rows = credits(learnerId);
         List<CreditFact> credits = rows.stream().map(facts::credit).toList();
         LocalDate certifiedOn = certification.map(c -> c.certifiedOn).orElse(null);
+        RuleSet rules = credential.versionFor(certifiedOn);
         int atRiskDays = ruleSets.atRiskDays(rules);
         Evaluation evaluation = Evaluator.evaluate(rules, certifiedOn, credits, asOf, atRiskDays);
         evaluations.increment();

@@ -16,6 +16,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.recert.compliance.domain.CourseOffer;
+import org.recert.compliance.domain.PlanEffort;
+import org.recert.compliance.domain.PlanLimits;
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.domain.RecertificationPlan;
 import org.recert.compliance.domain.RecertificationPlanner;
 import org.recert.compliance.domain.RuleSet;
@@ -33,21 +36,40 @@ public class PlanService {
     private final Evaluations evaluations;
     private final CreditFacts facts;
     private final RuleSets ruleSets;
+    private final PlanLimits limits;
 
-    public PlanService(EntityManager entityManager, Evaluations evaluations, CreditFacts facts, RuleSets ruleSets) {
+    public PlanService(EntityManager entityManager, Evaluations evaluations, CreditFacts facts, RuleSets ruleSets,
+            ComplianceConfig config) {
         this.entityManager = entityManager;
         this.evaluations = evaluations;
         this.facts = facts;
         this.ruleSets = ruleSets;
+        this.limits = new PlanLimits(config.plan().maxCandidates(), config.plan().maxSearchSteps());
     }
 
     /** A proposed course, as the catalog describes it. */
     @Schema(name = "PlannedCourse", example = """
             {"courseId":"6f1c0a8e-3d7b-4b9e-9f53-0c1d2e3f4a5b","title":"Infection control update","providerId":"11111111-1111-4111-8111-111111111111",
              "providerName":"AAMA e-Learning Center","format":"ONLINE_WORKSHOP","feeModel":"PER_COURSE","fee":25.00,"currency":"USD",
-             "amount":2,"unit":"AAMA_CEU","approval":"AAMA","contactMinutes":100}""")
+             "amount":2,"unit":"AAMA_CEU","approval":"AAMA","contactMinutes":100,"completeBy":"2027-03-31"}""")
     public record PlannedCourse(String courseId, String title, String providerId, String providerName, String format,
-            String feeModel, BigDecimal fee, String currency, BigDecimal amount, String unit, String approval, int contactMinutes) {
+            String feeModel, BigDecimal fee, String currency, BigDecimal amount, String unit, String approval, int contactMinutes,
+            @Schema(description = "Last day to complete the course so that the application, with the slowest processing the planned "
+                    + "credit needs, is still in by the due date", nullable = true) LocalDate completeBy) {
+    }
+
+    /** What the planner considered; when a limit cut its work short, the plan closes the gap but may not be the cheapest. */
+    @Schema(name = "PlanEffort")
+    public record EffortView(int eligibleCourses, int consideredCourses, boolean candidatesCut, boolean searchCut,
+            @Schema(nullable = true) String note) {
+
+        static EffortView of(PlanEffort effort) {
+            String note = !effort.cut() ? null : effort.candidatesCut()
+                    ? "The catalog is large: the best-value " + effort.consideredCourses() + " of " + effort.eligibleCourses()
+                            + " eligible courses were considered, so a cheaper plan may exist."
+                    : "The search stopped at its limit with the best plan found so far; a cheaper plan may exist.";
+            return new EffortView(effort.eligibleCourses(), effort.consideredCourses(), effort.candidatesCut(), effort.searchCut(), note);
+        }
     }
 
     /** The cheapest plan, or why there is none, with the evaluation before and after it. */
@@ -56,15 +78,21 @@ public class PlanService {
              "courses":[{"courseId":"6f1c0a8e-3d7b-4b9e-9f53-0c1d2e3f4a5b","title":"Infection control update","fee":25.00,"amount":2,
                "unit":"AAMA_CEU","approval":"AAMA","contactMinutes":100}],
              "subscribedProviders":[],"totalFee":25,"currency":"USD","totalContactMinutes":100,"budget":null,"approvedOnly":false,
+             "ruleSetVersion":"2020-01-01","applyBy":"2027-03-31",
+             "effort":{"eligibleCourses":412,"consideredCourses":412,"candidatesCut":false,"searchCut":false,"note":null},
              "current":{"status":"AT_RISK"},"projected":{"status":"COMPLIANT"}}""")
-    public record PlanView(String learnerId, String credential, LocalDate asOf, boolean feasible, String infeasibility,
-            String reason, List<PlannedCourse> courses, List<String> subscribedProviders, BigDecimal totalFee, String currency,
-            int totalContactMinutes, BigDecimal budget, boolean approvedOnly, StatusView current, StatusView projected) {
+    public record PlanView(String learnerId, String credential, LocalDate asOf, boolean feasible,
+            @Schema(nullable = true) String infeasibility, @Schema(nullable = true) String reason, List<PlannedCourse> courses,
+            List<String> subscribedProviders, BigDecimal totalFee, String currency, int totalContactMinutes,
+            @Schema(nullable = true) BigDecimal budget, boolean approvedOnly, String ruleSetVersion,
+            @Schema(nullable = true, description = "Last day to apply once the planned courses are done") LocalDate applyBy,
+            EffortView effort, StatusView current, StatusView projected) {
     }
 
-    public PlanView plan(String learnerId, RuleSet rules, BigDecimal budget, boolean approvedOnly) {
+    public PlanView plan(String learnerId, Credential credential, BigDecimal budget, boolean approvedOnly) {
         LocalDate today = evaluations.today();
-        Evaluations.Evaluated current = evaluations.evaluate(learnerId, rules, today);
+        Evaluations.Evaluated current = evaluations.evaluate(learnerId, credential, today);
+        RuleSet rules = current.rules();
         List<CatalogCourseEntity> rows = entityManager.createQuery("from CatalogCourseEntity where status <> :retired",
                 CatalogCourseEntity.class).setParameter("retired", CreditFacts.RETIRED).getResultList();
         Map<String, CatalogCourseEntity> byId = new HashMap<>();
@@ -82,18 +110,21 @@ public class PlanService {
                 .map(row -> row.courseId).collect(Collectors.toSet());
         LocalDate certifiedOn = current.certification() == null ? null : current.certification().certifiedOn;
         RecertificationPlan plan = RecertificationPlanner.plan(rules, current.evaluation(), current.credits(), certifiedOn, today,
-                catalog, taken, budget, approvedOnly);
+                catalog, taken, budget, approvedOnly, limits);
+        LocalDate completeBy = plan.projected().applyBy();
         List<PlannedCourse> courses = plan.courses().stream().map(offer -> {
             CatalogCourseEntity row = byId.get(offer.courseId());
             return new PlannedCourse(offer.courseId(), offer.title(), offer.providerId(), row.providerName, row.format,
-                    row.feeModel, row.fee, row.currency, row.amount, row.unit, offer.approvalOn(today).name(), offer.contactMinutes());
+                    row.feeModel, row.fee, row.currency, row.amount, row.unit, offer.approvalOn(today).name(), offer.contactMinutes(),
+                    completeBy);
         }).toList();
         int atRiskDays = ruleSets.atRiskDays(rules);
         StatusView projected = StatusView.of(learnerId, rules, certifiedOn, plan.projected(), atRiskDays);
         String currency = courses.stream().map(PlannedCourse::currency).findFirst().orElse("USD");
         return new PlanView(learnerId, rules.code(), today, plan.feasible(),
                 plan.infeasibility() == null ? null : plan.infeasibility().name(), plan.reason(), courses, plan.subscribedProviders(),
-                plan.totalFee(), currency, plan.totalContactMinutes(), budget, approvedOnly, current.view(), projected);
+                plan.totalFee(), currency, plan.totalContactMinutes(), budget, approvedOnly, rules.version(), completeBy,
+                EffortView.of(plan.effort()), current.view(), projected);
     }
 
 }

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 import org.recert.compliance.domain.ComplianceStatus;
 import org.recert.compliance.domain.RequirementCode;
-import org.recert.compliance.domain.RuleSet;
+import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CreditFacts;
 import org.recert.compliance.service.Evaluations;
 import org.recert.compliance.service.RuleSets;
@@ -78,7 +78,7 @@ public class LearnerStatusService {
             LOG.debugf("status of %s in %s held: the credits projection is being rebuilt or its rebuild failed", learnerId, credential);
             return Optional.ofNullable(entityManager.find(LearnerStatusEntity.class, new LearnerStatusEntity.Key(learnerId, credential)));
         }
-        RuleSet rules = ruleSets.find(credential).orElse(null);
+        Credential rules = ruleSets.find(credential).orElse(null);
         if (rules == null) {
             LOG.warnf("stored status of %s names unknown credential %s; left as it is", learnerId, credential);
             return Optional.empty();

@@ -65,4 +65,11 @@ public class LearnerCreditEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Column(name = "provider_name")
+    public String providerName;
+
+    /** The credit's evidence object as the ledger sent it (issuer, certificateNumber, fileName, sha256); null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String evidence;
 }

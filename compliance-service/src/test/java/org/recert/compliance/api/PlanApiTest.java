@@ -95,4 +95,52 @@ class PlanApiTest {
                 .then().statusCode(200)
                 .body("feasible", equalTo(false)).body("infeasibility", equalTo("OVER_BUDGET")).body("courses.courseId", contains(cheap));
     }
+
+    @Test
+    void shouldPlanOverALargeCatalogProjectionWithinItsLimitsAndSayThatTheyCutTheSearch() {
+        clock.set(LocalDate.parse("2026-01-15"));
+        String learner = TestEvents.unique("large");
+        String token = tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("certifiedOn", "2022-02-10"))
+                .put("/api/v1/compliance/learners/{id}/certifications/CMA_AAMA", learner).then().statusCode(201);
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-a", learner, 1, "ACTIVE", "2024-01-10", "10", "ADMINISTRATIVE"));
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-c", learner, 1, "ACTIVE", "2024-01-10", "10", "CLINICAL"));
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-g", learner, 1, "ACTIVE", "2024-01-10", "10", "GENERAL"));
+        await().atMost(PATIENCE).until(() -> database.count("select count(*) from learner_credit where learner_id = ?1", learner) == 3);
+        String best = "bulk-best-" + UUID.randomUUID();
+        try {
+            // 20,000 paid courses in every category, half AAMA-approved, and one free 30-CEU AAMA course that alone closes the gap
+            database.update("""
+                    insert into catalog_course (course_id, version, title, provider_id, provider_name, format, status, fee_model, fee,
+                        currency, amount, unit, categories, approval_body, approval_number, approval_valid_to, contact_minutes, retired_on,
+                        updated_at)
+                    select 'bulk-' || g, 1, 'Bulk course ' || g, 'bulk-provider-' || (g % 50), 'Bulk', 'ONLINE_WORKSHOP', 'PUBLISHED',
+                        'PER_COURSE', 20 + (g % 480), 'USD', 1 + (g % 10), case when g % 2 = 0 then 'AAMA_CEU' else 'CONTACT_HOUR' end,
+                        jsonb_build_array(jsonb_build_object('category', (array['ADMINISTRATIVE','CLINICAL','GENERAL'])[1 + g % 3],
+                            'value', 1 + (g % 10))),
+                        case when g % 2 = 0 then 'AAMA' end, null, null, 50 * (1 + (g % 10)), null, now()
+                    from generate_series(1, 20000) g""");
+            database.update("""
+                    insert into catalog_course (course_id, version, title, provider_id, provider_name, format, status, fee_model, fee,
+                        currency, amount, unit, categories, approval_body, approval_number, approval_valid_to, contact_minutes, retired_on,
+                        updated_at)
+                    values (?1, 1, 'The free one', 'bulk-provider-free', 'Bulk', 'ONLINE_WORKSHOP', 'PUBLISHED', 'FREE', 0, 'USD', 30,
+                        'AAMA_CEU', '[{"category":"GENERAL","value":30}]'::jsonb, 'AAMA', null, null, 1500, null, now())""", best);
+
+            long start = System.nanoTime();
+            given().auth().oauth2(token).queryParam("credential", "CMA_AAMA").get("/api/v1/compliance/learners/{id}/plan", learner)
+                    .then().statusCode(200)
+                    .body("feasible", equalTo(true))
+                    .body("courses.courseId", contains(best))
+                    .body("totalFee", equalTo(0))
+                    .body("projected.status", equalTo("COMPLIANT"))
+                    .body("effort.candidatesCut", equalTo(true))
+                    .body("effort.consideredCourses", equalTo(1500))
+                    .body("effort.note", org.hamcrest.Matchers.containsString("a cheaper plan may exist"));
+            org.jboss.logging.Logger.getLogger(PlanApiTest.class).infof("plan over %d catalog courses: %d ms",
+                    database.count("select count(*) from catalog_course"), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            database.update("delete from catalog_course where course_id like 'bulk-%'");
+        }
+    }
 }

@@ -261,13 +261,14 @@ class EvaluatorTest {
         }
 
         @Test
-        void shouldCountACprCardAsFourClinicalPointsWhateverCategoryItClaims() {
+        void shouldCountACprCardAsFourClinicalAamaPointsWhateverCategoryOrApprovalItClaims() {
+            // Rule changed (issue 15): the AAMA counts a CPR card as four clinical AAMA points, not as non-AAMA credit.
             CreditFact card = new CreditFact("cpr", ActivityType.CPR_CERTIFICATION, MID_CYCLE, BigDecimal.ONE, CreditUnit.CPR_CARD,
-                    List.of(CategoryShare.of(Category.GENERAL, "1")), Approval.AAMA, null, false);
+                    List.of(CategoryShare.of(Category.GENERAL, "1")), Approval.NON_AAMA, null, false);
 
             Evaluation evaluation = evaluate(CMA, List.of(card), AFTER_MID);
 
-            assertThat(evaluation.counted()).containsExactly(new CountedCredit("cpr", new BigDecimal("4"), Category.CLINICAL, false));
+            assertThat(evaluation.counted()).containsExactly(new CountedCredit("cpr", new BigDecimal("4"), Category.CLINICAL, true));
         }
 
         @Test
@@ -434,12 +435,31 @@ class EvaluatorTest {
         }
 
         @Test
-        void shouldRecertifyInGraceWithCreditsCompletedAfterTheDueDate() {
+        void shouldNotCountCreditCompletedAfterTheDueDateForTheCmaAndSayWhy() {
+            // Rule changed (issue 15): the AAMA accepts credit earned within the recertification period; later credit no longer counts.
             List<CreditFact> credits = Fixtures.thirtyApprovedPointsAcrossCategories();
             credits.add(aama("late", "30", Category.GENERAL, DUE.plusDays(20)));
 
-            assertThat(evaluate(CMA, credits, DUE.plusDays(19)).status()).isEqualTo(ComplianceStatus.GRACE);
-            assertThat(evaluate(CMA, credits, DUE.plusDays(20)).status()).isEqualTo(ComplianceStatus.COMPLIANT);
+            Evaluation evaluation = evaluate(CMA, credits, DUE.plusDays(20));
+
+            assertThat(evaluation.status()).isEqualTo(ComplianceStatus.GRACE);
+            assertThat(counted(evaluation, "late")).isEqualByComparingTo("0");
+            assertThat(excluded(evaluation, "late")).singleElement().satisfies(e -> {
+                assertThat(e.code()).isEqualTo(ExclusionCode.COMPLETED_AFTER_DUE_DATE);
+                assertThat(e.reason()).contains("after the due date 2027-02-28").contains("ask the AAMA Continuing Education Department");
+            });
+        }
+
+        @Test
+        void shouldCountCreditCompletedInTheGracePeriodWhereTheRuleSetSaysSo() {
+            LocalDate certified = LocalDate.parse("2025-01-15");
+            LocalDate due = LocalDate.parse("2027-01-15");
+            List<CreditFact> credits = List.of(contactHours("late", "10", Category.GENERAL, due.plusDays(5)));
+
+            Evaluation evaluation = Evaluator.evaluate(Fixtures.CCMA, certified, credits, due.plusDays(5));
+
+            assertThat(Fixtures.CCMA.creditsAfterDueDateCount()).isTrue();
+            assertThat(evaluation.status()).isEqualTo(ComplianceStatus.COMPLIANT);
         }
 
         @Test

@@ -9,7 +9,10 @@ import java.util.Map;
 /** Rule sets, credits and courses that the tests share. */
 final class Fixtures {
 
-    static final Map<String, RuleSet> RULE_SETS = RuleSetLoader.loadAll();
+    static final Map<String, Credential> CREDENTIALS = RuleSetLoader.loadAll();
+    /** The version of each credential in force today. */
+    static final Map<String, RuleSet> RULE_SETS = CREDENTIALS.values().stream()
+            .collect(java.util.stream.Collectors.toMap(Credential::code, Credential::latest, (a, b) -> a, java.util.LinkedHashMap::new));
     static final RuleSet CMA = RULE_SETS.get("CMA_AAMA");
     static final RuleSet RMA = RULE_SETS.get("RMA_AMT");
     static final RuleSet CCMA = RULE_SETS.get("CCMA_NHA");

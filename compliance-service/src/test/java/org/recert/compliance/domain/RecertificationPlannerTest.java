@@ -241,6 +241,58 @@ class RecertificationPlannerTest {
         }
     }
 
+    @Test
+    void shouldConsiderOnlyTheBestValueCoursesOfEachNeedPastTheCandidateLimitAndSaySo() {
+        List<CourseOffer> catalog = randomCatalog(11L, 3000, false);
+        List<CreditFact> credits = Fixtures.thirtyApprovedPointsAcrossCategories();
+        Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, credits, AS_OF);
+
+        RecertificationPlan plan = RecertificationPlanner.plan(CMA, current, credits, CERTIFIED, AS_OF, catalog, Set.of(), null, false,
+                new PlanLimits(120, 3_000_000L));
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.projected().requirementsMet()).isTrue();
+        assertThat(plan.effort().candidatesCut()).isTrue();
+        assertThat(plan.effort().consideredCourses()).isEqualTo(120);
+        assertThat(plan.effort().eligibleCourses()).isGreaterThan(120);
+    }
+
+    @Test
+    void shouldAnswerTheBestPlanFoundWhenTheSearchStepLimitIsReached() {
+        List<CourseOffer> catalog = randomCatalog(12L, 400, true);
+        Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, List.of(), AS_OF);
+
+        RecertificationPlan cut = RecertificationPlanner.plan(CMA, current, List.of(), CERTIFIED, AS_OF, catalog, Set.of(), null, false,
+                new PlanLimits(1500, 10));
+        RecertificationPlan exact = RecertificationPlanner.plan(CMA, current, List.of(), CERTIFIED, AS_OF, catalog, Set.of(), null, false);
+
+        assertThat(cut.effort().searchCut()).isTrue();
+        assertThat(cut.feasible()).isTrue();
+        assertThat(cut.projected().requirementsMet()).isTrue();
+        assertThat(cut.totalFee()).isGreaterThanOrEqualTo(exact.totalFee());
+        assertThat(exact.effort().cut()).isFalse();
+    }
+
+    @Test
+    void shouldNotProposeCoursesInGraceWhenCreditAfterTheDueDateDoesNotCount() {
+        Evaluation current = Evaluator.evaluate(CMA, CERTIFIED, List.of(), DUE.plusDays(5));
+
+        RecertificationPlan plan = RecertificationPlanner.plan(CMA, current, List.of(), CERTIFIED, DUE.plusDays(5),
+                List.of(perCourse("any", "5", "60", Category.GENERAL)), Set.of(), null, false);
+
+        assertThat(plan.infeasibility()).isEqualTo(Infeasibility.PAST_DUE);
+        assertThat(plan.reason()).contains("Ask the AAMA Continuing Education Department");
+    }
+
+    private static List<CourseOffer> randomCatalog(long seed, int size, boolean freeCourses) {
+        Random random = new Random(seed);
+        List<CourseOffer> catalog = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            catalog.add(Scenario.randomCourse(random, "c" + i, 40, freeCourses));
+        }
+        return catalog;
+    }
+
     /** A learner, a small catalog, and the exhaustive search the planner must match. */
     private record Scenario(RuleSet rules, LocalDate certifiedOn, List<CreditFact> credits, List<CourseOffer> catalog, Set<String> taken,
             BigDecimal budget, boolean approvedOnly) {

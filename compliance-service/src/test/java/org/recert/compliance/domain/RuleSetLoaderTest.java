@@ -28,7 +28,7 @@ class RuleSetLoaderTest {
     @ValueSource(strings = {"CMA_AAMA", "RMA_AMT", "CCMA_NHA", "CMAC_AMCA"})
     void shouldLoadEachRuleFileOnItsOwn(String code) throws Exception {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("rulesets/" + code + ".json")) {
-            RuleSet rules = RuleSetLoader.load(in);
+            RuleSet rules = RuleSetLoader.loadCredential(in).latest();
 
             assertThat(rules.code()).isEqualTo(code);
             assertThat(rules.notes()).isNotEmpty();
@@ -79,7 +79,7 @@ class RuleSetLoaderTest {
     void shouldGiveTheReasonEmploymentDoesNotCountForTheCma() {
         assertThat(Fixtures.CMA.excludedActivities())
                 .containsKeys(ActivityType.CONTINUED_EMPLOYMENT, ActivityType.ON_THE_JOB_TRAINING);
-        assertThat(Fixtures.CMA.excludedActivities().get(ActivityType.CONTINUED_EMPLOYMENT)).contains("Employment");
+        assertThat(Fixtures.CMA.excludedActivities().get(ActivityType.CONTINUED_EMPLOYMENT).reason()).contains("Employment");
     }
 
     @Test

@@ -37,8 +37,8 @@ public class LearnerStatusDriver {
 
     public void set(String learnerId, String credential, String status, LocalDate cycleStart, LocalDate dueDate, BigDecimal shortfall) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        StatusView view = new StatusView(learnerId, credential, credential, today, ComplianceStatus.valueOf(status), cycleStart, cycleStart,
-                dueDate, dueDate.plusDays(90), (int) ChronoUnit.DAYS.between(today, dueDate), shortfall.signum() == 0,
+        StatusView view = new StatusView(learnerId, credential, credential, "test", today, ComplianceStatus.valueOf(status), cycleStart,
+                cycleStart, dueDate, dueDate.plusDays(90), dueDate, (int) ChronoUnit.DAYS.between(today, dueDate), shortfall.signum() == 0,
                 List.of(new Requirement(RequirementCode.TOTAL, REQUIRED, REQUIRED.subtract(shortfall), shortfall)),
                 List.of(), List.of(), List.of(), null);
         QuarkusTransaction.requiringNew().run(() -> {

@@ -209,6 +209,8 @@ class AuthorizationMatrixTest {
         add(cases, "GET " + learner + "/plan", "the learner's plan", d -> get(learnerPath(d) + "/plan?credential=" + SuiteData.CREDENTIAL), learnerRecords());
         add(cases, "GET " + learner + "/status", "the learner's status", d -> get(learnerPath(d) + "/status?credential=" + SuiteData.CREDENTIAL), learnerRecords());
         add(cases, "GET " + learner + "/statuses", "the learner's statuses", d -> get(learnerPath(d) + "/statuses"), learnerRecords());
+        add(cases, "GET " + learner + "/recertification-summary", "the learner's recertification summary",
+                d -> get(learnerPath(d) + "/recertification-summary?credential=" + SuiteData.CREDENTIAL), learnerRecords());
 
         // employers: their own organization only (another's answers 404); a learner's status only with consent
         String orgs = compliance + "/organizations";

@@ -41,6 +41,8 @@ public interface GatewayConfig {
         Service credits();
 
         Service compliance();
+
+        Service notifications();
     }
 
     interface Service {
@@ -100,6 +102,8 @@ public interface GatewayConfig {
         Budget credits();
 
         Budget compliance();
+
+        Budget notifications();
 
         /** The gateway's own endpoints (the dashboard). */
         Budget me();

@@ -54,6 +54,7 @@ public class GatewayGuard {
         budgets.put(RouteGroup.CATALOG, budget(limits.catalog()));
         budgets.put(RouteGroup.CREDITS, budget(limits.credits()));
         budgets.put(RouteGroup.COMPLIANCE, budget(limits.compliance()));
+        budgets.put(RouteGroup.NOTIFICATIONS, budget(limits.notifications()));
         budgets.put(RouteGroup.ME, budget(limits.me()));
         budgets.put(RouteGroup.BULK, budget(limits.bulk()));
         this.limiter = new RateLimiter(budgets, limits.maxClients());

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The budgets a request can spend from: one per service, the gateway's own endpoints, bulk calls, anonymous callers. */
 public enum RouteGroup {
-    CATALOG, CREDITS, COMPLIANCE, ME, BULK, ANONYMOUS;
+    CATALOG, CREDITS, COMPLIANCE, NOTIFICATIONS, ME, BULK, ANONYMOUS;
 
     /** The policy name written in the RateLimit headers. */
     public String policyName() {
@@ -34,6 +34,9 @@ public enum RouteGroup {
         }
         if (under(path, "/api/v1/compliance")) {
             return COMPLIANCE;
+        }
+        if (under(path, "/api/v1/notifications")) {
+            return NOTIFICATIONS;
         }
         return ME;
     }

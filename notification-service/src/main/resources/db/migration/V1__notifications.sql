@@ -4,6 +4,7 @@
 create table learner_status (
     learner_id       varchar(64)  not null,
     credential       varchar(64)  not null,
+    credential_name  varchar(200),
     status           varchar(32)  not null,
     cycle_start      date,
     due_date         date,

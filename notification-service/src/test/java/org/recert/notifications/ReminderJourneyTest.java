@@ -35,7 +35,7 @@ class ReminderJourneyTest {
     private static final LocalDate DUE = LocalDate.of(2031, 1, 31);
 
     @Inject
-    MutableClock clock;
+    TravellingClock clock;
 
     @Inject
     ReminderSweep sweep;
@@ -47,19 +47,19 @@ class ReminderJourneyTest {
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        clock.backToNow();
     }
 
     @Test
     void shouldRemindOncePerOffsetAndStatusSayingWhatIsMissing() {
         String learner = StatusEvents.unique("maria");
         String email = learner + "@example.org";
-        clock.set(DUE.minusDays(200));
+        clock.travelTo(DUE.minusDays(200));
         savePreferences(learner, email, true);
         String onTrack = StatusEvents.status(learner, "NO_CERTIFICATION", "ON_TRACK", DUE.minusDays(200), CYCLE_START, DUE, null, 6);
         String firstId = StatusEvents.publish(learner, onTrack);
 
-        clock.set(DUE.minusDays(179));
+        clock.travelTo(DUE.minusDays(179));
         await().atMost(PATIENCE).untilAsserted(() -> {
             sweep.sweep();
             assertThat(kinds(learner)).containsExactly("DUE_180");
@@ -79,7 +79,7 @@ class ReminderJourneyTest {
         assertThat(first.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
 
         // time jumps to 30 days before: one reminder (the 30-day one), not every offset skipped over
-        clock.set(DUE.minusDays(30));
+        clock.travelTo(DUE.minusDays(30));
         sweep.sweep();
         sweep.sweep();
         assertThat(kinds(learner)).containsExactly("DUE_30", "DUE_180");
@@ -95,7 +95,7 @@ class ReminderJourneyTest {
         given().contentType(ContentType.URLENC).formParam("List-Unsubscribe", "One-Click")
                 .when().post(unsubscribe.getPath() + "?" + unsubscribe.getRawQuery())
                 .then().statusCode(200);
-        clock.set(DUE.minusDays(7));
+        clock.travelTo(DUE.minusDays(7));
         sweep.sweep();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
                 .containsEntry("kind", "DUE_7").containsEntry("emailState", "SKIPPED"));
@@ -111,12 +111,12 @@ class ReminderJourneyTest {
         savePreferences(learner, email, true);
         LocalDate renewed = DUE.plusDays(20);
         LocalDate nextDue = LocalDate.of(2036, 2, 29);
-        clock.set(renewed);
+        clock.travelTo(renewed);
         StatusEvents.publish(learner, StatusEvents.status(learner, "GRACE", "COMPLIANT", renewed, renewed, nextDue, nextDue.minusDays(60), 0));
         await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 4);
         assertThat(Mailbox.of(email).get(3).subject()).isEqualTo("CMA (AAMA): congratulations, you meet the requirements");
         assertThat(Mailbox.of(email).get(3).text()).contains("Apply for recertification by " + nextDue.minusDays(60));
-        clock.set(DUE.minusDays(1));
+        clock.travelTo(DUE.minusDays(1));
         sweep.sweep();
         assertThat(kinds(learner)).containsExactly("COMPLIANT", "GRACE", "DUE_7", "AT_RISK", "DUE_30", "DUE_180");
     }
@@ -125,7 +125,7 @@ class ReminderJourneyTest {
     void shouldCountBackFromTheApplyByDateWhenTheStatusGivesOne() {
         String learner = StatusEvents.unique("ana");
         LocalDate applyBy = DUE.minusDays(60);
-        clock.set(applyBy.minusDays(14));
+        clock.travelTo(applyBy.minusDays(14));
         String onTrack = StatusEvents.status(learner, "NO_CERTIFICATION", "ON_TRACK", applyBy.minusDays(14), CYCLE_START, DUE, applyBy, 2);
         StatusEvents.publish(learner, onTrack);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(learner)).singleElement()
@@ -140,7 +140,7 @@ class ReminderJourneyTest {
         String learner = StatusEvents.unique("lee");
         String email = learner + "@example.org";
         LocalDate today = DUE.minusDays(200);
-        clock.set(today);
+        clock.travelTo(today);
         savePreferences(learner, email, true);
         mailServer.stop();
         try {
@@ -152,7 +152,7 @@ class ReminderJourneyTest {
         }
         // the clock has not moved past the backoff: the worker leaves it alone
         assertThat(sent(learner).get(0)).containsEntry("attempts", 1).containsEntry("emailState", "PENDING");
-        clock.set(today.plusDays(1));
+        clock.travelTo(today.plusDays(1));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
                 .containsEntry("emailState", "SENT").containsEntry("emailTo", email).containsEntry("attempts", 1));
         assertThat(Mailbox.of(email)).singleElement().extracting(Mailbox.Received::subject)

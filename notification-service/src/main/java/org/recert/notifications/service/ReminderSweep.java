@@ -50,7 +50,8 @@ public class ReminderSweep {
         LocalDate today = LocalDate.now(clock);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met, missing, as_of
+                select learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met, missing, as_of,
+                       credential_name
                 from learner_status
                 where not requirements_met and status in ('ON_TRACK', 'AT_RISK') and cycle_start is not null
                   and coalesce(apply_by, due_date) >= ?1
@@ -59,7 +60,7 @@ public class ReminderSweep {
                 .getResultList();
         int recorded = 0;
         for (Object[] row : rows) {
-            StatusSnapshot status = new StatusSnapshot((String) row[0], (String) row[1], null, (String) row[2], of(row[3]),
+            StatusSnapshot status = new StatusSnapshot((String) row[0], (String) row[1], (String) row[10], (String) row[2], of(row[3]),
                     of(row[4]), of(row[5]), of(row[6]), (Boolean) row[7], (String) row[8], of(row[9]));
             if (reminders.scheduledReminder(status, today)) {
                 recorded++;

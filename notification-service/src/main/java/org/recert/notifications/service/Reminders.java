@@ -97,9 +97,10 @@ public class Reminders {
     private void project(StatusSnapshot status) {
         sql("""
                 insert into learner_status (learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met,
-                                            missing, as_of, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                            missing, as_of, updated_at, credential_name)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                 on conflict (learner_id, credential) do update set status = excluded.status, cycle_start = excluded.cycle_start,
+                    credential_name = excluded.credential_name,
                     due_date = excluded.due_date, grace_end = excluded.grace_end, apply_by = excluded.apply_by,
                     requirements_met = excluded.requirements_met, missing = excluded.missing, as_of = excluded.as_of,
                     updated_at = excluded.updated_at""")
@@ -114,6 +115,7 @@ public class Reminders {
                 .setParameter(9, status.missing())
                 .setParameter(10, status.asOf())
                 .setParameter(11, clock.instant())
+                .setParameter(12, status.credentialName(), String.class)
                 .executeUpdate();
     }
 }

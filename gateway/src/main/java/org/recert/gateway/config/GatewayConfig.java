@@ -35,6 +35,13 @@ public interface GatewayConfig {
     @WithDefault("33554432")
     long maxResponseBytes();
 
+    /**
+     * Paths (exact, or a prefix ending in /**) that take no token, such as a mailed unsubscribe link: anonymous calls
+     * to them spend the anonymous budget and go on to the service, which checks what they carry.
+     */
+    @WithDefault("/api/v1/notifications/unsubscribe,/api/v1/notifications/calendar/**")
+    List<String> publicPaths();
+
     interface Services {
         Service catalog();
 

@@ -115,6 +115,10 @@ public class GatewayGuard {
                 refuse(request, decision);
                 return;
             }
+            if (authorization == null && RouteGroup.listed(path, config.publicPaths())) {
+                context.next();
+                return;
+            }
             problems.send(request, GatewayProblem.unauthorized(failure));
             return;
         }

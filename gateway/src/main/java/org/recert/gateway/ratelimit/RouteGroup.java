@@ -16,15 +16,8 @@ public enum RouteGroup {
      * prefix ending in {@code /**}.
      */
     public static RouteGroup of(String path, List<String> bulkPaths) {
-        for (String bulk : bulkPaths) {
-            if (bulk.endsWith("/**")) {
-                String prefix = bulk.substring(0, bulk.length() - 3);
-                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                    return BULK;
-                }
-            } else if (path.equals(bulk) || path.equals(bulk + "/")) {
-                return BULK;
-            }
+        if (listed(path, bulkPaths)) {
+            return BULK;
         }
         if (under(path, "/api/v1/catalog")) {
             return CATALOG;
@@ -39,6 +32,20 @@ public enum RouteGroup {
             return NOTIFICATIONS;
         }
         return ME;
+    }
+
+    /** Whether {@code path} is one of {@code paths}, each written exactly or as a prefix ending in {@code /**}. */
+    public static boolean listed(String path, List<String> paths) {
+        for (String listed : paths) {
+            if (listed.endsWith("/**")) {
+                if (under(path, listed.substring(0, listed.length() - 3))) {
+                    return true;
+                }
+            } else if (path.equals(listed) || path.equals(listed + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean under(String path, String prefix) {

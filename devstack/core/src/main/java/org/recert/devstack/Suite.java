@@ -87,7 +87,7 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL, Kafka, the three domain services and the gateway on free ports and waits until all are
+     * Starts PostgreSQL, Kafka, the domain services and the gateway on free ports and waits until all are
      * ready. Fails, leaving nothing running, when a jar is missing or a service does not get ready.
      */
     public static Suite start(Options options) {

@@ -36,17 +36,19 @@ public class CalendarFeeds {
         this.clock = clock;
     }
 
-    /** The learner's current secret, made on first use. */
+    /** The learner's current secret, made on first use (two first calls at once agree on one). */
     public String secretOf(String learnerId) {
-        @SuppressWarnings("unchecked")
-        List<String> secrets = entityManager.createNativeQuery("select secret from calendar_feed where learner_id = ?1")
-                .setParameter(1, learnerId).getResultList();
-        return secrets.isEmpty() ? rotate(learnerId) : secrets.get(0);
+        entityManager.createNativeQuery("""
+                insert into calendar_feed (learner_id, secret, created_at) values (?1, ?2, ?3) on conflict (learner_id) do nothing""")
+                .setParameter(1, learnerId).setParameter(2, newSecret()).setParameter(3, clock.instant())
+                .executeUpdate();
+        return (String) entityManager.createNativeQuery("select secret from calendar_feed where learner_id = ?1")
+                .setParameter(1, learnerId).getSingleResult();
     }
 
     /** A new secret for the learner; the address with the old one answers 404 from now on. */
     public String rotate(String learnerId) {
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String secret = newSecret();
         entityManager.createNativeQuery("""
                 insert into calendar_feed (learner_id, secret, created_at) values (?1, ?2, ?3)
                 on conflict (learner_id) do update set secret = excluded.secret, created_at = excluded.created_at""")
@@ -93,9 +95,9 @@ public class CalendarFeeds {
         calendar.addEvent(event);
     }
 
-    private static byte[] randomBytes() {
+    private static String newSecret() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
-        return bytes;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -46,7 +46,7 @@ final class Banner {
             }
         }
         line(text, "PostgreSQL", "jdbc:postgresql://127.0.0.1:" + options.postgresPort()
-                + "/<catalog|credits|compliance> (user and password: the database name)");
+                + "/<catalog|credits|compliance|notifications> (user and password: the database name)");
         line(text, "Kafka", "127.0.0.1:" + options.kafkaPort());
         line(text, "Logs", ".recert/logs/");
 

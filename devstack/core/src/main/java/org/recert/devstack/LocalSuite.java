@@ -244,6 +244,7 @@ public final class LocalSuite {
                   --catalog-port     RECERT_CATALOG_PORT     [8081]
                   --credits-port     RECERT_CREDITS_PORT     [8082]
                   --compliance-port  RECERT_COMPLIANCE_PORT  [8083]
+                  --notifications-port RECERT_NOTIFICATIONS_PORT [8084]
                   --postgres-port    RECERT_POSTGRES_PORT    [15432]
                   --kafka-port       RECERT_KAFKA_PORT       [19092]
 

@@ -18,12 +18,12 @@ import java.util.logging.Logger;
  * replicas of a service.
  *
  * <p>One suite per JVM at a time (its run directory is named after the JVM's pid). Services are known by their
- * keys: {@code catalog}, {@code credits}, {@code compliance} and {@code gateway}.
+ * keys: {@code catalog}, {@code credits}, {@code compliance}, {@code notifications} and {@code gateway}.
  */
 public final class Suite implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Suite.class.getName());
-    private static final Set<String> DATABASES = Set.of("catalog", "credits", "compliance");
+    private static final Set<String> DATABASES = Set.of("catalog", "credits", "compliance", "notifications");
 
     private final SuiteRun run;
     private final SuiteHome home;
@@ -87,7 +87,7 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL, Kafka, the three domain services and the gateway on free ports and waits until all are
+     * Starts PostgreSQL, Kafka, the domain services and the gateway on free ports and waits until all are
      * ready. Fails, leaving nothing running, when a jar is missing or a service does not get ready.
      */
     public static Suite start(Options options) {
@@ -169,7 +169,7 @@ public final class Suite implements AutoCloseable {
         run.stack().startPostgres();
     }
 
-    /** The JDBC coordinates of a service's database: {@code catalog}, {@code credits} or {@code compliance}. */
+    /** The JDBC coordinates of a service's database: {@code catalog}, {@code credits}, {@code compliance} or {@code notifications}. */
     public Database database(String name) {
         if (!DATABASES.contains(name)) {
             throw new IllegalArgumentException("no database " + name + "; one of " + DATABASES);
@@ -259,11 +259,11 @@ public final class Suite implements AutoCloseable {
 
     private static SuiteOptions freePorts() {
         Set<Integer> picked = new HashSet<>();
-        while (picked.size() < 6) {
+        while (picked.size() < 7) {
             picked.add(FreePort.pick());
         }
         List<Integer> ports = List.copyOf(picked);
-        return new SuiteOptions(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5));
+        return new SuiteOptions(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5), ports.get(6));
     }
 
     /** What the launcher says while it starts the suite, one log record a line. */

@@ -15,9 +15,10 @@ import java.util.Set;
  * @param catalogPort {@code --catalog-port} / {@code RECERT_CATALOG_PORT}, default 8081
  * @param creditsPort {@code --credits-port} / {@code RECERT_CREDITS_PORT}, default 8082
  * @param compliancePort {@code --compliance-port} / {@code RECERT_COMPLIANCE_PORT}, default 8083
+ * @param notificationsPort {@code --notifications-port} / {@code RECERT_NOTIFICATIONS_PORT}, default 8084
  */
 public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int catalogPort, int creditsPort,
-                           int compliancePort) {
+                           int compliancePort, int notificationsPort) {
 
     private static final Map<String, Integer> DEFAULTS = defaults();
 
@@ -56,7 +57,7 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
             }
         }
         return new SuiteOptions(ports.get("postgres"), ports.get("kafka"), ports.get("gateway"), ports.get("catalog"),
-                ports.get("credits"), ports.get("compliance"));
+                ports.get("credits"), ports.get("compliance"), ports.get("notifications"));
     }
 
     private static int port(String source, String value) {
@@ -79,6 +80,7 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
         defaults.put("catalog", 8081);
         defaults.put("credits", 8082);
         defaults.put("compliance", 8083);
+        defaults.put("notifications", 8084);
         return defaults;
     }
 }

@@ -17,7 +17,8 @@ record SuiteService(String name, String key, int port, String database) {
         return List.of(
                 new SuiteService("catalog-service", "catalog", options.catalogPort(), "catalog"),
                 new SuiteService("credits-service", "credits", options.creditsPort(), "credits"),
-                new SuiteService("compliance-service", "compliance", options.compliancePort(), "compliance"));
+                new SuiteService("compliance-service", "compliance", options.compliancePort(), "compliance"),
+                new SuiteService("notification-service", "notifications", options.notificationsPort(), "notifications"));
     }
 
     static SuiteService gateway(SuiteOptions options) {

@@ -31,7 +31,7 @@ class SuiteTest {
 
     @Test
     void shouldStartOnFreePortsRestartServicesAndPostgresWithTheirDataAndLeaveNothingAfterClose() throws Exception {
-        for (String module : List.of("catalog-service", "credits-service", "compliance-service", "gateway")) {
+        for (String module : List.of("catalog-service", "credits-service", "compliance-service", "notification-service", "gateway")) {
             SuiteRunTest.writeFakeServiceJar(root.resolve(module + "/target/quarkus-app/quarkus-run.jar"));
         }
         Suite.Options options = new Suite.Options(root, root.resolve("run"), false,
@@ -40,7 +40,7 @@ class SuiteTest {
         List<ProcessHandle> children;
         try (Suite suite = Suite.start(options)) {
             children = ProcessHandle.current().children().filter(child -> !before.contains(child)).toList();
-            assertEquals(5, children.size(), () -> "the broker and four services: " + children);
+            assertEquals(6, children.size(), () -> "the broker and five services: " + children);
 
             Properties compliance = SuiteRunTest.settingsOf(URI.create(suite.serviceUrl("compliance")).getPort());
             assertEquals("true", compliance.getProperty("RECERT_CONSUMER_DELIVER_TWICE"));
@@ -88,7 +88,7 @@ class SuiteTest {
 
     @Test
     void shouldStartReplicasWithTheSameSettingsOnTheirOwnPortsAndStopThemWithTheSuite() throws Exception {
-        for (String module : List.of("catalog-service", "credits-service", "compliance-service", "gateway")) {
+        for (String module : List.of("catalog-service", "credits-service", "compliance-service", "notification-service", "gateway")) {
             SuiteRunTest.writeFakeServiceJar(root.resolve(module + "/target/quarkus-app/quarkus-run.jar"));
         }
         Suite.Options options = new Suite.Options(root, root.resolve("run"), false,

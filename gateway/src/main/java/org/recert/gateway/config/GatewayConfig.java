@@ -35,12 +35,21 @@ public interface GatewayConfig {
     @WithDefault("33554432")
     long maxResponseBytes();
 
+    /**
+     * Paths (exact, or a prefix ending in /**) that take no token, such as a mailed unsubscribe link: anonymous calls
+     * to them spend the anonymous budget and go on to the service, which checks what they carry.
+     */
+    @WithDefault("/api/v1/notifications/unsubscribe,/api/v1/notifications/calendar/**")
+    List<String> publicPaths();
+
     interface Services {
         Service catalog();
 
         Service credits();
 
         Service compliance();
+
+        Service notifications();
     }
 
     interface Service {
@@ -114,6 +123,8 @@ public interface GatewayConfig {
         Budget credits();
 
         Budget compliance();
+
+        Budget notifications();
 
         /** The gateway's own endpoints (the dashboard). */
         Budget me();

@@ -58,6 +58,7 @@ public class GatewayGuard {
         budgets.put(RouteGroup.CATALOG, budget(limits.catalog()));
         budgets.put(RouteGroup.CREDITS, budget(limits.credits()));
         budgets.put(RouteGroup.COMPLIANCE, budget(limits.compliance()));
+        budgets.put(RouteGroup.NOTIFICATIONS, budget(limits.notifications()));
         budgets.put(RouteGroup.ME, budget(limits.me()));
         budgets.put(RouteGroup.BULK, budget(limits.bulk()));
         budgets.put(RouteGroup.EXPENSIVE, budget(limits.expensive()));
@@ -136,6 +137,10 @@ public class GatewayGuard {
             RateDecision decision = spend(RouteGroup.ANONYMOUS, "ip:" + client);
             if (decision != null && !decision.allowed()) {
                 refuse(request, decision);
+                return;
+            }
+            if (authorization == null && RouteGroup.listed(path, config.publicPaths())) {
+                context.next();
                 return;
             }
             problems.send(request, GatewayProblem.unauthorized(failure));

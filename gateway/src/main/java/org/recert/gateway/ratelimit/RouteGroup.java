@@ -7,7 +7,7 @@ import java.util.List;
  * (a plan, the dashboard), anonymous callers.
  */
 public enum RouteGroup {
-    CATALOG, CREDITS, COMPLIANCE, ME, BULK, EXPENSIVE, ANONYMOUS;
+    CATALOG, CREDITS, COMPLIANCE, NOTIFICATIONS, ME, BULK, EXPENSIVE, ANONYMOUS;
 
     /** The policy name written in the RateLimit headers. */
     public String policyName() {
@@ -20,10 +20,10 @@ public enum RouteGroup {
      * as a prefix ending in {@code /**}.
      */
     public static RouteGroup of(String path, List<String> bulkPaths, List<String> expensivePaths) {
-        if (bulkPaths.stream().anyMatch(pattern -> matches(pattern, path))) {
+        if (listed(path, bulkPaths)) {
             return BULK;
         }
-        if (expensivePaths.stream().anyMatch(pattern -> matches(pattern, path))) {
+        if (listed(path, expensivePaths)) {
             return EXPENSIVE;
         }
         if (under(path, "/api/v1/catalog")) {
@@ -35,7 +35,18 @@ public enum RouteGroup {
         if (under(path, "/api/v1/compliance")) {
             return COMPLIANCE;
         }
+        if (under(path, "/api/v1/notifications")) {
+            return NOTIFICATIONS;
+        }
         return ME;
+    }
+
+    /**
+     * Whether the canonical {@code path} is one of {@code paths}, each written exactly, with {@code *} standing for one
+     * whole segment, or as a prefix ending in {@code /**}.
+     */
+    public static boolean listed(String path, List<String> paths) {
+        return paths.stream().anyMatch(pattern -> matches(pattern, path));
     }
 
     static boolean matches(String pattern, String path) {

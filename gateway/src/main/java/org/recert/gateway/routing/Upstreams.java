@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.core.Vertx;
 import org.recert.gateway.config.GatewayConfig;
 
-/** The three services behind the gateway. */
+/** The services behind the gateway. */
 @ApplicationScoped
 public class Upstreams {
 
@@ -19,7 +19,8 @@ public class Upstreams {
         this.all = List.of(
                 new Upstream(vertx, "catalog", config.services().catalog()),
                 new Upstream(vertx, "credits", config.services().credits()),
-                new Upstream(vertx, "compliance", config.services().compliance()));
+                new Upstream(vertx, "compliance", config.services().compliance()),
+                new Upstream(vertx, "notifications", config.services().notifications()));
     }
 
     public List<Upstream> all() {

@@ -34,6 +34,15 @@ class TokenCheckTest {
     }
 
     @Test
+    void shouldLetAnAnonymousCallThroughOnlyOnAPublicPath() {
+        // the fake notification service has no such endpoint: its own 404 proves the call got past the gateway
+        given().when().post("/api/v1/notifications/unsubscribe?token=t")
+                .then().statusCode(404);
+        given().when().get("/api/v1/notifications/me")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void shouldRefuseAForgedTokenWith401Problem() {
         String genuine = devTokens.mint("maria", java.util.Set.of("learner"), null, null, java.time.Duration.ofMinutes(5));
         String[] parts = genuine.split("\\.");

@@ -22,7 +22,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Three real HTTP servers standing in for catalog, credits and compliance, on free ports, with the behaviours the
+ * Real HTTP servers standing in for catalog, credits, compliance and notifications, on free ports, with the behaviours the
  * gateway must cope with: an echo of what arrived, an answer that streams until released, a silent endpoint,
  * an OpenAPI document, and the learner endpoints the dashboard reads. Init argument {@code down}: services
  * that are stopped (their URL points at a port nobody listens on).
@@ -30,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String SILENT_LEARNER = "sloth";
-    private static final List<String> SERVICES = List.of("catalog", "credits", "compliance");
+    private static final List<String> SERVICES = List.of("catalog", "credits", "compliance", "notifications");
 
     private Vertx vertx;
     private Set<String> down = Set.of();

@@ -1,0 +1,53 @@
+package org.recert.notifications.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.notifications.service.Feed;
+import org.recert.notifications.store.NotificationEntity;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.security.Roles;
+import org.recert.platform.web.LearnerIds;
+import org.recert.platform.web.Page;
+
+/** For admins only: what was sent to a learner, to which address, and why. */
+@Path("/notifications/admin/sent")
+@Tag(name = "Notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class AdminSentResource {
+
+    private static final int MAX_LIMIT = 100;
+
+    private final Feed feed;
+
+    public AdminSentResource(Feed feed) {
+        this.feed = feed;
+    }
+
+    /** The list shape of the API, typed for the OpenAPI document. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SentNotificationPage")
+    public record SentPage(java.util.List<SentView> items, String nextCursor) {
+    }
+
+    @GET
+    @Operation(summary = "A learner's reminders, newest first, with the state of each mail")
+    public SentPage sent(@QueryParam("learnerId") String learnerId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        if (!LearnerIds.isValid(learnerId)) {
+            throw ProblemException.invalid("learnerId", "is required: a learner id");
+        }
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        Page<NotificationEntity> page = feed.of(learnerId, cursor, size);
+        return new SentPage(page.items().stream().map(SentView::of).toList(), page.nextCursor());
+    }
+}

@@ -1,0 +1,23 @@
+package org.recert.notifications.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.notifications.store.NotificationEntity;
+
+/** For admins: a reminder, why it was decided, and what became of its mail. */
+@Schema(name = "SentNotification")
+public record SentView(long id, String learnerId, String credential, LocalDate cycleStart, String kind,
+        @Schema(description = "the status the reminder was decided on") String status, LocalDate actBy, String subject, String body,
+        Instant createdAt,
+        @Schema(description = "PENDING, SENT, SKIPPED (no address, email off, no longer due) or FAILED (attempts exhausted)")
+        String emailState, String emailTo, @Schema(description = "why it was skipped, or the last send error") String emailNote,
+        int attempts, Instant sentAt) {
+
+    static SentView of(NotificationEntity entity) {
+        return new SentView(entity.id, entity.learnerId, entity.credential, entity.cycleStart, entity.kind, entity.status, entity.actBy,
+                entity.subject, entity.body, entity.createdAt, entity.emailState, entity.emailTo, entity.emailNote, entity.attempts,
+                entity.sentAt);
+    }
+}

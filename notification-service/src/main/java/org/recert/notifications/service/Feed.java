@@ -1,0 +1,63 @@
+package org.recert.notifications.service;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.recert.notifications.store.NotificationEntity;
+import org.recert.platform.problem.ProblemException;
+import org.recert.platform.web.Cursor;
+import org.recert.platform.web.Page;
+
+/** The reminders of one learner, newest first: their in-app feed and the admins' record of what was sent and why. */
+@ApplicationScoped
+@Transactional
+public class Feed {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public Feed(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<NotificationEntity> of(String learnerId, String cursor, int limit) {
+        long before = cursor == null ? Long.MAX_VALUE : parse(Cursor.decode(cursor, 1).get(0));
+        TypedQuery<NotificationEntity> query = entityManager.createQuery(
+                "from NotificationEntity where learnerId = :learner and id < :before order by id desc", NotificationEntity.class)
+                .setParameter("learner", learnerId)
+                .setParameter("before", before)
+                .setMaxResults(limit + 1);
+        List<NotificationEntity> rows = query.getResultList();
+        if (rows.size() <= limit) {
+            return Page.of(rows, null);
+        }
+        List<NotificationEntity> page = rows.subList(0, limit);
+        return Page.of(page, Cursor.encode(String.valueOf(page.get(limit - 1).id)));
+    }
+
+    /** Marks one of the learner's own reminders read; another learner's answers 404, as if it did not exist. */
+    public void markRead(String learnerId, long id) {
+        NotificationEntity notification = entityManager.find(NotificationEntity.class, id);
+        if (notification == null || !notification.learnerId.equals(learnerId)) {
+            throw ProblemException.notFound("notification " + id);
+        }
+        if (notification.readAt == null) {
+            notification.readAt = clock.instant();
+        }
+    }
+
+    private static long parse(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.recert.notifications.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+import org.recert.notifications.NotificationsConfig;
+import org.recert.notifications.domain.ReminderMessage;
+import org.recert.notifications.domain.ReminderRules;
+import org.recert.notifications.domain.StatusSnapshot;
+import org.recert.notifications.store.PreferenceEntity;
+
+/**
+ * The projection of compliance statuses and the reminders decided from it. A reminder is a row whose unique key
+ * (learner, credential, cycle, kind) makes it happen at most once, whoever decides it and however often.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Reminders {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final NotificationsConfig config;
+
+    public Reminders(EntityManager entityManager, Clock clock, NotificationsConfig config) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Projects a status the event stream reported, and records the reminders it calls for now. */
+    public void statusChanged(String oldStatus, StatusSnapshot status) {
+        project(status);
+        if (status.cycleStart() == null) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        // a change found long ago is history being replayed (a rebuild): project it, tell nobody
+        boolean fresh = !status.asOf().isBefore(today.minusDays(config.staleAfter().toDays()));
+        if (fresh) {
+            ReminderRules.statusChangeKind(oldStatus, status.status()).ifPresent(kind -> record(status, kind, today));
+            scheduledReminder(status, today);
+        }
+    }
+
+    /** Records the scheduled reminder that {@code today} makes due for this status, if any; true when it is new. */
+    public boolean scheduledReminder(StatusSnapshot status, LocalDate today) {
+        List<Integer> offsets = offsetsOf(status.learnerId());
+        return ReminderRules.scheduledKind(status.status(), status.requirementsMet(), status.actBy(), today, offsets)
+                .map(kind -> record(status, kind, today))
+                .orElse(false);
+    }
+
+    private List<Integer> offsetsOf(String learnerId) {
+        PreferenceEntity preference = entityManager.find(PreferenceEntity.class, learnerId);
+        if (preference == null) {
+            return config.defaultOffsets();
+        }
+        return Arrays.stream(preference.offsets.split(",")).map(Integer::valueOf).toList();
+    }
+
+    private boolean record(StatusSnapshot status, String kind, LocalDate today) {
+        ReminderMessage message = ReminderMessage.compose(kind, status, today);
+        Instant now = clock.instant();
+        int inserted = sql("""
+                insert into notification (learner_id, credential, cycle_start, kind, status, act_by, subject, body, missing, created_at,
+                                          email_state, next_attempt_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'PENDING', ?10)
+                on conflict on constraint notification_once do nothing""")
+                .setParameter(1, status.learnerId())
+                .setParameter(2, status.credential())
+                .setParameter(3, status.cycleStart(), LocalDate.class)
+                .setParameter(4, kind)
+                .setParameter(5, status.status())
+                .setParameter(6, status.actBy(), LocalDate.class)
+                .setParameter(7, message.subject())
+                .setParameter(8, message.body())
+                .setParameter(9, status.missing())
+                .setParameter(10, now)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    /** Native SQL with typed parameters: a null date must reach PostgreSQL as a date. */
+    private NativeQuery<?> sql(String sql) {
+        return entityManager.unwrap(Session.class).createNativeQuery(sql);
+    }
+
+    private void project(StatusSnapshot status) {
+        sql("""
+                insert into learner_status (learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met,
+                                            missing, as_of, updated_at, credential_name)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                on conflict (learner_id, credential) do update set status = excluded.status, cycle_start = excluded.cycle_start,
+                    credential_name = excluded.credential_name,
+                    due_date = excluded.due_date, grace_end = excluded.grace_end, apply_by = excluded.apply_by,
+                    requirements_met = excluded.requirements_met, missing = excluded.missing, as_of = excluded.as_of,
+                    updated_at = excluded.updated_at""")
+                .setParameter(1, status.learnerId())
+                .setParameter(2, status.credential())
+                .setParameter(3, status.status())
+                .setParameter(4, status.cycleStart(), LocalDate.class)
+                .setParameter(5, status.dueDate(), LocalDate.class)
+                .setParameter(6, status.graceEnd(), LocalDate.class)
+                .setParameter(7, status.applyBy(), LocalDate.class)
+                .setParameter(8, status.requirementsMet())
+                .setParameter(9, status.missing())
+                .setParameter(10, status.asOf())
+                .setParameter(11, clock.instant())
+                .setParameter(12, status.credentialName(), String.class)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,33 @@
+package org.recert.notifications.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A learner's choices, and the address their token carried when they made them (read by nobody else). */
+@Entity
+@Table(name = "preference")
+public class PreferenceEntity {
+
+    @Id
+    @Column(name = "learner_id")
+    public String learnerId;
+
+    public String email;
+
+    @Column(name = "email_enabled", nullable = false)
+    public boolean emailEnabled;
+
+    /** Days before the act-by date, comma separated, descending. */
+    @Column(nullable = false)
+    public String offsets;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

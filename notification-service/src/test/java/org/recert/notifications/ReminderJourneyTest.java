@@ -1,0 +1,197 @@
+package org.recert.notifications;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import java.sql.Connection;
+import java.sql.Statement;
+
+import jakarta.inject.Inject;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.recert.notifications.service.ReminderSweep;
+
+/**
+ * A learner's reminders from real compliance.status.v1 events on the real Kafka, mailed through a real SMTP server and
+ * read back over IMAP, with the service's clock moved by the test.
+ */
+@QuarkusTest
+class ReminderJourneyTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final LocalDate CYCLE_START = LocalDate.of(2026, 1, 31);
+    private static final LocalDate DUE = LocalDate.of(2031, 1, 31);
+
+    @Inject
+    TravellingClock clock;
+
+    @Inject
+    ReminderSweep sweep;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    GreenMail mailServer;
+
+    @AfterEach
+    void resetClock() {
+        clock.backToNow();
+    }
+
+    @Test
+    void shouldRemindOncePerOffsetAndStatusSayingWhatIsMissing() {
+        String learner = StatusEvents.unique("maria");
+        String email = learner + "@example.org";
+        clock.travelTo(DUE.minusDays(200));
+        savePreferences(learner, email, true);
+        String onTrack = StatusEvents.status(learner, "NO_CERTIFICATION", "ON_TRACK", DUE.minusDays(200), CYCLE_START, DUE, null, 6);
+        String firstId = StatusEvents.publish(learner, onTrack);
+
+        clock.travelTo(DUE.minusDays(179));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            sweep.sweep();
+            assertThat(kinds(learner)).containsExactly("DUE_180");
+        });
+        // every retry, restart and replay meets the same unique key
+        sweep.sweep();
+        sweep.sweep();
+        StatusEvents.publish(learner, onTrack, firstId);
+        StatusEvents.publish(learner, onTrack);
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 1);
+        Mailbox.Received first = Mailbox.of(email).get(0);
+        assertThat(first.subject()).isEqualTo("CMA (AAMA): 179 days left to recertify");
+        assertThat(first.text()).contains("You must act by " + DUE).contains("6 more clinical points (4 of 10)")
+                .contains("6 more points in all (54 of 60)").contains("/plan?credential=CMA_AAMA");
+        assertThat(first.html()).contains("<li>6 more clinical points (4 of 10)</li>");
+        assertThat(first.listUnsubscribe()).matches("<https?://[^>]+/api/v1/notifications/unsubscribe\\?token=[^>]+>");
+        assertThat(first.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
+
+        // time jumps to 30 days before: one reminder (the 30-day one), not every offset skipped over
+        clock.travelTo(DUE.minusDays(30));
+        sweep.sweep();
+        sweep.sweep();
+        assertThat(kinds(learner)).containsExactly("DUE_30", "DUE_180");
+        String atRisk = StatusEvents.status(learner, "ON_TRACK", "AT_RISK", DUE.minusDays(30), CYCLE_START, DUE, null, 6);
+        StatusEvents.publish(learner, atRisk);
+        StatusEvents.publish(learner, atRisk);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kinds(learner)).containsExactly("AT_RISK", "DUE_30", "DUE_180"));
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 3);
+        assertThat(Mailbox.of(email)).extracting(Mailbox.Received::subject).contains("CMA (AAMA): your certification is at risk");
+
+        // one click, no sign-in: no more mail, but the in-app feed goes on
+        URI unsubscribe = URI.create(first.listUnsubscribe().substring(1, first.listUnsubscribe().length() - 1));
+        given().contentType(ContentType.URLENC).formParam("List-Unsubscribe", "One-Click")
+                .when().post(unsubscribe.getPath() + "?" + unsubscribe.getRawQuery())
+                .then().statusCode(200);
+        clock.travelTo(DUE.minusDays(7));
+        sweep.sweep();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
+                .containsEntry("kind", "DUE_7").containsEntry("emailState", "SKIPPED"));
+        assertThat(Mailbox.of(email)).hasSize(3);
+
+        // past due: grace, with the last day; then a renewed cycle stops the old cycle's schedule
+        String grace = StatusEvents.status(learner, "AT_RISK", "GRACE", DUE.plusDays(1), CYCLE_START, DUE, null, 6);
+        StatusEvents.publish(learner, grace);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(learner).get(0))
+                .containsEntry("kind", "GRACE").containsEntry("subject", "CMA (AAMA) is past due: last day " + DUE.plusDays(90)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
+                .containsEntry("kind", "GRACE").containsEntry("emailState", "SKIPPED"));
+        savePreferences(learner, email, true);
+        LocalDate renewed = DUE.plusDays(20);
+        LocalDate nextDue = LocalDate.of(2036, 2, 29);
+        clock.travelTo(renewed);
+        StatusEvents.publish(learner, StatusEvents.status(learner, "GRACE", "COMPLIANT", renewed, renewed, nextDue, nextDue.minusDays(60), 0));
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 4);
+        assertThat(Mailbox.of(email).get(3).subject()).isEqualTo("CMA (AAMA): congratulations, you meet the requirements");
+        assertThat(Mailbox.of(email).get(3).text()).contains("Apply for recertification by " + nextDue.minusDays(60));
+        clock.travelTo(DUE.minusDays(1));
+        sweep.sweep();
+        assertThat(kinds(learner)).containsExactly("COMPLIANT", "GRACE", "DUE_7", "AT_RISK", "DUE_30", "DUE_180");
+    }
+
+    @Test
+    void shouldCountBackFromTheApplyByDateWhenTheStatusGivesOne() {
+        String learner = StatusEvents.unique("ana");
+        LocalDate applyBy = DUE.minusDays(60);
+        clock.travelTo(applyBy.minusDays(14));
+        String onTrack = StatusEvents.status(learner, "NO_CERTIFICATION", "ON_TRACK", applyBy.minusDays(14), CYCLE_START, DUE, applyBy, 2);
+        StatusEvents.publish(learner, onTrack);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(learner)).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("kind", "DUE_14").containsEntry("actBy", applyBy.toString())));
+        // no address was ever given: the reminder stays in the feed, its mail is skipped with the reason
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0)).containsEntry("emailState", "SKIPPED")
+                .containsEntry("emailNote", "no email address: the learner has not set their preferences"));
+    }
+
+    @Test
+    void shouldRetryAFailedSendWithBackoffAndNeverLoseIt() {
+        String learner = StatusEvents.unique("lee");
+        String email = learner + "@example.org";
+        LocalDate today = DUE.minusDays(200);
+        clock.travelTo(today);
+        savePreferences(learner, email, true);
+        mailServer.stop();
+        try {
+            StatusEvents.publish(learner, StatusEvents.status(learner, "ON_TRACK", "AT_RISK", today, CYCLE_START, DUE, null, 3));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
+                    .containsEntry("emailState", "PENDING").containsEntry("attempts", 1));
+        } finally {
+            mailServer.start();
+        }
+        // the clock has not moved past the backoff: the worker leaves it alone
+        assertThat(sent(learner).get(0)).containsEntry("attempts", 1).containsEntry("emailState", "PENDING");
+        clock.travelTo(today.plusDays(1));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
+                .containsEntry("emailState", "SENT").containsEntry("emailTo", email).containsEntry("attempts", 1));
+        assertThat(Mailbox.of(email)).singleElement().extracting(Mailbox.Received::subject)
+                .isEqualTo("CMA (AAMA): your certification is at risk");
+    }
+
+    @Test
+    void shouldSweepOnOneReplicaAtATime() throws Exception {
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(" + ReminderSweep.LOCK_KEY + ")");
+            }
+            assertThat(sweep.sweep()).isEqualTo(-1);
+            other.rollback();
+        }
+        assertThat(sweep.sweep()).isNotNegative();
+    }
+
+    static void savePreferences(String learner, String email, boolean emailEnabled) {
+        given().auth().oauth2(Tokens.learner(learner, email)).contentType(ContentType.JSON)
+                .body(Map.of("emailEnabled", emailEnabled, "offsets", List.of(180, 90, 30, 14, 7, 1), "language", "en"))
+                .when().put("/api/v1/notifications/me/preferences")
+                .then().statusCode(200);
+    }
+
+    static List<Map<String, Object>> feed(String learner) {
+        return given().auth().oauth2(Tokens.learner(learner, learner + "@example.org"))
+                .when().get("/api/v1/notifications/me?limit=100")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    static List<String> kinds(String learner) {
+        return feed(learner).stream().map(item -> (String) item.get("kind")).toList();
+    }
+
+    static List<Map<String, Object>> sent(String learner) {
+        return given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/notifications/admin/sent?learnerId=" + learner)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+}

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param catalogPort {@code --catalog-port} / {@code RECERT_CATALOG_PORT}, default 8081
  * @param creditsPort {@code --credits-port} / {@code RECERT_CREDITS_PORT}, default 8082
  * @param compliancePort {@code --compliance-port} / {@code RECERT_COMPLIANCE_PORT}, default 8083
+ * @param webPort {@code --web-port} / {@code RECERT_WEB_PORT}, default 8085 (the web app; the gateway serves it at /)
+ * @param keycloakPort {@code --keycloak-port} / {@code RECERT_KEYCLOAK_PORT}, default 8180 (the identity provider)
  */
 public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int catalogPort, int creditsPort,
-                           int compliancePort) {
+                           int compliancePort, int webPort, int keycloakPort) {
 
     private static final Map<String, Integer> DEFAULTS = defaults();
 
@@ -56,7 +58,7 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
             }
         }
         return new SuiteOptions(ports.get("postgres"), ports.get("kafka"), ports.get("gateway"), ports.get("catalog"),
-                ports.get("credits"), ports.get("compliance"));
+                ports.get("credits"), ports.get("compliance"), ports.get("web"), ports.get("keycloak"));
     }
 
     private static int port(String source, String value) {
@@ -79,6 +81,8 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
         defaults.put("catalog", 8081);
         defaults.put("credits", 8082);
         defaults.put("compliance", 8083);
+        defaults.put("web", 8085);
+        defaults.put("keycloak", 8180);
         return defaults;
     }
 }

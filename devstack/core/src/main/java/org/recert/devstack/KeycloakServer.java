@@ -114,12 +114,21 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The realm's issuer, as its tokens carry it in {@code iss}. */
     public String issuer() {
-        return url() + "/realms/" + REALM;
+        return issuerAt(port);
     }
 
     /** The realm's signing keys (JWKS). */
     public String jwksUrl() {
-        return issuer() + "/protocol/openid-connect/certs";
+        return jwksAt(port);
+    }
+
+    /** The issuer of a Keycloak of this class on {@code port}: known before it has started. */
+    static String issuerAt(int port) {
+        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+    }
+
+    static String jwksAt(int port) {
+        return issuerAt(port) + "/protocol/openid-connect/certs";
     }
 
     public String tokenUrl() {

@@ -379,10 +379,11 @@ final class SuiteRun implements AutoCloseable {
         // the gateway of the local suite mints tokens for anyone who asks: keep it off the network
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        if (keycloak != null) {
-            // the realm's tokens first; the dev key's stay trusted for scripts and tests (./recert token)
-            env.put("MP_JWT_VERIFY_ISSUER", keycloak.issuer());
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keycloak.jwksUrl());
+        if (launch.identityProvider()) {
+            // the realm's tokens first (its keys are fetched on the first token, when Keycloak is up); the dev key's
+            // stay trusted for scripts and tests (./recert token)
+            env.put("MP_JWT_VERIFY_ISSUER", KeycloakServer.issuerAt(options.keycloakPort()));
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeycloakServer.jwksAt(options.keycloakPort()));
             env.put("SMALLRYE_JWT_PATH_GROUPS", KeycloakServer.ROLES_CLAIM_PATH);
             env.put("RECERT_SECURITY_LOCAL_ISSUER_TRUSTED", "true");
         } else {

@@ -39,6 +39,9 @@ public class SecurityHeaders {
             String path = context.request().path();
             if (GatewayRoutes.isWebPath(path)) {
                 context.response().putHeader(CSP, WEB_CSP);
+                // no-referrer would make the browser send "Origin: null" with the pages' own form posts, which CORS
+                // refuses; same-origin still sends nothing to other sites (the identity provider included)
+                context.response().putHeader("Referrer-Policy", "same-origin");
             } else if (!path.startsWith("/q/swagger-ui")) {
                 context.response().putHeader(CSP, API_CSP);
             }

@@ -1,6 +1,7 @@
 package org.recert.web.pages;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -19,6 +20,9 @@ import org.recert.web.api.GatewayApi;
 @Path("/catalog")
 @Produces(MediaType.TEXT_HTML)
 public class CatalogPages {
+
+    private static final List<String> FORMATS = List.of("ONLINE_WORKSHOP", "SEMINAR", "CONFERENCE",
+            "LOCAL_WORKSHOP", "FORMAL_CLASS", "COLLEGE_COURSE");
 
     private final SignedInUser user;
     private final GatewayApi api;
@@ -50,6 +54,7 @@ public class CatalogPages {
         Map<String, String> shown = new LinkedHashMap<>();
         filters.forEach((name, value) -> shown.put(name, value == null ? "" : value));
         return search.data("user", user).data("filters", shown).data("categories", LearnerPages.CATEGORIES)
+                .data("formats", FORMATS)
                 .data("next", GatewayApi.query(filters))
                 .data("courses", api.get(user.token(), "/catalog/courses" + GatewayApi.query(query)));
     }

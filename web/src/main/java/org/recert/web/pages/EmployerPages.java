@@ -34,11 +34,13 @@ public class EmployerPages {
     private static final List<String> STATUSES = List.of("COMPLIANT", "ON_TRACK", "AT_RISK", "GRACE", "LAPSED", "NO_CERTIFICATION");
 
     private final SignedInUser user;
+    private final FormToken formToken;
     private final GatewayApi api;
     private final Template roster;
 
-    public EmployerPages(SignedInUser user, GatewayApi api, @Location("employer/roster") Template roster) {
+    public EmployerPages(SignedInUser user, FormToken formToken, GatewayApi api, @Location("employer/roster") Template roster) {
         this.user = user;
+        this.formToken = formToken;
         this.api = api;
         this.roster = roster;
     }
@@ -65,7 +67,8 @@ public class EmployerPages {
     @POST
     @Path("members")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response add(@RestForm String learnerId, @RestForm String staffRef) {
+    public Response add(@RestForm String learnerId, @RestForm String staffRef, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
         String learner = learnerId == null ? "" : learnerId.trim();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("staffRef", staffRef == null || staffRef.isBlank() ? null : staffRef.trim());
@@ -79,7 +82,9 @@ public class EmployerPages {
 
     @POST
     @Path("members/{learnerId}/remove")
-    public Response remove(@PathParam("learnerId") String learnerId) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("learnerId") String learnerId, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
         Answer answer = api.send(user.token(), "DELETE", membersPath() + "/" + GatewayApi.segment(learnerId), null, Map.of());
         if (answer.ok()) {
             return Response.seeOther(URI.create("/roster?done=removed")).build();

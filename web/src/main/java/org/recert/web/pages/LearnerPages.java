@@ -43,6 +43,7 @@ public class LearnerPages {
             "contactMinutes");
 
     private final SignedInUser user;
+    private final FormToken formToken;
     private final GatewayApi api;
     private final Template dashboard;
     private final Template creditForm;
@@ -50,10 +51,11 @@ public class LearnerPages {
     private final Template planPage;
     private final Template consentPage;
 
-    public LearnerPages(SignedInUser user, GatewayApi api, @Location("learner/dashboard") Template dashboard,
+    public LearnerPages(SignedInUser user, FormToken formToken, GatewayApi api, @Location("learner/dashboard") Template dashboard,
             @Location("learner/credit-form") Template creditForm, @Location("learner/credits") Template creditList,
             @Location("learner/plan") Template planPage, @Location("learner/consents") Template consentPage) {
         this.user = user;
+        this.formToken = formToken;
         this.api = api;
         this.dashboard = dashboard;
         this.creditForm = creditForm;
@@ -87,7 +89,9 @@ public class LearnerPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response recordCredit(@RestForm String activityType, @RestForm String title, @RestForm String providerName,
             @RestForm String completedOn, @RestForm String amount, @RestForm String unit, @RestForm String category,
-            @RestForm String approval, @RestForm String contactMinutes, @RestForm String idempotencyKey) {
+            @RestForm String approval, @RestForm String contactMinutes, @RestForm String idempotencyKey,
+            @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
         CreditForm form = new CreditForm(activityType, title, providerName, completedOn, amount, unit, category, approval,
                 contactMinutes);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
@@ -148,7 +152,8 @@ public class LearnerPages {
     @POST
     @Path("consents")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response grant(@RestForm String organizationId) {
+    public Response grant(@RestForm String organizationId, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
         Answer answer = api.send(user.token(), "POST", consentsPath(), Map.of("organizationId",
                 organizationId == null ? "" : organizationId.trim()), Map.of());
         if (answer.ok()) {
@@ -159,7 +164,9 @@ public class LearnerPages {
 
     @POST
     @Path("consents/{organizationId}/withdraw")
-    public Response withdraw(@PathParam("organizationId") String organizationId) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("organizationId") String organizationId, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
         Answer answer = api.send(user.token(), "DELETE", consentsPath() + "/" + GatewayApi.segment(organizationId), null, Map.of());
         if (answer.ok()) {
             return Response.seeOther(URI.create("/consents?done=withdrawn")).build();

@@ -266,12 +266,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     String tail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ServiceProcess.tail(log, lines);
     }
 
     /** The realm file with the web app's origins filled in, where {@code --import-realm} reads it. */

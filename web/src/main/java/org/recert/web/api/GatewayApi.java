@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +89,16 @@ public class GatewayApi {
 
     /** A file the API produced, or the answer that says why there is none. */
     public record Download(byte[] body, String contentType, Answer failure) {
+
+        /** The file as a download named {@code filename}, or a 503 saying why {@code what} is not available. */
+        public Response asAttachment(String filename, String what) {
+            if (failure != null) {
+                return Response.status(503).type(MediaType.TEXT_PLAIN)
+                        .entity(what + " is not available: " + failure.message()).build();
+            }
+            return Response.ok(body, contentType)
+                    .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        }
     }
 
     /** A query string from the non-blank values, in order: {@code ?a=1&b=2}, or empty. */

@@ -55,13 +55,8 @@ public class EmployerPages {
     @Path("roster.csv")
     @Produces({"text/csv", MediaType.TEXT_PLAIN})
     public Response csv(@QueryParam("status") String status, @QueryParam("sort") String sort) {
-        GatewayApi.Download download = api.download(user.token(), rosterPath() + GatewayApi.query(filters(status, sort)), "text/csv");
-        if (download.failure() != null) {
-            return Response.status(503).type(MediaType.TEXT_PLAIN)
-                    .entity("The roster is not available: " + download.failure().message()).build();
-        }
-        return Response.ok(download.body(), "text/csv")
-                .header("Content-Disposition", "attachment; filename=\"recert-roster.csv\"").build();
+        return api.download(user.token(), rosterPath() + GatewayApi.query(filters(status, sort)), "text/csv")
+                .asAttachment("recert-roster.csv", "The roster");
     }
 
     @POST

@@ -119,14 +119,8 @@ public class LearnerPages {
     @Path("transcript.csv")
     @Produces({"text/csv", MediaType.TEXT_HTML})
     public Response transcript() {
-        GatewayApi.Download download = api.download(user.token(), "/credits/learners/" + GatewayApi.segment(user.id())
-                + "/transcript", "text/csv");
-        if (download.failure() != null) {
-            return Response.status(503).type(MediaType.TEXT_PLAIN)
-                    .entity("The transcript is not available: " + download.failure().message()).build();
-        }
-        return Response.ok(download.body(), "text/csv")
-                .header("Content-Disposition", "attachment; filename=\"recert-transcript.csv\"").build();
+        return api.download(user.token(), "/credits/learners/" + GatewayApi.segment(user.id()) + "/transcript", "text/csv")
+                .asAttachment("recert-transcript.csv", "The transcript");
     }
 
     @GET

@@ -24,7 +24,7 @@ final class DevstackSuite implements SuiteAccess {
     /** Starts the suite with demo data; {@code gatewayEnvironment} is added to the gateway's settings. */
     static DevstackSuite start(Path root, Path runDirectory, Map<String, String> gatewayEnvironment) {
         return new DevstackSuite(Suite.start(
-                new Suite.Options(root, runDirectory, true, Map.of("gateway", gatewayEnvironment), true)));
+                new Suite.Options(root, runDirectory, true, Map.of("gateway", gatewayEnvironment), true, false)));
     }
 
     @Override

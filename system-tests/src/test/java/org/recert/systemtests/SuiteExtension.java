@@ -28,7 +28,7 @@ import org.recert.systemtests.conformance.ConformanceFilter;
 public final class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final Logger LOG = Logger.getLogger(SuiteExtension.class.getName());
-    private static final List<String> SERVICES = List.of("gateway", "catalog", "credits", "compliance");
+    private static final List<String> SERVICES = List.of("gateway", "catalog", "credits", "compliance", "web");
     private static Suite suite;
     private static OtlpReceiver traces;
     private static RuntimeException failure;
@@ -49,7 +49,8 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
         if (suite == null) {
             Path root = Path.of(System.getProperty("recert.root", "..")).toAbsolutePath().normalize();
             Path runDirectory = Path.of(System.getProperty("recert.suite.dir", "target/suite")).toAbsolutePath().normalize();
-            Suite.Options options = Suite.Options.defaults(root).withRunDirectory(runDirectory)
+            // Keycloak and the web app too: the browser journeys sign in through the real login page
+            Suite.Options options = Suite.Options.defaults(root).withRunDirectory(runDirectory).withIdentityProvider()
                     .withEnvironment("compliance", "RECERT_CONSUMER_DELIVER_TWICE", "true")
                     .withEnvironment("compliance", "QUARKUS_LOG_CATEGORY__ORG_RECERT_COMPLIANCE_EVENTS__LEVEL", "DEBUG")
                     // a killed consumer's partitions move to its successor after 10 s instead of Kafka's default 45 s

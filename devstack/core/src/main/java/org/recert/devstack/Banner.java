@@ -23,10 +23,24 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(SuiteOptions options, List<SuiteService> running, List<SuiteService> missing, double seconds) {
+    static String text(SuiteOptions options, List<SuiteService> running, List<SuiteService> missing,
+                       KeycloakServer keycloak, double seconds) {
         boolean gateway = running.stream().anyMatch(s -> s.key().equals("gateway"));
+        boolean web = running.stream().anyMatch(s -> s.key().equals("web"));
         StringBuilder text = new StringBuilder();
         text.append(String.format("%nRecert is up after %.1f s.%n%n", seconds));
+        if (web) {
+            text.append(String.format("  Open %-14s http://localhost:%d/  and sign in as one of these (password %s):%n",
+                    "the web app", options.gatewayPort(), KeycloakServer.DEMO_PASSWORD));
+            for (DemoIdentity identity : DEMO_IDENTITIES) {
+                text.append(String.format("    %-10s %s%n", identity.subject(), identity.who()));
+            }
+            text.append('\n');
+        }
+        if (keycloak != null) {
+            line(text, "Keycloak", keycloak.issuer() + "  (realm " + KeycloakServer.REALM + "; a script's token: "
+                    + "POST " + keycloak.tokenUrl() + " grant_type=password client_id=" + KeycloakServer.SCRIPTS_CLIENT + ")");
+        }
         if (gateway) {
             String url = "http://localhost:" + options.gatewayPort();
             line(text, "API", url + "/api/v1/...");
@@ -36,7 +50,7 @@ final class Banner {
             line(text, "gateway", "not built: call the services directly, below");
         }
         for (SuiteService service : running) {
-            if (!service.key().equals("gateway")) {
+            if (!service.key().equals("gateway") && !service.key().equals("web")) {
                 line(text, service.name(), service.url() + "  (OpenAPI " + service.url() + "/q/openapi)");
             }
         }

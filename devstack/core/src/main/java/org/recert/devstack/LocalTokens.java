@@ -33,6 +33,8 @@ public final class LocalTokens {
 
     /** The issuer the services expect ({@code mp.jwt.verify.issuer}). */
     public static final String ISSUER = "recert-local";
+    /** The audience the services require ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "recert";
     public static final Duration LIFETIME = Duration.ofHours(12);
     public static final Set<String> ROLES = Set.of("learner", "employer", "provider", "curator", "admin");
 
@@ -78,6 +80,7 @@ public final class LocalTokens {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("sub", subject);
+        claims.put("aud", AUDIENCE);
         claims.put("upn", subject);
         claims.put("groups", List.copyOf(groups));
         if (organization != null && !organization.isBlank()) {

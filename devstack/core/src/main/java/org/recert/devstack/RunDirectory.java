@@ -64,6 +64,8 @@ final class RunDirectory {
         }
         for (Path dir : stale) {
             readPid(dir.resolve(BROKER_PID)).ifPresent(pid -> stopIf(pid, "BrokerMain"));
+            // the lifeline shell, which stops Keycloak on SIGTERM (and already did if its parent died)
+            readPid(dir.resolve(KeycloakServer.PID_FILE)).ifPresent(pid -> stopIf(pid, "keycloak-lifeline"));
             readPid(dir.resolve(POSTMASTER_PID)).ifPresent(pid -> stopIf(pid, "postgres"));
             deleteRecursively(dir);
         }

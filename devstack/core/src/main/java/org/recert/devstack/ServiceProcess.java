@@ -191,6 +191,11 @@ final class ServiceProcess {
     }
 
     String tail(int lines) {
+        return tail(log, lines);
+    }
+
+    /** The last {@code lines} lines of a child process's log, for an error message. */
+    static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -46,9 +46,12 @@ public final class Suite implements AutoCloseable {
      *                         launcher's own, e.g. {@code compliance -> RECERT_CONSUMER_DELIVER_TWICE=true}
      * @param productionJvm run the services' JVMs as the images do (C1 and C2 compilers, the default collector)
      *                      rather than tuned for a quick start (C1 only, serial collector): for benchmarks
+     * @param identityProvider start Keycloak with the recert realm (whose tokens the services then trust besides the
+     *                         dev key's) and the web app, as {@code ./recert up} does: for tests that sign in
      */
     public record Options(Path repositoryRoot, Path runDirectory, boolean demoData,
-                          Map<String, Map<String, String>> extraEnvironment, boolean productionJvm) {
+                          Map<String, Map<String, String>> extraEnvironment, boolean productionJvm,
+                          boolean identityProvider) {
 
         public Options {
             repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
@@ -60,15 +63,15 @@ public final class Suite implements AutoCloseable {
 
         /** Demo data on, no extra settings, run directory {@code target/suite} of the repository. */
         public static Options defaults(Path repositoryRoot) {
-            return new Options(repositoryRoot, repositoryRoot.resolve("target/suite"), true, Map.of(), false);
+            return new Options(repositoryRoot, repositoryRoot.resolve("target/suite"), true, Map.of(), false, false);
         }
 
         public Options withRunDirectory(Path directory) {
-            return new Options(repositoryRoot, directory, demoData, extraEnvironment, productionJvm);
+            return new Options(repositoryRoot, directory, demoData, extraEnvironment, productionJvm, identityProvider);
         }
 
         public Options withDemoData(boolean enabled) {
-            return new Options(repositoryRoot, runDirectory, enabled, extraEnvironment, productionJvm);
+            return new Options(repositoryRoot, runDirectory, enabled, extraEnvironment, productionJvm, identityProvider);
         }
 
         /** These options plus one setting for one service (by key). */
@@ -77,12 +80,17 @@ public final class Suite implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>(copy.getOrDefault(service, Map.of()));
             env.put(name, value);
             copy.put(service, env);
-            return new Options(repositoryRoot, runDirectory, demoData, copy, productionJvm);
+            return new Options(repositoryRoot, runDirectory, demoData, copy, productionJvm, identityProvider);
         }
 
         /** These options with the services' JVMs run as in production (see {@link #productionJvm()}). */
         public Options withProductionJvm() {
-            return new Options(repositoryRoot, runDirectory, demoData, extraEnvironment, true);
+            return new Options(repositoryRoot, runDirectory, demoData, extraEnvironment, true, identityProvider);
+        }
+
+        /** These options with Keycloak and the web app (see {@link #identityProvider()}). */
+        public Options withIdentityProvider() {
+            return new Options(repositoryRoot, runDirectory, demoData, extraEnvironment, productionJvm, true);
         }
     }
 
@@ -95,7 +103,8 @@ public final class Suite implements AutoCloseable {
         SuiteHome home = new SuiteHome(options.repositoryRoot(), options.runDirectory());
         SuiteRun run = new SuiteRun(home, ports,
                 new SuiteRun.Launch(options.demoData(), false, true, options.extraEnvironment(),
-                        options.productionJvm() ? ServiceProcess.PRODUCTION_JVM : ServiceProcess.QUICK_START_JVM), new PrintStream(
+                        options.productionJvm() ? ServiceProcess.PRODUCTION_JVM : ServiceProcess.QUICK_START_JVM,
+                        options.identityProvider()), new PrintStream(
                         new LogLines(), true, StandardCharsets.UTF_8));
         try {
             run.start();
@@ -109,6 +118,20 @@ public final class Suite implements AutoCloseable {
     /** The gateway, {@code http://127.0.0.1:<port>}. */
     public String gatewayUrl() {
         return serviceUrl("gateway");
+    }
+
+    /** The web app through the gateway, {@code http://localhost:<gateway port>} (the origin Keycloak redirects to). */
+    public String webUrl() {
+        return "http://localhost:" + run.process("gateway").service().port();
+    }
+
+    /** Keycloak with the recert realm; fails when the suite was started without {@link Options#withIdentityProvider()}. */
+    public KeycloakServer keycloak() {
+        KeycloakServer keycloak = run.keycloak();
+        if (keycloak == null) {
+            throw new IllegalStateException("this suite runs without Keycloak: start it with Options.withIdentityProvider()");
+        }
+        return keycloak;
     }
 
     /** A service straight, bypassing the gateway: {@code catalog}, {@code credits}, {@code compliance} (or {@code gateway}). */
@@ -259,11 +282,12 @@ public final class Suite implements AutoCloseable {
 
     private static SuiteOptions freePorts() {
         Set<Integer> picked = new HashSet<>();
-        while (picked.size() < 7) {
+        while (picked.size() < 9) {
             picked.add(FreePort.pick());
         }
         List<Integer> ports = List.copyOf(picked);
-        return new SuiteOptions(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5), ports.get(6));
+        return new SuiteOptions(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5), ports.get(6),
+                ports.get(7), ports.get(8));
     }
 
     /** What the launcher says while it starts the suite, one log record a line. */

@@ -16,9 +16,11 @@ import java.util.Set;
  * @param creditsPort {@code --credits-port} / {@code RECERT_CREDITS_PORT}, default 8082
  * @param compliancePort {@code --compliance-port} / {@code RECERT_COMPLIANCE_PORT}, default 8083
  * @param notificationsPort {@code --notifications-port} / {@code RECERT_NOTIFICATIONS_PORT}, default 8084
+ * @param webPort {@code --web-port} / {@code RECERT_WEB_PORT}, default 8085 (the web app; the gateway serves it at /)
+ * @param keycloakPort {@code --keycloak-port} / {@code RECERT_KEYCLOAK_PORT}, default 8180 (the identity provider)
  */
 public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int catalogPort, int creditsPort,
-                           int compliancePort, int notificationsPort) {
+                           int compliancePort, int notificationsPort, int webPort, int keycloakPort) {
 
     private static final Map<String, Integer> DEFAULTS = defaults();
 
@@ -57,7 +59,7 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
             }
         }
         return new SuiteOptions(ports.get("postgres"), ports.get("kafka"), ports.get("gateway"), ports.get("catalog"),
-                ports.get("credits"), ports.get("compliance"), ports.get("notifications"));
+                ports.get("credits"), ports.get("compliance"), ports.get("notifications"), ports.get("web"), ports.get("keycloak"));
     }
 
     private static int port(String source, String value) {
@@ -81,6 +83,8 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
         defaults.put("credits", 8082);
         defaults.put("compliance", 8083);
         defaults.put("notifications", 8084);
+        defaults.put("web", 8085);
+        defaults.put("keycloak", 8180);
         return defaults;
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,12 +38,14 @@ final class SuiteRun implements AutoCloseable {
      * @param durable PostgreSQL syncs to disk (off for tests)
      * @param requireAll fail when a service's jar is missing, instead of starting the others
      * @param extraEnvironment per service key ({@code catalog}, ..., {@code gateway}), set after the launcher's own
+     * @param identityProvider start Keycloak with the recert realm, whose tokens the services then trust besides the
+     *                         dev key's, and the web app (when built), which signs in through it
      */
     record Launch(boolean demoData, boolean durable, boolean requireAll, Map<String, Map<String, String>> extraEnvironment,
-                  List<String> jvmOptions) {
+                  List<String> jvmOptions, boolean identityProvider) {
 
         /** What {@code ./recert up} does. */
-        static final Launch LOCAL = new Launch(true, true, false, Map.of(), ServiceProcess.QUICK_START_JVM);
+        static final Launch LOCAL = new Launch(true, true, false, Map.of(), ServiceProcess.QUICK_START_JVM, true);
 
         Launch {
             extraEnvironment = Map.copyOf(extraEnvironment);
@@ -62,6 +65,9 @@ final class SuiteRun implements AutoCloseable {
     private final List<SuiteService> missing = new ArrayList<>();
     private volatile DevStack stack;
     private volatile ServiceProcess gateway;
+    private volatile ServiceProcess web;
+    private volatile KeycloakServer keycloak;
+    private volatile CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
     SuiteRun(SuiteHome home, SuiteOptions options, PrintStream out) {
@@ -90,6 +96,11 @@ final class SuiteRun implements AutoCloseable {
         if (!withGateway) {
             missing.add(gatewayService);
         }
+        SuiteService webService = SuiteService.web(options);
+        boolean withWeb = launch.identityProvider() && withGateway && Files.isRegularFile(webService.jar(home.root()));
+        if (launch.identityProvider() && !withWeb) {
+            missing.add(webService);
+        }
         if (launch.requireAll() && !missing.isEmpty()) {
             throw new IllegalStateException("not built: " + String.join(", ", missing.stream()
                     .map(service -> home.root().relativize(service.jar(home.root())).toString()).toList())
@@ -100,6 +111,12 @@ final class SuiteRun implements AutoCloseable {
                     + "; build it with ./mvnw -DskipTests install)");
         }
         List<String> busy = busyPorts(toStart, withGateway ? gatewayService : null);
+        if (launch.identityProvider()) {
+            busy.addAll(busyPorts(Map.of("Keycloak (--keycloak-port, RECERT_KEYCLOAK_PORT)", options.keycloakPort())));
+        }
+        if (withWeb) {
+            busy.addAll(busyPorts(Map.of("web (--web-port, RECERT_WEB_PORT)", options.webPort())));
+        }
         if (!busy.isEmpty()) {
             throw new IllegalStateException("port(s) already in use: " + String.join(", ", busy)
                     + ". Stop what uses them, or choose others (./recert help lists the flags and variables).");
@@ -120,6 +137,8 @@ final class SuiteRun implements AutoCloseable {
         }
         Path keys = copyDevKeys(stack.runDirectory().resolve("keys"));
         out.printf("PostgreSQL and Kafka ready after %.1f s%n", seconds(started));
+        CompletableFuture<KeycloakServer> identity = launch.identityProvider()
+                ? startKeycloak(stack.runDirectory(), started) : CompletableFuture.completedFuture(null);
 
         for (SuiteService service : toStart) {
             Map<String, String> env = commonEnvironment(service, keys);
@@ -136,9 +155,26 @@ final class SuiteRun implements AutoCloseable {
                     + " (logs in " + home.root().relativize(home.logs()) + "/)");
         }
         awaitReady(domainServices, started);
+        awaitKeycloak(identity);
 
+        if (withWeb) {
+            Map<String, String> env = commonEnvironment(webService, keys);
+            env.put("RECERT_WEB_GATEWAY_URL", "http://127.0.0.1:" + options.gatewayPort());
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            env.put("QUARKUS_OIDC_CLIENT_ID", KeycloakServer.WEB_CLIENT);
+            // seals the session and state cookies; a new one each run signs everybody out, as a restart should
+            env.put("RECERT_WEB_SESSION_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+            env.putAll(launch.extraEnvironment().getOrDefault(webService.key(), Map.of()));
+            environments.put(webService.key(), env);
+            out.println("Starting web");
+            adopt(ServiceProcess.start(webService, webService.jar(home.root()), launch.jvmOptions(), env,
+                    home.log(webService.name())), process -> web = process);
+        }
         if (withGateway) {
             Map<String, String> env = commonEnvironment(gatewayService, keys);
+            if (withWeb) {
+                env.put("RECERT_GATEWAY_WEB_URL", "http://127.0.0.1:" + options.webPort());
+            }
             for (SuiteService service : SuiteService.domainServices(options)) {
                 env.put("RECERT_GATEWAY_SERVICES_" + service.key().toUpperCase() + "_URL", "http://127.0.0.1:" + service.port());
             }
@@ -149,10 +185,10 @@ final class SuiteRun implements AutoCloseable {
             ServiceProcess startedGateway = ServiceProcess.start(gatewayService, gatewayService.jar(home.root()), launch.jvmOptions(), env,
                     home.log(gatewayService.name()));
             adopt(startedGateway, process -> gateway = process);
-            awaitReady(List.of(startedGateway), started);
+            awaitReady(web == null ? List.of(startedGateway) : List.of(web, startedGateway), started);
         }
 
-        String banner = Banner.text(options, running(), missing, seconds(started));
+        String banner = Banner.text(options, running(), missing, keycloak, seconds(started));
         home.writeReady(banner, state());
         out.print(banner);
         out.flush();
@@ -162,6 +198,9 @@ final class SuiteRun implements AutoCloseable {
     /** The services running now, gateway last. */
     List<SuiteService> running() {
         List<SuiteService> services = new ArrayList<>(domainServices.stream().map(ServiceProcess::service).toList());
+        if (web != null) {
+            services.add(web.service());
+        }
         if (gateway != null) {
             services.add(gateway.service());
         }
@@ -171,6 +210,9 @@ final class SuiteRun implements AutoCloseable {
     /** Reports a service that exits while the suite runs: its log says why. */
     void watchForCrashes() {
         List<ServiceProcess> all = new ArrayList<>(domainServices);
+        if (web != null) {
+            all.add(web);
+        }
         if (gateway != null) {
             all.add(gateway);
         }
@@ -188,10 +230,18 @@ final class SuiteRun implements AutoCloseable {
         return stack;
     }
 
-    /** The process of a started service, by key ({@code catalog}, ..., {@code gateway}). */
+    /** The running Keycloak, or null when this run has no identity provider. */
+    KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** The process of a started service, by key ({@code catalog}, ..., {@code gateway}, {@code web}). */
     ServiceProcess process(String key) {
         if (gateway != null && gateway.service().key().equals(key)) {
             return gateway;
+        }
+        if (web != null && web.service().key().equals(key)) {
+            return web;
         }
         return domainServices.stream().filter(p -> p.service().key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no such service in this run: " + key));
@@ -225,6 +275,8 @@ final class SuiteRun implements AutoCloseable {
             }
             if (old == gateway) {
                 gateway = started;
+            } else if (old == web) {
+                web = started;
             } else {
                 domainServices.replaceAll(p -> p == old ? started : p);
             }
@@ -282,12 +334,24 @@ final class SuiteRun implements AutoCloseable {
                 gateway.stop(STOP_GRACE);
             }
             List<ServiceProcess> services = new ArrayList<>(replicas);
+            if (web != null) {
+                services.add(web);
+            }
             services.addAll(domainServices);
             CompletableFuture.allOf(services.stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.stop(STOP_GRACE), runnable -> new Thread(runnable, "stop-" + service.service().name()).start()))
                     .toArray(CompletableFuture[]::new)).join();
         } finally {
             try {
+                if (keycloak != null) {
+                    keycloak.close();
+                }
+                // a start still under way (the suite failed or was stopped meanwhile) stops as soon as it is done
+                keycloakStarting.thenAccept(server -> {
+                    if (server != null) {
+                        server.close();
+                    }
+                });
                 if (stack != null) {
                     stack.close();
                 }
@@ -315,11 +379,62 @@ final class SuiteRun implements AutoCloseable {
         // the gateway of the local suite mints tokens for anyone who asks: keep it off the network
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toString());
+        if (launch.identityProvider()) {
+            // the realm's tokens first (its keys are fetched on the first token, when Keycloak is up); the dev key's
+            // stay trusted for scripts and tests (./recert token)
+            env.put("MP_JWT_VERIFY_ISSUER", KeycloakServer.issuerAt(options.keycloakPort()));
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeycloakServer.jwksAt(options.keycloakPort()));
+            env.put("SMALLRYE_JWT_PATH_GROUPS", KeycloakServer.ROLES_CLAIM_PATH);
+            env.put("RECERT_SECURITY_LOCAL_ISSUER_TRUSTED", "true");
+        } else {
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toString());
+        }
+        env.put("RECERT_SECURITY_LOCAL_ISSUER_PUBLIC_KEY_LOCATION", keys.resolve("public.pem").toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.resolve("private.pem").toString());
         env.put("RECERT_DEMO_DATA_ENABLED", Boolean.toString(launch.demoData()));
         env.put("RECERT_EXIT_WITH_PARENT", "true");
         return env;
+    }
+
+    private CompletableFuture<KeycloakServer> startKeycloak(Path runDirectory, long started) {
+        out.printf("Starting Keycloak on %s (realm %s)%n", "http://127.0.0.1:" + options.keycloakPort(), KeycloakServer.REALM);
+        List<String> webOrigins = List.of("http://localhost:" + options.gatewayPort(), "http://127.0.0.1:" + options.gatewayPort());
+        CompletableFuture<KeycloakServer> future = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                future.complete(KeycloakServer.start(runDirectory, options.keycloakPort(), webOrigins));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, "keycloak-start");
+        starter.setDaemon(true);
+        starter.start();
+        keycloakStarting = future;
+        return future.whenComplete((server, failure) -> {
+            if (server != null) {
+                out.printf("Keycloak ready on %s after %.1f s (its own start: %.1f s)%n", server.url(), seconds(started),
+                        server.startSeconds());
+            }
+        });
+    }
+
+    private void awaitKeycloak(CompletableFuture<KeycloakServer> identity) {
+        KeycloakServer server;
+        try {
+            server = identity.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        if (server == null) {
+            return;
+        }
+        synchronized (lock) {
+            if (closed) {
+                server.close();
+                throw new IllegalStateException("stopped while starting");
+            }
+            keycloak = server;
+        }
     }
 
     private void awaitReady(List<ServiceProcess> services, long started) {
@@ -327,6 +442,16 @@ final class SuiteRun implements AutoCloseable {
             service.awaitReady(READY_TIMEOUT);
             out.printf("%s ready on %s after %.1f s%n", service.service().name(), service.service().url(), seconds(started));
         }
+    }
+
+    private static List<String> busyPorts(Map<String, Integer> ports) {
+        List<String> busy = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            if (!isFree(port)) {
+                busy.add(port + " for " + what);
+            }
+        });
+        return busy;
     }
 
     private List<String> busyPorts(List<SuiteService> services, SuiteService gatewayService) {
@@ -340,13 +465,7 @@ final class SuiteRun implements AutoCloseable {
         for (SuiteService service : all) {
             ports.put(service.name() + " (--" + service.key() + "-port, RECERT_" + service.key().toUpperCase() + "_PORT)", service.port());
         }
-        List<String> busy = new ArrayList<>();
-        ports.forEach((what, port) -> {
-            if (!isFree(port)) {
-                busy.add(port + " for " + what);
-            }
-        });
-        return busy;
+        return busyPorts(ports);
     }
 
     static boolean isFree(int port) {

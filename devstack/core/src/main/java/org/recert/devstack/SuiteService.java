@@ -25,6 +25,10 @@ record SuiteService(String name, String key, int port, String database) {
         return new SuiteService("gateway", "gateway", options.gatewayPort(), null);
     }
 
+    static SuiteService web(SuiteOptions options) {
+        return new SuiteService("web", "web", options.webPort(), null);
+    }
+
     /** The runnable jar a {@code package} of the module writes. */
     Path jar(Path root) {
         return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -37,12 +38,14 @@ class SuiteRunTest {
     @Test
     void shouldStartWhatIsBuiltSayWhatIsMissingAndLeaveNothingRunningAfterClose() throws Exception {
         SuiteOptions options = new SuiteOptions(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(),
-                FreePort.pick(), FreePort.pick(), FreePort.pick());
+                FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
         writeFakeServiceJar(root.resolve("catalog-service/target/quarkus-app/quarkus-run.jar"));
         writeFakeServiceJar(root.resolve("gateway/target/quarkus-app/quarkus-run.jar"));
         SuiteHome home = new SuiteHome(root);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        SuiteRun run = new SuiteRun(home, options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        // no identity provider: Keycloak has its own test (KeycloakServerTest)
+        SuiteRun.Launch launch = new SuiteRun.Launch(true, false, false, Map.of(), ServiceProcess.QUICK_START_JVM, false);
+        SuiteRun run = new SuiteRun(home, options, launch, new PrintStream(printed, true, StandardCharsets.UTF_8));
         home.claim();
         List<ProcessHandle> before = ProcessHandle.current().children().toList();
         List<ProcessHandle> children;

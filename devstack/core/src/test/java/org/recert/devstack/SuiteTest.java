@@ -35,7 +35,7 @@ class SuiteTest {
             SuiteRunTest.writeFakeServiceJar(root.resolve(module + "/target/quarkus-app/quarkus-run.jar"));
         }
         Suite.Options options = new Suite.Options(root, root.resolve("run"), false,
-                Map.of("compliance", Map.of("RECERT_CONSUMER_DELIVER_TWICE", "true")), false);
+                Map.of("compliance", Map.of("RECERT_CONSUMER_DELIVER_TWICE", "true")), false, false);
         List<ProcessHandle> before = ProcessHandle.current().children().toList();
         List<ProcessHandle> children;
         try (Suite suite = Suite.start(options)) {
@@ -92,7 +92,7 @@ class SuiteTest {
             SuiteRunTest.writeFakeServiceJar(root.resolve(module + "/target/quarkus-app/quarkus-run.jar"));
         }
         Suite.Options options = new Suite.Options(root, root.resolve("run"), false,
-                Map.of("compliance", Map.of("RECERT_CONSUMER_DELIVER_TWICE", "true")), false);
+                Map.of("compliance", Map.of("RECERT_CONSUMER_DELIVER_TWICE", "true")), false, false);
         List<ProcessHandle> before = ProcessHandle.current().children().toList();
         List<ProcessHandle> replicas = new ArrayList<>();
         try (Suite suite = Suite.start(options)) {

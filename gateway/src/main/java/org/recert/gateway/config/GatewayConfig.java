@@ -15,6 +15,9 @@ public interface GatewayConfig {
     /** The services behind the gateway. */
     Services services();
 
+    /** The web app, served at {@code /}. */
+    Web web();
+
     /** The local token mint, {@code POST /dev/tokens}; never enable it in production. */
     DevTokens devTokens();
 
@@ -50,6 +53,18 @@ public interface GatewayConfig {
         Service compliance();
 
         Service notifications();
+    }
+
+    interface Web {
+        /**
+         * Base URL of the web app (RECERT_GATEWAY_WEB_URL), e.g. http://127.0.0.1:8085: every path outside
+         * {@code /api/}, {@code /q/}, {@code /dev/} and the OpenAPI documents goes to it. None: those paths answer 404.
+         */
+        Optional<URI> url();
+
+        /** How long the web app may stay silent before the gateway answers 504. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 
     interface Service {

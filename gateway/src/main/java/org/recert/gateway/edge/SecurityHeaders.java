@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import org.recert.gateway.routing.GatewayRoutes;
 
 /**
  * The security headers of every answer, set once by the gateway (a service's own copy is dropped, so that no
@@ -23,6 +24,8 @@ public class SecurityHeaders {
             "Cross-Origin-Resource-Policy", "same-site");
     static final String CSP = "Content-Security-Policy";
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    /** The web app's pages: its own scripts, styles and images only, nothing inline. */
+    static final String WEB_CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     public static boolean isGatewayOwned(String header) {
         String lower = header.toLowerCase(Locale.ROOT);
@@ -33,7 +36,13 @@ public class SecurityHeaders {
     void register(@Observes Filters filters) {
         filters.register(context -> {
             ALWAYS.forEach(context.response()::putHeader);
-            if (!context.request().path().startsWith("/q/swagger-ui")) {
+            String path = context.request().path();
+            if (GatewayRoutes.isWebPath(path)) {
+                context.response().putHeader(CSP, WEB_CSP);
+                // no-referrer would make the browser send "Origin: null" with the pages' own form posts, which CORS
+                // refuses; same-origin still sends nothing to other sites (the identity provider included)
+                context.response().putHeader("Referrer-Policy", "same-origin");
+            } else if (!path.startsWith("/q/swagger-ui")) {
                 context.response().putHeader(CSP, API_CSP);
             }
             context.next();

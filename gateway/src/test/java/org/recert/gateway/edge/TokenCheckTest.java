@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 import org.recert.gateway.support.AllServicesUp;
 import org.recert.gateway.support.Tokens;
@@ -55,6 +58,36 @@ class TokenCheckTest {
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("the bearer token is invalid or expired"));
+    }
+
+    @Test
+    void shouldRefuseAnAdminTokenMadeForAnotherApplicationWith401Problem() {
+        // same issuer, same key, a Recert role: only the audience says it was not meant for Recert
+        String forOtherApp = Jwt.issuer("recert-local").subject("ops").audience("payroll").groups(Set.of("admin"))
+                .expiresIn(Duration.ofMinutes(5)).sign();
+        String withoutAudience = Jwt.issuer("recert-local").subject("ops").groups(Set.of("admin"))
+                .expiresIn(Duration.ofMinutes(5)).sign();
+        for (String token : new String[] {forOtherApp, withoutAudience}) {
+            given().header("Authorization", "Bearer " + token)
+                    .when().get("/api/v1/compliance/echo")
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("the bearer token is invalid or expired"));
+        }
+        given().header("Authorization", "Bearer " + Jwt.issuer("recert-local").subject("ops").audience("recert")
+                        .groups(Set.of("admin")).expiresIn(Duration.ofMinutes(5)).sign())
+                .when().get("/api/v1/compliance/echo")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseATokenOfAnIssuerItDoesNotTrustWith401Problem() {
+        String foreign = Jwt.issuer("https://login.example.org/realms/other").subject("ops").audience("recert")
+                .groups(Set.of("admin")).expiresIn(Duration.ofMinutes(5)).sign();
+        given().header("Authorization", "Bearer " + foreign)
+                .when().get("/api/v1/compliance/echo")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -56,6 +56,18 @@ class SecurityAndProblemTest {
     }
 
     @Test
+    void shouldAnswer401ToAnAdminTokenMadeForAnotherApplication() {
+        // the trusted issuer and key, the admin role: only the audience says it was not meant for Recert
+        String forOtherApp = Jwt.issuer("recert-local").subject("ops").audience("payroll").groups(Set.of("admin"))
+                .expiresIn(Duration.ofMinutes(5)).sign();
+        given().auth().oauth2(forOtherApp).when().get("/api/v1/notes/any").then().statusCode(401)
+                .contentType("application/problem+json");
+        String forRecert = Jwt.issuer("recert-local").subject("ops").audience("recert").groups(Set.of("admin"))
+                .expiresIn(Duration.ofMinutes(5)).sign();
+        given().auth().oauth2(forRecert).when().get("/api/v1/notes/any").then().statusCode(404);
+    }
+
+    @Test
     void shouldAnswer403ToATokenWithoutTheRole() {
         given().auth().oauth2(token("someone", "curator")).contentType(ContentType.JSON)
                 .body(Map.of("id", "n1", "body", "b"))

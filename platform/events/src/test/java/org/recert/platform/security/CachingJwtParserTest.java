@@ -112,6 +112,41 @@ class CachingJwtParserTest {
         assertThat(parser.remembered()).isLessThanOrEqualTo(3);
     }
 
+    @Test
+    void shouldVerifyEachTrustedIssuersTokensWithItsOwnKeyAudienceAndRolesClaim() throws Exception {
+        JWTAuthContextInfo provider = new JWTAuthContextInfo(keys.getPublic(), "https://login.example.org/realms/recert");
+        provider.setExpectedAudience(Set.of("recert"));
+        provider.setGroupsPath("realm_access/roles");
+        JWTAuthContextInfo local = new JWTAuthContextInfo(otherKeys.getPublic(), "recert-local");
+        local.setExpectedAudience(Set.of("recert"));
+        CachingJwtParser both = new CachingJwtParser(new DefaultJWTParser(provider), new DefaultJWTParser(local),
+                "recert-local", clock, 10);
+        long now = Instant.now().getEpochSecond();
+
+        // a realm's token: roles from realm_access/roles, whatever a plain groups claim says
+        String realm = Jwt.issuer("https://login.example.org/realms/recert").subject("maria").audience("recert")
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("learner", "offline_access")))
+                .groups(Set.of("admin")).issuedAt(now).expiresAt(now + 300).sign(keys.getPrivate());
+        assertThat(both.parse(realm).getGroups()).containsExactlyInAnyOrder("learner", "offline_access");
+
+        // the local mint's token: its own key, plain groups
+        String minted = Jwt.issuer("recert-local").subject("ops").audience("recert").groups(Set.of("admin"))
+                .issuedAt(now).expiresAt(now + 300).sign(otherKeys.getPrivate());
+        assertThat(both.parse(minted).getGroups()).containsExactly("admin");
+
+        // either issuer's token for another application, and a token naming one issuer signed with the other's key
+        String otherAudience = Jwt.issuer("recert-local").subject("ops").audience("payroll").groups(Set.of("admin"))
+                .issuedAt(now).expiresAt(now + 300).sign(otherKeys.getPrivate());
+        String realmOtherAudience = Jwt.issuer("https://login.example.org/realms/recert").subject("ops").audience("payroll")
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("admin")))
+                .issuedAt(now).expiresAt(now + 300).sign(keys.getPrivate());
+        String crossSigned = Jwt.issuer("recert-local").subject("ops").audience("recert").groups(Set.of("admin"))
+                .issuedAt(now).expiresAt(now + 300).sign(keys.getPrivate());
+        for (String refused : new String[] {otherAudience, realmOtherAudience, crossSigned}) {
+            assertThatThrownBy(() -> both.parse(refused)).isInstanceOf(ParseException.class);
+        }
+    }
+
     /** A token issued now by the wall clock (SmallRye checks it by the wall clock), living {@code lifetime}. */
     private static String token(String subject, Duration lifetime) {
         long issuedAt = Instant.now().getEpochSecond();

@@ -2,7 +2,10 @@ package org.recert.platform.security;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
@@ -17,6 +20,8 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 
 /**
  * The bearer-token parser of every Recert service and of the gateway: SmallRye's, remembering the tokens it has
@@ -26,6 +31,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Only tokens that passed every check are remembered, each at most {@link #REMEMBER_MILLIS} and never past its
  * own expiry, so a rotated signing key stops being honoured within that time. Parsing with another context or key
  * ({@link #parse(String, JWTAuthContextInfo)}, {@link #verify}) goes straight to SmallRye.
+ *
+ * <p>Two issuers at most are trusted, each with its own keys, audiences and roles claim: the configured one
+ * ({@code mp.jwt.verify.*}, {@code smallrye.jwt.path.groups}) and, where {@link LocalIssuerConfig#trusted()}, the
+ * local mint's. A token goes to the verifier of the issuer it names; a token naming any other issuer goes to the
+ * configured one's, which refuses it.
  */
 @Alternative
 @Priority(1)
@@ -41,19 +51,46 @@ public class CachingJwtParser implements JWTParser {
     }
 
     private final JWTParser verifier;
+    private final JWTParser localVerifier;
+    private final String localIssuer;
     private final Clock clock;
     private final int maxTokens;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
-    public CachingJwtParser(DefaultJWTParser verifier) {
-        this(verifier, Clock.systemUTC(), MAX_TOKENS);
+    public CachingJwtParser(DefaultJWTParser verifier, JWTAuthContextInfo configured, LocalIssuerConfig local) {
+        this(verifier, localVerifier(configured, local), local.issuer(), Clock.systemUTC(), MAX_TOKENS);
     }
 
     CachingJwtParser(JWTParser verifier, Clock clock, int maxTokens) {
+        this(verifier, null, null, clock, maxTokens);
+    }
+
+    CachingJwtParser(JWTParser verifier, JWTParser localVerifier, String localIssuer, Clock clock, int maxTokens) {
         this.verifier = verifier;
+        this.localVerifier = localVerifier;
+        this.localIssuer = localIssuer;
         this.clock = clock;
         this.maxTokens = maxTokens;
+    }
+
+    /**
+     * The local mint's verifier: the configured context's checks (audiences, clock skew, algorithms) with the mint's
+     * issuer, key and plain {@code groups} claim; null when it is not trusted or is the configured issuer itself.
+     */
+    static JWTParser localVerifier(JWTAuthContextInfo configured, LocalIssuerConfig local) {
+        if (!local.trusted() || local.issuer().equals(configured.getIssuedBy())) {
+            return null;
+        }
+        JWTAuthContextInfo context = new JWTAuthContextInfo(configured);
+        context.setIssuedBy(local.issuer());
+        context.setPublicKeyLocation(local.publicKeyLocation().orElseThrow(() -> new IllegalStateException(
+                "recert.security.local-issuer.public-key-location is required when the local issuer is trusted")));
+        context.setPublicKeyContent(null);
+        context.setPublicVerificationKey(null);
+        context.setGroupsPath(null);
+        context.setDefaultGroupsClaim("groups");
+        return new DefaultJWTParser(context);
     }
 
     @Override
@@ -63,7 +100,7 @@ public class CachingJwtParser implements JWTParser {
         if (known != null && now < known.validUntilMillis()) {
             return known.token();
         }
-        JsonWebToken parsed = verifier.parse(token);
+        JsonWebToken parsed = verifierFor(token).parse(token);
         long expiresMillis = parsed.getExpirationTime() * 1000;
         long until = Math.min(expiresMillis, now + REMEMBER_MILLIS);
         if (until > now) {
@@ -73,6 +110,30 @@ public class CachingJwtParser implements JWTParser {
             verified.put(token, new Verified(parsed, until));
         }
         return parsed;
+    }
+
+    private JWTParser verifierFor(String token) {
+        if (localVerifier != null && localIssuer.equals(unverifiedIssuer(token))) {
+            return localVerifier;
+        }
+        return verifier;
+    }
+
+    /** The {@code iss} a token claims, read without any check (only to pick the verifier), or null. */
+    private static String unverifiedIssuer(String token) {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        if (second < 0) {
+            return null;
+        }
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(token.substring(first + 1, second)), StandardCharsets.UTF_8);
+            Map<String, Object> claims = JsonUtil.parseJson(payload);
+            return claims.get("iss") instanceof String issuer ? issuer : null;
+        } catch (RuntimeException | JoseException e) {
+            // not a JWT the configured verifier can read either: it says why
+            return null;
+        }
     }
 
     private void evict(long now) {

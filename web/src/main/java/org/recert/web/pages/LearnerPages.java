@@ -1,0 +1,234 @@
+package org.recert.web.pages;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import org.jboss.resteasy.reactive.RestForm;
+import org.recert.web.api.Answer;
+import org.recert.web.api.GatewayApi;
+
+/**
+ * A learner's pages: the dashboard, recording a credit, the credit history, the transcript, the cheapest plan, the
+ * catalog and consents. Each calls the gateway's API as the signed-in learner and renders what it answers.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LearnerPages {
+
+    private static final String CREDENTIAL = "CMA_AAMA";
+    static final List<String> CATEGORIES = List.of("ADMINISTRATIVE", "CLINICAL", "GENERAL");
+    private static final List<String> ACTIVITY_TYPES = List.of("ONLINE_WORKSHOP", "SEMINAR", "CONFERENCE", "LOCAL_WORKSHOP",
+            "FORMAL_CLASS", "COLLEGE_COURSE", "CPR_CERTIFICATION", "CONTINUED_EMPLOYMENT", "ON_THE_JOB_TRAINING");
+    /** The API fields the form shows beside an input; others are listed at the end of the form. */
+    private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("title", "providerName", "activityType",
+            "completedOn", "amount.unit", "amount.value", "amount", "categories[0].value", "categories", "approval",
+            "contactMinutes");
+
+    private final SignedInUser user;
+    private final FormToken formToken;
+    private final GatewayApi api;
+    private final Template dashboard;
+    private final Template creditForm;
+    private final Template creditList;
+    private final Template planPage;
+    private final Template consentPage;
+
+    public LearnerPages(SignedInUser user, FormToken formToken, GatewayApi api, @Location("learner/dashboard") Template dashboard,
+            @Location("learner/credit-form") Template creditForm, @Location("learner/credits") Template creditList,
+            @Location("learner/plan") Template planPage, @Location("learner/consents") Template consentPage) {
+        this.user = user;
+        this.formToken = formToken;
+        this.api = api;
+        this.dashboard = dashboard;
+        this.creditForm = creditForm;
+        this.creditList = creditList;
+        this.planPage = planPage;
+        this.consentPage = consentPage;
+    }
+
+    /** The home page: a learner's dashboard; anyone else goes to their own first page. */
+    @GET
+    public Response home() {
+        if (!user.isLearner()) {
+            String first = user.isEmployer() ? "/roster" : user.isProvider() ? "/reports" : user.isCurator() ? "/courses" : "/catalog";
+            return Response.seeOther(URI.create(first)).build();
+        }
+        return Response.ok(dashboard.data("user", user).data("dashboard", api.get(user.token(), "/me/dashboard"))).build();
+    }
+
+    @GET
+    @Path("credits/new")
+    public TemplateInstance newCredit() {
+        return creditForm(CreditForm.EMPTY, null, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Records a credit; the API's refusal comes back as the form with each field's message beside it. The
+     * idempotency key was minted with the form, so a double submit records one credit.
+     */
+    @POST
+    @Path("credits")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordCredit(@RestForm String activityType, @RestForm String title, @RestForm String providerName,
+            @RestForm String completedOn, @RestForm String amount, @RestForm String unit, @RestForm String category,
+            @RestForm String approval, @RestForm String contactMinutes, @RestForm String idempotencyKey,
+            @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
+        CreditForm form = new CreditForm(activityType, title, providerName, completedOn, amount, unit, category, approval,
+                contactMinutes);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
+        Answer answer = api.send(user.token(), "POST", "/credits/learners/" + GatewayApi.segment(user.id()) + "/credits",
+                form.toRequest(), Map.of("Idempotency-Key", key));
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/credits?recorded=" + GatewayApi.segment(form.title()))).build();
+        }
+        Answer.Problem problem = answer.problem() != null ? answer.problem()
+                : new Answer.Problem("Not recorded", answer.message(), Map.of());
+        // a refusal is the user's to fix: the same form, the same key (nothing was recorded), the messages
+        return Response.status(answer.problem() != null ? 422 : 503)
+                .entity(creditForm(form, problem, key)).build();
+    }
+
+    @GET
+    @Path("credits")
+    public TemplateInstance credits(@QueryParam("recorded") String recorded) {
+        return creditList.data("user", user).data("recorded", recorded).data("credits", api.get(user.token(),
+                "/credits/learners/" + GatewayApi.segment(user.id()) + "/credits?limit=100"));
+    }
+
+    /** The transcript as the API writes it (CSV), downloaded through the web app so that the token stays here. */
+    @GET
+    @Path("transcript.csv")
+    @Produces({"text/csv", MediaType.TEXT_HTML})
+    public Response transcript() {
+        return api.download(user.token(), "/credits/learners/" + GatewayApi.segment(user.id()) + "/transcript", "text/csv")
+                .asAttachment("recert-transcript.csv", "The transcript");
+    }
+
+    @GET
+    @Path("plan")
+    public TemplateInstance plan(@QueryParam("budget") String budget, @QueryParam("approvedOnly") String approvedOnly) {
+        boolean aamaOnly = "on".equals(approvedOnly) || "true".equals(approvedOnly);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("credential", CREDENTIAL);
+        query.put("budget", budget);
+        query.put("approvedOnly", aamaOnly ? "true" : null);
+        Answer plan = api.get(user.token(), "/compliance/learners/" + GatewayApi.segment(user.id()) + "/plan"
+                + GatewayApi.query(query));
+        return planPage.data("user", user).data("plan", plan).data("budget", budget == null ? "" : budget)
+                .data("approvedOnly", aamaOnly);
+    }
+
+    @GET
+    @Path("consents")
+    public TemplateInstance consents(@QueryParam("done") String done) {
+        return consentsPage(null, done);
+    }
+
+    @POST
+    @Path("consents")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response grant(@RestForm String organizationId, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
+        Answer answer = api.send(user.token(), "POST", consentsPath(), Map.of("organizationId",
+                organizationId == null ? "" : organizationId.trim()), Map.of());
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/consents?done=granted")).build();
+        }
+        return Response.status(422).entity(consentsPage(problemOf(answer), null)).build();
+    }
+
+    @POST
+    @Path("consents/{organizationId}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("organizationId") String organizationId, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
+        Answer answer = api.send(user.token(), "DELETE", consentsPath() + "/" + GatewayApi.segment(organizationId), null, Map.of());
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/consents?done=withdrawn")).build();
+        }
+        return Response.status(422).entity(consentsPage(problemOf(answer), null)).build();
+    }
+
+    private TemplateInstance consentsPage(Answer.Problem problem, String done) {
+        return consentPage.data("user", user).data("consents", api.get(user.token(), consentsPath()))
+                .data("problem", problem).data("done", done);
+    }
+
+    private TemplateInstance creditForm(CreditForm form, Answer.Problem problem, String idempotencyKey) {
+        return creditForm.data("user", user).data("form", form).data("problem", problem)
+                .data("idempotencyKey", idempotencyKey).data("units", CreditUnits.ALL)
+                .data("activityTypes", ACTIVITY_TYPES).data("categories", CATEGORIES).data("knownFields", FORM_FIELDS);
+    }
+
+    private String consentsPath() {
+        return "/compliance/learners/" + GatewayApi.segment(user.id()) + "/consents";
+    }
+
+    static Answer.Problem problemOf(Answer answer) {
+        return answer.problem() != null ? answer.problem() : new Answer.Problem("Not done", answer.message(), Map.of());
+    }
+
+    /**
+     * The record-a-credit form as typed (strings, so that a wrong value comes back as typed), and the API body it
+     * makes: the amount in the unit as issued, all of it in one category.
+     */
+    @TemplateData
+    public record CreditForm(String activityType, String title, String providerName, String completedOn, String amount,
+                             String unit, String category, String approval, String contactMinutes) {
+
+        static final CreditForm EMPTY = new CreditForm("ONLINE_WORKSHOP", "", "", "", "", "AAMA_CEU", "CLINICAL", "AAMA", "");
+
+        Map<String, Object> toRequest() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("activityType", blankToNull(activityType));
+            body.put("title", blankToNull(title));
+            body.put("providerName", blankToNull(providerName));
+            body.put("completedOn", blankToNull(completedOn));
+            Object value = number(amount);
+            body.put("amount", Map.of("value", value == null ? "" : value, "unit", unit == null ? "" : unit));
+            List<Map<String, Object>> categories = new ArrayList<>();
+            if (category != null && !category.isBlank()) {
+                categories.add(Map.of("category", category, "value", value == null ? "" : value));
+            }
+            body.put("categories", categories);
+            body.put("approval", blankToNull(approval));
+            body.put("contactMinutes", number(contactMinutes));
+            return body;
+        }
+
+        /** A number as JSON carries it, or the text as typed so that the API names the field that is wrong. */
+        private static Object number(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return new java.math.BigDecimal(text.trim());
+            } catch (NumberFormatException e) {
+                return text.trim();
+            }
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.trim();
+        }
+    }
+}

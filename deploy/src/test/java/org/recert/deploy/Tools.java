@@ -40,7 +40,8 @@ final class Tools {
 
     /**
      * The first of the given tools on PATH; otherwise the test is skipped with the install hint, or fails when
-     * -Drecert.deploy.require-tools=true or under CI (CI=true), where .ci/run installs them first.
+     * -Drecert.deploy.require-tools=true, RECERT_REQUIRE_TEST_TOOLS=true (set by ./recert test, which installs them first)
+     * or under CI (CI=true).
      */
     static Path require(String installHint, String... names) {
         for (String name : names) {
@@ -50,7 +51,8 @@ final class Tools {
             }
         }
         String message = "none of " + List.of(names) + " on PATH; install with: " + installHint;
-        if (Boolean.getBoolean("recert.deploy.require-tools") || "true".equals(System.getenv("CI"))) {
+        if (Boolean.getBoolean("recert.deploy.require-tools") || "true".equals(System.getenv("RECERT_REQUIRE_TEST_TOOLS"))
+                || "true".equals(System.getenv("CI"))) {
             Assertions.fail(message);
         }
         Assumptions.abort("SKIPPED (tool missing): " + message);

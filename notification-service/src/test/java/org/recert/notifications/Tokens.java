@@ -4,18 +4,18 @@ import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
 
-/** Bearer tokens signed with the test key, with the {@code email} claim an identity provider adds. */
+/** Bearer tokens signed with the test key, for Recert's audience, with the {@code email} claim an identity provider adds. */
 final class Tokens {
 
     private Tokens() {
     }
 
     static String learner(String learnerId, String email) {
-        return Jwt.issuer("recert-local").subject(learnerId).upn(learnerId).groups(Set.of("learner")).claim("email", email)
+        return Jwt.issuer("recert-local").audience("recert").subject(learnerId).upn(learnerId).groups(Set.of("learner")).claim("email", email)
                 .expiresIn(600).sign();
     }
 
     static String admin() {
-        return Jwt.issuer("recert-local").subject("root").upn("root").groups(Set.of("admin")).expiresIn(600).sign();
+        return Jwt.issuer("recert-local").audience("recert").subject("root").upn("root").groups(Set.of("admin")).expiresIn(600).sign();
     }
 }

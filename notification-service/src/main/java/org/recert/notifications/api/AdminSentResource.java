@@ -8,6 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.notifications.service.Feed;
 import org.recert.notifications.store.NotificationEntity;
@@ -21,6 +23,9 @@ import org.recert.platform.web.Page;
 @Tag(name = "Notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@APIResponses({
+        @APIResponse(responseCode = "400", description = "No learner id, or a malformed cursor or limit; names the field"),
+        @APIResponse(responseCode = "403", description = "Not an admin") })
 public class AdminSentResource {
 
     private static final int MAX_LIMIT = 100;
@@ -37,6 +42,7 @@ public class AdminSentResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "What was sent to the learner, and why")
     @Operation(summary = "A learner's reminders, newest first, with the state of each mail")
     public SentPage sent(@QueryParam("learnerId") String learnerId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {

@@ -7,6 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.notifications.service.CalendarFeeds;
 import org.recert.platform.problem.ProblemException;
@@ -15,6 +17,7 @@ import org.recert.platform.problem.ProblemException;
 @Path("/notifications/calendar")
 @Tag(name = "Notifications")
 @PermitAll
+@APIResponses(@APIResponse(responseCode = "404", description = "No calendar at that address (never given, or rotated away)"))
 public class CalendarFeedResource {
 
     private static final String SECRET = "[A-Za-z0-9_-]{32}";
@@ -26,6 +29,7 @@ public class CalendarFeedResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The learner's dates as an iCalendar feed")
     @Path("/{secret}.ics")
     @Produces("text/calendar")
     @Operation(summary = "The calendar (RFC 5545) of due dates, apply-by dates and grace ends; the secret is the access")

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.notifications.NotificationsConfig;
 import org.recert.notifications.service.CalendarFeeds;
@@ -20,6 +22,7 @@ import org.recert.platform.security.Roles;
 @Tag(name = "Notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.LEARNER)
+@APIResponses(@APIResponse(responseCode = "403", description = "Not a learner: the calendar is the caller's own"))
 public class CalendarResource {
 
     private final Caller caller;
@@ -39,12 +42,14 @@ public class CalendarResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The caller's private calendar address")
     @Operation(summary = "The secret address of the caller's calendar feed (made on first use)")
     public CalendarAddress address() {
         return address(feeds.secretOf(caller.subject()));
     }
 
     @POST
+    @APIResponse(responseCode = "200", description = "A new address; the old one stops working")
     @Path("/rotate")
     @Operation(summary = "A new secret address; the old one stops working at once")
     public CalendarAddress rotate() {

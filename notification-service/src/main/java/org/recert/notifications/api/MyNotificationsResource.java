@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.notifications.service.Feed;
 import org.recert.notifications.service.Preferences;
@@ -32,6 +34,10 @@ import org.recert.platform.web.Page;
 @Tag(name = "Notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.LEARNER)
+@APIResponses({
+        @APIResponse(responseCode = "400", description = "A malformed cursor, limit or body; names the field"),
+        @APIResponse(responseCode = "403", description = "Not a learner: reminders are the caller's own"),
+        @APIResponse(responseCode = "404", description = "No such reminder of the caller's") })
 public class MyNotificationsResource {
 
     private static final int MAX_LIMIT = 100;
@@ -55,6 +61,7 @@ public class MyNotificationsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of the caller's reminders")
     @Operation(summary = "The caller's reminders, newest first, read and unread")
     public NotificationPage mine(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int size = limit == null ? 20 : limit;
@@ -67,6 +74,7 @@ public class MyNotificationsResource {
 
     @POST
     @Path("/{id}/read")
+    @APIResponse(responseCode = "204", description = "Marked read")
     @Operation(summary = "Marks one of the caller's reminders read")
     public void read(@PathParam("id") long id) {
         feed.markRead(caller.subject(), id);
@@ -74,6 +82,7 @@ public class MyNotificationsResource {
 
     @GET
     @Path("/preferences")
+    @APIResponse(responseCode = "200", description = "The caller's preferences")
     @Operation(summary = "The caller's channels, offsets and language (defaults until they save)")
     public PreferencesView preferences() {
         return view(preferences.of(caller.subject()));
@@ -82,6 +91,8 @@ public class MyNotificationsResource {
     @PUT
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "422", description = "Email on, but the sign-in carries no usable email address; names the field")
     @Operation(summary = "Saves the caller's choices, and the email address of their token for reminders")
     public PreferencesView save(@Valid @NotNull PreferencesBody body) {
         String email = Optional.ofNullable(token.<Object>getClaim("email"))

@@ -9,6 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.notifications.service.Preferences;
 import org.recert.notifications.service.UnsubscribeTokens;
@@ -21,6 +23,7 @@ import org.recert.platform.problem.ProblemException;
 @Path("/notifications/unsubscribe")
 @Tag(name = "Notifications")
 @PermitAll
+@APIResponses(@APIResponse(responseCode = "400", description = "The token is missing or is not an unsubscribe link we sent"))
 public class UnsubscribeResource {
 
     private final UnsubscribeTokens tokens;
@@ -32,6 +35,7 @@ public class UnsubscribeResource {
     }
 
     @POST
+    @APIResponse(responseCode = "200", description = "Unsubscribed")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Turns reminder emails off for the learner the token was signed for (no sign-in)")
     public String unsubscribe(@QueryParam("token") String token) {
@@ -41,6 +45,7 @@ public class UnsubscribeResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The page with the unsubscribe button")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A page with the unsubscribe button, for people who follow the link (following it changes nothing)")
     public String confirm(@QueryParam("token") String token) {

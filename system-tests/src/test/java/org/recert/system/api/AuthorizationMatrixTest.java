@@ -270,6 +270,33 @@ class AuthorizationMatrixTest {
         }, learnerRecords(), (role, answer) -> data.consent(data.selfLearner(), data.ownOrg()));
         add(cases, "GET " + consents + "/events", "the learner's consent audit", d -> get(learnerPath(d) + "/consents/events"),
                 learnerRecords());
+
+        // reminders: each learner their own (the caller's token says whose); admins see what was sent; the unsubscribe
+        // link and the calendar address work without a token, and only with what they carry
+        String notifications = "/api/v1/notifications";
+        add(cases, "GET " + notifications + "/me", "the caller's reminders", d -> get(notifications + "/me"), learnersOnly());
+        add(cases, "POST " + notifications + "/me/{id}/read", "mark a reminder that is not the caller's as read",
+                d -> ApiRequest.of("POST", notifications + "/me/" + Long.MAX_VALUE + "/read"),
+                with(learnersOnly(), Role.LEARNER_SELF, Expect.NOT_FOUND, Role.LEARNER_OTHER, Expect.NOT_FOUND));
+        add(cases, "GET " + notifications + "/me/preferences", "the caller's reminder preferences",
+                d -> get(notifications + "/me/preferences"), learnersOnly());
+        add(cases, "PUT " + notifications + "/me/preferences", "the caller's reminder preferences", d -> ApiRequest.of("PUT",
+                notifications + "/me/preferences").json("{\"emailEnabled\":false,\"offsets\":[90,30,7],\"language\":\"en\"}"),
+                learnersOnly());
+        add(cases, "GET " + notifications + "/me/calendar", "the caller's calendar address", d -> get(notifications + "/me/calendar"),
+                learnersOnly());
+        add(cases, "POST " + notifications + "/me/calendar/rotate", "a new calendar address",
+                d -> ApiRequest.of("POST", notifications + "/me/calendar/rotate"), learnersOnly());
+        add(cases, "GET " + notifications + "/calendar/{secret}.ics", "a calendar address nobody was given",
+                d -> ApiRequest.of("GET", notifications + "/calendar/no-such-calendar-" + UUID.randomUUID() + ".ics")
+                        .header("Accept", "text/calendar"), all(Expect.NOT_FOUND));
+        add(cases, "GET " + notifications + "/unsubscribe", "an unsubscribe link with a forged token",
+                d -> ApiRequest.of("GET", notifications + "/unsubscribe?token=forged").header("Accept", "text/html"),
+                all(Expect.BAD_REQUEST));
+        add(cases, "POST " + notifications + "/unsubscribe", "a one-click unsubscribe with a forged token",
+                d -> ApiRequest.of("POST", notifications + "/unsubscribe?token=forged"), all(Expect.BAD_REQUEST));
+        add(cases, "GET " + notifications + "/admin/sent", "what was sent to a learner",
+                d -> get(notifications + "/admin/sent?learnerId=" + d.selfLearner()), adminOnly());
         return cases;
     }
 

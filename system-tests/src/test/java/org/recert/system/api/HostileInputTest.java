@@ -256,6 +256,8 @@ class HostileInputTest {
                         case "orgId", "organizationId" -> paths.put(name, data.ownOrg());
                         case "webhookId" -> paths.put(name, data.webhook(data.ownOrg()));
                         case "deliveryId" -> paths.put(name, UUID.randomUUID().toString());
+                        // a calendar address nobody was given
+                        case "secret" -> paths.put(name, "no-such-calendar-" + UUID.randomUUID());
                         case "id" -> {
                             SuiteData.Created record = idTarget(operation);
                             paths.put(name, record.id());
@@ -313,6 +315,10 @@ class HostileInputTest {
     }
 
     private static SuiteData.Created idTarget(OpenApiDocument.Operation operation) {
+        if (operation.path().startsWith("/api/v1/notifications/")) {
+            // a reminder id that is not the learner's: the hostile variants must still never fail
+            return new SuiteData.Created("1", null);
+        }
         if (operation.path().startsWith("/api/v1/catalog/providers/")) {
             return data.provider();
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeycloakServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(KeycloakServerTest.class.getName());
 
     @TempDir
     Path runDirectory;
@@ -29,7 +30,7 @@ class KeycloakServerTest {
         List<ProcessHandle> started;
         try {
             started = ProcessHandle.current().descendants().toList();
-            System.out.printf("Keycloak ready after %.1f s%n", keycloak.startSeconds());
+            LOG.info(String.format("Keycloak ready after %.1f s", keycloak.startSeconds()));
 
             JsonNode maria = claims(keycloak.passwordGrant("maria", KeycloakServer.DEMO_PASSWORD));
             assertEquals(keycloak.issuer(), maria.path("iss").asText());

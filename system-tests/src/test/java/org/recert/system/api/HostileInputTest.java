@@ -36,6 +36,8 @@ import org.recert.systemtests.SuiteExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputTest {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(HostileInputTest.class.getName());
+
     /** The tables a refused request could half-write, per database; a counted snapshot must not move. */
     private static final Map<String, List<String>> GUARDED_TABLES = Map.of(
             "catalog", List.of("course", "provider"),
@@ -125,7 +127,7 @@ class HostileInputTest {
         nodes.add(DynamicContainer.dynamicContainer("huge headers", headers.stream().map(variant -> DynamicTest.dynamicTest(
                 variant.name() + " is refused", () -> assertFastAndClean(variant, new Gateway(data.gateway().baseUrl()))))));
         nodes.add(DynamicTest.dynamicTest("the slowest answer took at most " + MAX_ANSWER_MILLIS + " ms", () -> {
-            System.out.println("HostileInputTest, outside the document: the slowest answer took " + slowest.millis() + " ms: "
+            LOG.info("outside the document: the slowest answer took " + slowest.millis() + " ms: "
                     + slowest.request());
             assertThat(slowest.millis()).as("the slowest answer: " + slowest.request()).isLessThanOrEqualTo(MAX_ANSWER_MILLIS);
         }));

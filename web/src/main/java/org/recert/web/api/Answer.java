@@ -56,6 +56,20 @@ public record Answer(int status, Object data, Problem problem, String unavailabl
             return detail == null || detail.isBlank() ? title : detail;
         }
 
+        /**
+         * The first message for a field or anything inside it ({@code credit} covers {@code credit.amount} and
+         * {@code credit.categories[0].value}), or null: a form field that stands for a nested part shows its errors.
+         */
+        public String errorAt(String field) {
+            for (Map.Entry<String, String> error : fieldErrors.entrySet()) {
+                String key = error.getKey();
+                if (key.equals(field) || key.startsWith(field + ".") || key.startsWith(field + "[")) {
+                    return error.getValue();
+                }
+            }
+            return null;
+        }
+
         /** The message for a form field, or null. */
         public String errorFor(String field) {
             return fieldErrors.get(field);

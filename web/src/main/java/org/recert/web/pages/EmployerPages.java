@@ -37,12 +37,52 @@ public class EmployerPages {
     private final FormToken formToken;
     private final GatewayApi api;
     private final Template roster;
+    private final Template check;
 
-    public EmployerPages(SignedInUser user, FormToken formToken, GatewayApi api, @Location("employer/roster") Template roster) {
+    public EmployerPages(SignedInUser user, FormToken formToken, GatewayApi api, @Location("employer/roster") Template roster,
+            @Location("employer/check") Template check) {
         this.user = user;
         this.formToken = formToken;
         this.api = api;
         this.roster = roster;
+        this.check = check;
+    }
+
+    @GET
+    @Path("check")
+    public TemplateInstance checkForm() {
+        organization();
+        return checkPage("CMA_AAMA", "learnerIds", "", null, null);
+    }
+
+    /**
+     * The bulk check: many learner ids or staff references at once, each answered with its status when the member
+     * consented, and "not visible" otherwise (the API gives no reason, nor does the page).
+     */
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response check(@RestForm String credential, @RestForm String by, @RestForm String ids, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
+        organization();
+        String field = "staffRefs".equals(by) ? "staffRefs" : "learnerIds";
+        List<String> asked = ids == null ? List.of() : java.util.Arrays.stream(ids.split("[\\s,;]+"))
+                .filter(id -> !id.isBlank()).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("credential", credential == null || credential.isBlank() ? null : credential.trim());
+        body.put(field, asked);
+        Answer answer = api.send(user.token(), "POST", "/compliance/roster-checks", body, Map.of());
+        if (answer.ok()) {
+            return Response.ok(checkPage(credential, field, ids, answer, null)).build();
+        }
+        return Response.status(answer.problem() != null ? 422 : 503).entity(checkPage(credential, field, ids, null,
+                LearnerPages.problemOf(answer))).build();
+    }
+
+    private TemplateInstance checkPage(String credential, String by, String ids, Answer result, Answer.Problem problem) {
+        return check.data("user", user).data("credential", credential == null ? "" : credential).data("by", by)
+                .data("ids", ids == null ? "" : ids).data("result", result).data("problem", problem)
+                .data("credentials", api.get(user.token(), "/compliance/credentials"));
     }
 
     @GET

@@ -17,6 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import static org.recert.web.pages.FormValues.blankToNull;
+import static org.recert.web.pages.FormValues.number;
+import static org.recert.web.pages.FormValues.text;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -50,10 +54,12 @@ public class LearnerPages {
     private final Template creditList;
     private final Template planPage;
     private final Template consentPage;
+    private final Template creditPage;
 
     public LearnerPages(SignedInUser user, FormToken formToken, GatewayApi api, @Location("learner/dashboard") Template dashboard,
             @Location("learner/credit-form") Template creditForm, @Location("learner/credits") Template creditList,
-            @Location("learner/plan") Template planPage, @Location("learner/consents") Template consentPage) {
+            @Location("learner/plan") Template planPage, @Location("learner/consents") Template consentPage,
+            @Location("learner/credit") Template creditPage) {
         this.user = user;
         this.formToken = formToken;
         this.api = api;
@@ -62,6 +68,7 @@ public class LearnerPages {
         this.creditList = creditList;
         this.planPage = planPage;
         this.consentPage = consentPage;
+        this.creditPage = creditPage;
     }
 
     /** The home page: a learner's dashboard; anyone else goes to their own first page. */
@@ -71,7 +78,9 @@ public class LearnerPages {
             String first = user.isEmployer() ? "/roster" : user.isProvider() ? "/reports" : user.isCurator() ? "/courses" : "/catalog";
             return Response.seeOther(URI.create(first)).build();
         }
-        return Response.ok(dashboard.data("user", user).data("dashboard", api.get(user.token(), "/me/dashboard"))).build();
+        return Response.ok(dashboard.data("user", user).data("dashboard", api.get(user.token(), "/me/dashboard"))
+                .data("names", Names.of(api.get(user.token(), "/compliance/credentials"), api.get(user.token(), creditsPath() + "?limit=200")))
+                .data("reminders", api.get(user.token(), "/notifications/me?limit=5")).data("back", "/")).build();
     }
 
     @GET
@@ -95,8 +104,7 @@ public class LearnerPages {
         CreditForm form = new CreditForm(activityType, title, providerName, completedOn, amount, unit, category, approval,
                 contactMinutes);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
-        Answer answer = api.send(user.token(), "POST", "/credits/learners/" + GatewayApi.segment(user.id()) + "/credits",
-                form.toRequest(), Map.of("Idempotency-Key", key));
+        Answer answer = api.send(user.token(), "POST", creditsPath(), form.toRequest(), Map.of("Idempotency-Key", key));
         if (answer.ok()) {
             return Response.seeOther(URI.create("/credits?recorded=" + GatewayApi.segment(form.title()))).build();
         }
@@ -109,9 +117,93 @@ public class LearnerPages {
 
     @GET
     @Path("credits")
-    public TemplateInstance credits(@QueryParam("recorded") String recorded) {
-        return creditList.data("user", user).data("recorded", recorded).data("credits", api.get(user.token(),
-                "/credits/learners/" + GatewayApi.segment(user.id()) + "/credits?limit=100"));
+    public TemplateInstance credits(@QueryParam("recorded") String recorded, @QueryParam("done") String done) {
+        return creditList.data("user", user).data("recorded", recorded).data("done", done)
+                .data("credits", api.get(user.token(), creditsPath() + "?limit=100"));
+    }
+
+    /** One credit with every version (corrections and the revocation, each with its reason), and what can be done to it. */
+    @GET
+    @Path("credits/{creditId}")
+    public TemplateInstance credit(@PathParam("creditId") String creditId) {
+        return creditPage(creditId, null, null);
+    }
+
+    /**
+     * Corrects a credit: only the fields that differ from the current version go to the API (the others keep their
+     * values), with the reason and the version the form was made from (If-Match), so a change made meanwhile is refused.
+     */
+    @POST
+    @Path("credits/{creditId}/corrections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(@PathParam("creditId") String creditId, @RestForm String activityType, @RestForm String title,
+            @RestForm String providerName, @RestForm String completedOn, @RestForm String amount, @RestForm String unit,
+            @RestForm String category, @RestForm String approval, @RestForm String contactMinutes, @RestForm String reason,
+            @RestForm String version, @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
+        CreditForm form = new CreditForm(activityType, title, providerName, completedOn, amount, unit, category, approval,
+                contactMinutes);
+        Answer current = api.get(user.token(), creditPath(creditId));
+        if (!current.ok()) {
+            return Response.status(current.problem() != null ? 422 : 503).entity(creditPage(creditId, form, problemOf(current))).build();
+        }
+        Map<String, Object> body = form.changesFrom(CreditForm.of(current.object()));
+        body.put("reason", reason == null || reason.isBlank() ? null : reason.trim());
+        Answer answer = api.send(user.token(), "POST", creditPath(creditId) + "/corrections", body, FormValues.ifMatch(version));
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/credits?done=corrected")).build();
+        }
+        return Response.status(answer.problem() != null ? 422 : 503).entity(creditPage(creditId, form, problemOf(answer))).build();
+    }
+
+    /** Revokes a credit with the reason; the ledger keeps every version. */
+    @POST
+    @Path("credits/{creditId}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("creditId") String creditId, @RestForm String revokeReason, @RestForm String version,
+            @RestForm(FormToken.FIELD) String csrf) {
+        formToken.verify(csrf);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("reason", revokeReason);
+        Answer answer = api.send(user.token(), "DELETE", creditPath(creditId) + GatewayApi.query(query), null, FormValues.ifMatch(version));
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/credits?done=revoked")).build();
+        }
+        Answer.Problem problem = problemOf(answer);
+        // the API names the query parameter "reason"; on this page the revocation's reason is its own field
+        String reasonError = problem.errorFor("reason");
+        if (reasonError != null) {
+            problem.fieldErrors().remove("reason");
+            problem.fieldErrors().put("revokeReason", reasonError);
+        }
+        return Response.status(answer.problem() != null ? 422 : 503).entity(creditPage(creditId, null, problem)).build();
+    }
+
+    private TemplateInstance creditPage(String creditId, CreditForm typed, Answer.Problem problem) {
+        Answer history = api.get(user.token(), creditPath(creditId) + "?versions=all");
+        CreditForm form = typed;
+        if (form == null) {
+            Object versions = history.object().get("versions");
+            form = versions instanceof List<?> list && !list.isEmpty() && list.get(list.size() - 1) instanceof Map<?, ?> last
+                    ? CreditForm.of(castMap(last)) : CreditForm.EMPTY;
+        }
+        return creditPage.data("user", user).data("history", history).data("form", form).data("problem", problem)
+                .data("units", CreditUnits.ALL).data("activityTypes", ACTIVITY_TYPES).data("categories", CATEGORIES)
+                .data("knownFields", FORM_FIELDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+
+    private String creditsPath() {
+        return "/credits/learners/" + GatewayApi.segment(user.id()) + "/credits";
+    }
+
+    private String creditPath(String creditId) {
+        return creditsPath() + "/" + GatewayApi.segment(creditId);
     }
 
     /** The transcript as the API writes it (CSV), downloaded through the web app so that the token stays here. */
@@ -197,6 +289,53 @@ public class LearnerPages {
 
         static final CreditForm EMPTY = new CreditForm("ONLINE_WORKSHOP", "", "", "", "", "AAMA_CEU", "CLINICAL", "AAMA", "");
 
+        /** A credit as the API answers it, as the form shows it (its first category stands for the split). */
+        static CreditForm of(Map<String, Object> credit) {
+            Map<?, ?> amount = credit.get("amount") instanceof Map<?, ?> map ? map : Map.of();
+            String category = credit.get("categories") instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first
+                    ? text(first.get("category")) : "";
+            return new CreditForm(text(credit.get("activityType")), text(credit.get("title")), text(credit.get("providerName")),
+                    text(credit.get("completedOn")), text(amount.get("value")), text(amount.get("unit")), category,
+                    text(credit.get("approval")), text(credit.get("contactMinutes")));
+        }
+
+        /**
+         * The fields of this form that differ from {@code current}, as a correction sends them; the amount and its
+         * category go together, since the split must add up to the amount.
+         */
+        Map<String, Object> changesFrom(CreditForm current) {
+            Map<String, Object> now = toRequest();
+            Map<String, Object> before = current.toRequest();
+            Map<String, Object> changes = new LinkedHashMap<>();
+            now.forEach((field, value) -> {
+                if (!java.util.Objects.equals(normalized(value), normalized(before.get(field)))) {
+                    changes.put(field, value);
+                }
+            });
+            if (changes.containsKey("amount") || changes.containsKey("categories")) {
+                changes.put("amount", now.get("amount"));
+                changes.put("categories", now.get("categories"));
+            }
+            return changes;
+        }
+
+        /** Numbers compare by value (2 and 2.0 are the same amount). */
+        private static Object normalized(Object value) {
+            if (value instanceof java.math.BigDecimal number) {
+                return number.stripTrailingZeros();
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(k, normalized(v)));
+                return copy;
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(CreditForm::normalized).toList();
+            }
+            return value;
+        }
+
+
         Map<String, Object> toRequest() {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("activityType", blankToNull(activityType));
@@ -215,20 +354,6 @@ public class LearnerPages {
             return body;
         }
 
-        /** A number as JSON carries it, or the text as typed so that the API names the field that is wrong. */
-        private static Object number(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return new java.math.BigDecimal(text.trim());
-            } catch (NumberFormatException e) {
-                return text.trim();
-            }
-        }
 
-        private static String blankToNull(String text) {
-            return text == null || text.isBlank() ? null : text.trim();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.recert.web.pages;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.qute.TemplateExtension;
 
@@ -16,6 +18,19 @@ public final class Words {
             "LAPSED", "Lapsed: the exam must be retaken",
             "NO_CERTIFICATION", "No certification recorded");
 
+    /** Words that stay in capitals inside a label: the names of bodies and units. */
+    private static final Set<String> ACRONYMS = Set.of("AAMA", "CEU", "CEUS", "CPR", "CME", "IACET", "CMA", "USD", "CSV", "JSON",
+            "URL", "ID");
+
+    /** Codes whose plain reading would mislead or read badly. */
+    private static final Map<String, String> SPECIAL = Map.of(
+            "NON_AAMA", "Not AAMA-approved",
+            "AAMA_APPROVED", "AAMA-approved",
+            "ON_THE_JOB_TRAINING", "On-the-job training",
+            "CMA_AAMA", "CMA (AAMA)",
+            "PER_COURSE", "Per course",
+            "DUE_DATE", "Due date");
+
     private Words() {
     }
 
@@ -26,15 +41,44 @@ public final class Words {
 
     /** The CSS class of a status's colour. */
     static String statusClass(Object code) {
-        return code == null ? "status-unknown" : "status-" + code.toString().toLowerCase().replace('_', '-');
+        return code == null ? "status-unknown" : "status-" + code.toString().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** A code such as {@code ONLINE_WORKSHOP} as {@code Online workshop}. */
+    /** A code such as {@code ONLINE_WORKSHOP} as {@code Online workshop}, {@code CPR_CERTIFICATION} as {@code CPR certification}. */
     static String label(Object code) {
         if (code == null) {
             return "";
         }
-        String text = code.toString().replace('_', ' ').toLowerCase();
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        String special = SPECIAL.get(code.toString());
+        if (special != null) {
+            return special;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String word : code.toString().split("_")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(ACRONYMS.contains(word.toUpperCase(Locale.ROOT)) ? word.toUpperCase(Locale.ROOT) : word.toLowerCase(Locale.ROOT));
+        }
+        return text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A unit as a sentence names it: {@code AAMA CEU}, {@code contact hour}, {@code CPR card}. */
+    static String unit(Object code) {
+        if (code == null) {
+            return "";
+        }
+        for (CreditUnits unit : CreditUnits.ALL) {
+            if (unit.code().equals(code.toString())) {
+                String name = unit.name();
+                // "Contact hour" reads "contact hour" mid-sentence; "AAMA CEU" and "CPR card" keep their capitals
+                return name.length() > 1 && Character.isLowerCase(name.charAt(1))
+                        ? Character.toLowerCase(name.charAt(0)) + name.substring(1) : name;
+            }
+        }
+        return label(code).toLowerCase(Locale.ROOT);
     }
 }

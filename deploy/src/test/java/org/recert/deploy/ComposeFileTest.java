@@ -38,7 +38,8 @@ class ComposeFileTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         Map<String, Object> rendered = Yaml.load(result.stdout());
         assertThat(Yaml.map(rendered.get("services")).keySet())
-                .containsExactlyInAnyOrder("postgres", "kafka", "catalog", "credits", "compliance", "gateway");
+                .containsExactlyInAnyOrder("postgres", "kafka", "catalog", "credits", "compliance", "gateway", "keycloak",
+                        "web");
     }
 
     @Test
@@ -110,7 +111,7 @@ class ComposeFileTest {
     @Test
     void shouldPublishOnlyTheGatewayOn8080OfTheLoopback() {
         assertThat(Yaml.list(Yaml.at(compose, "services", "gateway", "ports"))).containsExactly("127.0.0.1:8080:8080");
-        for (ServiceModule service : ServiceModule.domainServices()) {
+        for (ServiceModule service : ServiceModule.ALL.stream().filter(s -> !s.name().equals("gateway")).toList()) {
             assertThat(Yaml.at(compose, "services", service.name(), "ports")).as(service.name()).isNull();
         }
     }
@@ -185,18 +186,25 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldVerifyTokensWithTheDevstackPublicKeyMountedInEveryService() {
-        for (ServiceModule service : ServiceModule.ALL) {
-            String location = String.valueOf(Yaml.at(compose, "services", service.name(), "environment",
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+    void shouldVerifyTheRealmsTokensAndTheDevMintsWithTheDevstackPublicKeyMountedInEveryService() {
+        String realm = "http://localhost:8180/realms/recert";
+        for (ServiceModule service : ServiceModule.ALL.stream().filter(ServiceModule::verifiesTokens).toList()) {
+            Map<String, Object> env = Yaml.map(Yaml.at(compose, "services", service.name(), "environment"));
+            // the keycloak service's realm: the issuer the browser sees, its keys fetched inside the network
+            assertThat(env).as(service.name()).containsEntry("MP_JWT_VERIFY_ISSUER", realm)
+                    .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://keycloak:8180/realms/recert/protocol/openid-connect/certs")
+                    .containsEntry("SMALLRYE_JWT_PATH_GROUPS", "realm_access/roles")
+                    .containsEntry("RECERT_SECURITY_LOCAL_ISSUER_TRUSTED", "true");
+            // and the dev token mint's, with the devstack public key mounted
+            String location = String.valueOf(env.get("RECERT_SECURITY_LOCAL_ISSUER_PUBLIC_KEY_LOCATION"));
             assertThat(location).as(service.name()).startsWith("file:");
             String mounted = location.substring("file:".length());
             String volume = Yaml.list(Yaml.at(compose, "services", service.name(), "volumes")).stream()
                     .map(String::valueOf).filter(v -> v.contains(":" + mounted + ":")).findFirst()
                     .orElseThrow(() -> new AssertionError(service.name() + " does not mount " + mounted));
             assertThat(Repo.path(volume.substring(0, volume.indexOf(':')))).isRegularFile();
-            assertThat(Yaml.at(compose, "services", service.name(), "environment", "MP_JWT_VERIFY_ISSUER"))
-                    .isEqualTo("recert-local");
+        }
+        for (ServiceModule service : ServiceModule.ALL) {
             boolean signs = Yaml.list(Yaml.at(compose, "services", service.name(), "volumes")).stream()
                     .anyMatch(v -> String.valueOf(v).contains("private.pem"));
             assertThat(signs).as("%s holds the private key", service.name()).isEqualTo(service.name().equals("gateway"));
@@ -206,6 +214,26 @@ class ComposeFileTest {
         assertThat(Yaml.list(Yaml.at(compose, "services", "gateway", "volumes")).stream().map(String::valueOf))
                 .anyMatch(v -> v.endsWith(":" + signKey.substring("file:".length()) + ":ro")
                         && Files.isRegularFile(Repo.path(v.substring(0, v.indexOf(':')))));
+    }
+
+    @Test
+    void shouldSignPeopleInAtTheKeycloakServiceWithTheRealmOfDevstack() {
+        Map<String, Object> web = Yaml.map(Yaml.at(compose, "services", "web", "environment"));
+        assertThat(web).containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://keycloak:8180/realms/recert")
+                .containsEntry("QUARKUS_OIDC_CLIENT_ID", "recert-web")
+                .containsEntry("RECERT_WEB_GATEWAY_URL", "http://gateway:8080")
+                .containsKey("RECERT_WEB_SESSION_SECRET");
+        assertThat(Yaml.at(compose, "services", "gateway", "environment", "RECERT_GATEWAY_WEB_URL")).isEqualTo("http://web:8085");
+        assertThat(dependencies("web")).containsEntry("keycloak", "service_healthy");
+
+        Map<String, Object> keycloak = Yaml.map(Yaml.at(compose, "services", "keycloak"));
+        assertThat(String.valueOf(keycloak.get("image"))).endsWith(":" + Repo.rootPomProperty("keycloak.version"));
+        assertThat(Yaml.list(keycloak.get("volumes")).stream().map(String::valueOf))
+                .anyMatch(v -> v.endsWith(":/opt/keycloak/data/import/recert-realm.json:ro")
+                        && Files.isRegularFile(Repo.path(v.substring(0, v.indexOf(':')))));
+        assertThat(Yaml.list(keycloak.get("ports"))).containsExactly("127.0.0.1:8180:8180");
+        assertThat(Yaml.at(keycloak, "environment", "KC_HOSTNAME")).as("the issuer of the services' MP_JWT_VERIFY_ISSUER")
+                .isEqualTo("http://localhost:8180");
     }
 
     @Test

@@ -229,16 +229,54 @@ class KubernetesManifestsTest {
                     .as("no file of deploy/k8s carries the devstack key or any private key")
                     .noneMatch(text -> text.contains(devstackKeyBody) || text.contains("PRIVATE KEY"));
         }
-        for (ServiceModule service : ServiceModule.ALL) {
+        for (ServiceModule service : ServiceModule.ALL.stream().filter(ServiceModule::verifiesTokens).toList()) {
             Map<String, Object> deployment = dev.get("Deployment", service.kubernetesName());
             Map<String, Object> container = Manifests.onlyContainer(deployment);
-            assertThat(dev.valueOf(container, "MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
+            assertThat(dev.valueOf(container, "RECERT_SECURITY_LOCAL_ISSUER_TRUSTED")).as(service.name()).contains("true");
+            assertThat(dev.valueOf(container, "RECERT_SECURITY_LOCAL_ISSUER_PUBLIC_KEY_LOCATION"))
                     .contains("file:/etc/recert/jwt/public.pem");
             assertThat(Yaml.list(container.get("volumeMounts")).stream().map(Yaml::map)
                     .anyMatch(m -> "/etc/recert/jwt".equals(m.get("mountPath")))).as(service.name()).isTrue();
             assertThat(Yaml.list(Yaml.at(deployment, "spec", "template", "spec", "volumes")).stream().map(Yaml::map)
                     .filter(v -> "jwt-dev-key".equals(v.get("name"))).map(v -> Yaml.at(v, "secret", "secretName")))
                     .as(service.name()).containsExactly("recert-jwt-dev");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void shouldServeTheWebAppThroughTheGatewaySigningInAtTheOidcProviderTheServicesTrust(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        Map<String, Object> gateway = Manifests.onlyContainer(manifests.get("Deployment", "recert-gateway"));
+        Map<String, Object> web = Manifests.onlyContainer(manifests.get("Deployment", "recert-web"));
+        Map<String, Object> catalog = Manifests.onlyContainer(manifests.get("Deployment", "recert-catalog"));
+
+        assertThat(manifests.valueOf(gateway, "RECERT_GATEWAY_WEB_URL")).contains("http://recert-web:8085");
+        assertThat(manifests.valueOf(web, "RECERT_WEB_GATEWAY_URL")).contains("http://recert-gateway:8080");
+        assertThat(secretRefs(web)).containsOnly(Map.entry("RECERT_WEB_SESSION_SECRET", "recert-web-session/secret"));
+        assertThat(manifests.valueOf(web, "QUARKUS_OIDC_CLIENT_ID")).contains("recert-web");
+        assertThat(Yaml.list(Yaml.at(manifests.get("Ingress", "recert-gateway"), "spec", "rules")).stream()
+                .flatMap(rule -> Yaml.list(Yaml.at(Yaml.map(rule), "http", "paths")).stream())
+                .map(path -> Yaml.map(path).get("path"))).as("the web app at /, the API under it").contains("/");
+        for (String setting : List.of("MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_PATH_GROUPS")) {
+            assertThat(manifests.valueOf(gateway, setting)).as(setting).isEqualTo(manifests.valueOf(catalog, setting)).isPresent();
+        }
+        assertThat(manifests.valueOf(gateway, "SMALLRYE_JWT_PATH_GROUPS")).contains("realm_access/roles");
+        if (overlay.equals("prod")) {
+            // any OIDC provider, by configuration: the web app signs in where the services' tokens come from
+            assertThat(manifests.valueOf(web, "QUARKUS_OIDC_AUTH_SERVER_URL")).isEqualTo(manifests.valueOf(gateway, "MP_JWT_VERIFY_ISSUER"));
+            assertThat(manifests.valueOf(gateway, "MP_JWT_VERIFY_AUDIENCES")).contains("recert");
+            assertThat(manifests.valueOf(catalog, "MP_JWT_VERIFY_AUDIENCES")).contains("recert");
+            assertThat(manifests.valueOf(web, "QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH")).contains("realm_access/roles");
+            assertThat(manifests.find("Deployment", "recert-keycloak")).isEmpty();
+        } else {
+            // the cluster's own Keycloak: the web app reaches it by its Service; the realm's issuer is its public host
+            Map<String, Object> keycloak = manifests.get("Deployment", "recert-keycloak");
+            assertThat(manifests.valueOf(web, "QUARKUS_OIDC_AUTH_SERVER_URL")).contains("http://recert-keycloak:8180/realms/recert");
+            assertThat(manifests.valueOf(Manifests.onlyContainer(keycloak), "KC_HOSTNAME").orElseThrow() + "/realms/recert")
+                    .isEqualTo(manifests.valueOf(gateway, "MP_JWT_VERIFY_ISSUER").orElseThrow());
+            assertThat(String.valueOf(Manifests.onlyContainer(keycloak).get("image")))
+                    .endsWith(":" + Repo.rootPomProperty("keycloak.version"));
         }
     }
 

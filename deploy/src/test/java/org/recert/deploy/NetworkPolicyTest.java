@@ -59,6 +59,25 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void shouldLetOnlyTheGatewayReachTheWebAppAndTheWebAppOnlyTheGateway(String overlay) {
+        Cluster cluster = new Cluster(Manifests.render(overlay));
+        Endpoint gateway = cluster.pod("Deployment", "recert-gateway");
+        Endpoint web = cluster.pod("Deployment", "recert-web");
+
+        assertThat(cluster.reach.allows(gateway, web, 8085)).as("gateway -> web").isTrue();
+        assertThat(cluster.reach.allows(web, gateway, 8080)).as("web -> gateway (the API)").isTrue();
+        assertThat(cluster.reach.allows(cluster.ingressController, web, 8085)).as("ingress controller -> web").isFalse();
+        assertThat(cluster.reach.allows(cluster.stranger, web, 8085)).as("another pod -> web").isFalse();
+        for (ServiceModule service : ServiceModule.domainServices()) {
+            assertThat(cluster.reach.allows(web, cluster.pod("Deployment", service.kubernetesName()), service.httpPort()))
+                    .as("web -> %s: only through the gateway", service.name()).isFalse();
+        }
+        assertThat(cluster.reach.allows(web, cluster.postgres, 5432)).as("web -> PostgreSQL").isFalse();
+        assertThat(cluster.reach.allows(web, cluster.kafka, 9092)).as("web -> Kafka").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void shouldLetOnlyTheServicesReachPostgresqlAndKafka(String overlay) {
         Cluster cluster = new Cluster(Manifests.render(overlay));
 

@@ -4,14 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One of the four deployable services: its compose name, Maven module and what it is built on. */
+/** One of the deployable services (the web app among them): its compose name, Maven module and what it is built on. */
 record ServiceModule(String name, String module, boolean storesData) {
 
     static final List<ServiceModule> ALL = List.of(
             new ServiceModule("catalog", "catalog-service", true),
             new ServiceModule("credits", "credits-service", true),
             new ServiceModule("compliance", "compliance-service", true),
-            new ServiceModule("gateway", "gateway", false));
+            new ServiceModule("gateway", "gateway", false),
+            new ServiceModule("web", "web", false));
 
     static List<ServiceModule> domainServices() {
         return ALL.stream().filter(ServiceModule::storesData).toList();
@@ -20,6 +21,11 @@ record ServiceModule(String name, String module, boolean storesData) {
     static ServiceModule named(String name) {
         return ALL.stream().filter(m -> m.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Whether it verifies bearer tokens itself (the web app signs people in instead and passes their token on). */
+    boolean verifiesTokens() {
+        return !name.equals("web");
     }
 
     /** The Kubernetes name of its Deployment, Service, ConfigMap and ServiceAccount. */

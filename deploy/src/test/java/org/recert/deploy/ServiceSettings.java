@@ -24,7 +24,9 @@ final class ServiceSettings {
             "quarkus.otel.sdk.disabled",
             "quarkus.otel.exporter.otlp.endpoint",
             "mp.jwt.verify.publickey.location",
-            "mp.jwt.verify.issuer");
+            "mp.jwt.verify.issuer",
+            // where the roles are in a provider's tokens, e.g. realm_access/roles (docs/operations.md, Security: tokens)
+            "smallrye.jwt.path.groups");
 
     /** Framework settings of the domain services (platform-events: PostgreSQL, Flyway, Kafka). */
     static final Set<String> EVENTS_FRAMEWORK = Set.of(

@@ -109,6 +109,24 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", find("#" + id), value);
     }
 
+    /** Follows the link that reads {@code text}, and waits for the page it opens. */
+    void follow(String text) {
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text)));
+        link.click();
+        wait.until(ExpectedConditions.stalenessOf(link));
+        find("main");
+    }
+
+    /** Chooses the option of a select whose value is {@code value}. */
+    void choose(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(find("#" + id)).selectByValue(value);
+    }
+
+    /** Waits until {@code condition} holds (an htmx swap, say). */
+    void await(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        wait.until(condition::apply);
+    }
+
     void submit(String formCss) {
         WebElement button = find(formCss + " button[type=submit]");
         try {

@@ -81,4 +81,32 @@ public final class Words {
         }
         return label(code).toLowerCase(Locale.ROOT);
     }
+
+    /** An amount in its unit, counted: {@code 1 CPR card}, {@code 10 contact hours}, {@code 2.5 AAMA CEUs}. */
+    static String amount(Object value, Object unitCode) {
+        String name = unit(unitCode);
+        if (value == null) {
+            return name;
+        }
+        boolean one;
+        try {
+            one = new java.math.BigDecimal(value.toString()).compareTo(java.math.BigDecimal.ONE) == 0;
+        } catch (NumberFormatException e) {
+            one = false;
+        }
+        return value + " " + (one || name.isEmpty() ? name : name + "s");
+    }
+
+    /** A moment the API gives (ISO 8601) as a person reads it, in UTC: {@code 2026-12-04 23:33 UTC}. */
+    static String when(Object timestamp) {
+        if (timestamp == null) {
+            return "";
+        }
+        try {
+            return java.time.OffsetDateTime.parse(timestamp.toString()).atZoneSameInstant(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return timestamp.toString();
+        }
+    }
 }

@@ -136,7 +136,16 @@ final class Browser implements AutoCloseable {
             button = find(formCss + " button[type=submit]");
             button.click();
         }
-        wait.until(ExpectedConditions.stalenessOf(button));
+        WebElement submitted = button;
+        // the page is gone once the button is: stale, or (a resize re-laid it out) no longer in the document
+        wait.until(d -> {
+            try {
+                submitted.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         try {
             find("main");
         } catch (org.openqa.selenium.TimeoutException e) {

@@ -26,8 +26,11 @@ final class FormValues {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    /** A value of an API answer as the form shows it; empty for none. */
+    /** A value of an API answer as the form shows it; empty for none; a number without trailing zeros (2, not 2.0). */
     static String text(Object value) {
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
         return value == null ? "" : value.toString();
     }
 

@@ -94,7 +94,7 @@ public final class Words {
         } catch (NumberFormatException e) {
             one = false;
         }
-        return value + " " + (one || name.isEmpty() ? name : name + "s");
+        return FormValues.text(value) + " " + (one || name.isEmpty() ? name : name + "s");
     }
 
     /** A moment the API gives (ISO 8601) as a person reads it, in UTC: {@code 2026-12-04 23:33 UTC}. */

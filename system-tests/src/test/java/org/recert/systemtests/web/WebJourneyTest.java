@@ -233,9 +233,21 @@ class WebJourneyTest {
             browser.submit("form#subscribe");
             assertThat(browser.find("#created .secret").getText()).startsWith("whsec_");
             browser.check("webhooks");
+            // maria withdraws her consent and gives it again: two messages to the (unreachable) receiver, in the log
+            String maria = suite.token("maria", Set.of("learner"), null, null);
+            given().auth().oauth2(maria).delete(suite.gatewayUrl() + "/api/v1/compliance/learners/maria/consents/" + CARE_CLINIC)
+                    .then().statusCode(204);
+            given().auth().oauth2(maria).contentType("application/json").body(Map.of("organizationId", CARE_CLINIC))
+                    .post(suite.gatewayUrl() + "/api/v1/compliance/learners/maria/consents").then().statusCode(201);
             browser.follow("http://127.0.0.1:9/recert-web-test");
-            assertThat(browser.has("#deliveries")).isTrue();
+            String webhookPage = browser.currentUrl();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                browser.open(webhookPage);
+                assertThat(browser.find("#deliveries").getText()).contains("compliance.consent.withdrawn", "compliance.consent.granted");
+            });
             browser.check("webhook");
+            browser.submit("#deliveries form[action$='/replay']");
+            assertThat(browser.mainText()).contains("Queued to send again.");
             browser.submit("form[action$='/delete']");
             assertThat(browser.mainText()).contains("Webhook deleted.").doesNotContain("http://127.0.0.1:9/recert-web-test");
             signOut(browser);

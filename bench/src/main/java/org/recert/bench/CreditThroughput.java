@@ -28,9 +28,13 @@ final class CreditThroughput {
     private CpuMeter.Reading jdbcBefore;
     private CpuMeter.Reading jdbcAfter;
 
-    CreditThroughput(Context context) {
+    private final Profiler profiler;
+
+    /** {@code profiler}, when not null, records the services during the measured run through the gateway. */
+    CreditThroughput(Context context, Profiler profiler) {
         this.context = context;
         this.credits = new Credits(context);
+        this.profiler = profiler;
     }
 
     List<Row> run() throws Exception {
@@ -39,6 +43,9 @@ final class CreditThroughput {
         post(context.settings.creditWarmup(), clients, null, context.gateway);
         // the warm-up's events handled before the measure starts, so that their handling is not counted in it
         awaitAbsorbed();
+        if (profiler != null) {
+            profiler.start(List.of("gateway", "credits", "compliance"));
+        }
         Samples latency = new Samples();
         CpuMeter.Reading before = context.cpu.read();
         long started = System.nanoTime();
@@ -46,6 +53,9 @@ final class CreditThroughput {
         double seconds = (System.nanoTime() - started) / 1e9;
         CpuMeter.Reading after = context.cpu.read();
         double throughput = context.settings.credits() / seconds;
+        if (profiler != null) {
+            profiler.stop();
+        }
 
         // the same load straight to the credits service tells the gateway's share from the service's
         String direct = context.service("credits");

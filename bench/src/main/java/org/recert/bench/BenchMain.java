@@ -68,6 +68,9 @@ public final class BenchMain {
             progress("credit -> readable status at " + settings.latencyRate() + "/s");
             rows.addAll(latency.run(kafka));
 
+            progress("learner dashboard");
+            rows.addAll(new Dashboard(context).run(latency.learners()));
+
             progress("completion report of " + settings.reportRows() + " rows");
             rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
 

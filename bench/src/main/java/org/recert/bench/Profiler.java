@@ -63,6 +63,7 @@ final class Profiler {
     /** Execution samples by top frame (own) and by every distinct method on the stack (total). */
     static String summary(Path recording) throws IOException {
         Map<String, Integer> own = new HashMap<>();
+        Map<String, Integer> layers = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
@@ -75,16 +76,19 @@ final class Profiler {
             }
             samples++;
             own.merge(method(stack.getFrames().get(0)), 1, Integer::sum);
+            layers.merge(layer(stack.getFrames().get(0)), 1, Integer::sum);
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (RecordedFrame frame : stack.getFrames()) {
-                if (seen.add(method(frame))) {
+                if (method(frame).startsWith("org.recert.") && seen.add(method(frame))) {
                     total.merge(method(frame), 1, Integer::sum);
                 }
             }
         }
         StringBuilder out = new StringBuilder(recording.getFileName() + ": " + samples + " execution samples\n\nown (top frame)\n");
         append(out, own, samples);
-        out.append("\ntotal (anywhere on the stack)\n");
+        out.append("\nown, by library (the top frame's package)\n");
+        append(out, layers, samples);
+        out.append("\nRecert's own methods, anywhere on the stack\n");
         append(out, total, samples);
         return out.toString();
     }
@@ -92,6 +96,17 @@ final class Profiler {
     private static void append(StringBuilder out, Map<String, Integer> counts, int samples) {
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
                 .forEach(e -> out.append(String.format("%5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
+    }
+
+    /** The library a frame belongs to: its class's first three package names. */
+    private static String layer(RecordedFrame frame) {
+        String[] parts = frame.getMethod().getType().getName().split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
+    }
+
+    /** {@code java -cp bench/target/classes org.recert.bench.Profiler <file.jfr>}: the summary of a recording. */
+    public static void main(String[] args) throws IOException {
+        System.out.print(summary(Path.of(args[0])));
     }
 
     private static String method(RecordedFrame frame) {

@@ -86,37 +86,19 @@ final class CreditThroughput {
     }
 
     private void post(int count, int clients, Samples samples, String base) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            threads.add(Threads.start("bench-credits-" + c, () -> {
-                int n;
-                while ((n = next.getAndIncrement()) < count && failure.get() == null) {
-                    String learner = learners.get(n % LEARNERS);
-                    try {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> response = context.http.postCredit(credits.url(base, learner), credits.token(learner), Credits.body(n));
-                        long elapsed = System.nanoTime() - t0;
-                        Http.expect(response, 201);
-                        posted.incrementAndGet();
-                        lastCreated = System.nanoTime();
-                        sampleCredit.compareAndSet(null, response.body());
-                        if (samples != null) {
-                            samples.add(elapsed);
-                        }
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+        Threads.share("bench-credits", clients, count, (client, n) -> {
+            String learner = learners.get(n % LEARNERS);
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = context.http.postCredit(credits.url(base, learner), credits.token(learner), Credits.body(n));
+            long elapsed = System.nanoTime() - t0;
+            Http.expect(response, 201);
+            posted.incrementAndGet();
+            lastCreated = System.nanoTime();
+            sampleCredit.compareAndSet(null, response.body());
+            if (samples != null) {
+                samples.add(elapsed);
+            }
+        });
     }
 
     /** The same number of credits written by as many threads, each credit in its own transaction. */

@@ -1,9 +1,6 @@
 package org.recert.bench;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The learner dashboard ({@code GET /api/v1/me/dashboard} through the gateway: status and plan per credential) by 8
@@ -39,34 +36,16 @@ final class Dashboard {
 
     /** {@code count} GETs by the clients, each as its own learner: the dashboard, or {@code statusUrl} when given. */
     private void load(List<String> learners, int count, Samples samples, String statusUrl) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            String learner = learners.get(c % learners.size());
+        Threads.share("bench-dashboard", CLIENTS, count, (client, n) -> {
+            String learner = learners.get(client % learners.size());
             String url = statusUrl == null ? context.gateway + DASHBOARD : String.format(statusUrl, learner);
-            String token = credits.token(learner);
-            threads.add(Threads.start("bench-dashboard-" + c, () -> {
-                while (next.getAndIncrement() < count && failure.get() == null) {
-                    try {
-                        long started = System.nanoTime();
-                        var response = context.http.get(url, token);
-                        long elapsed = System.nanoTime() - started;
-                        Http.expect(response, 200);
-                        if (samples != null) {
-                            samples.add(elapsed);
-                        }
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+            long started = System.nanoTime();
+            var response = context.http.get(url, credits.token(learner));
+            long elapsed = System.nanoTime() - started;
+            Http.expect(response, 200);
+            if (samples != null) {
+                samples.add(elapsed);
+            }
+        });
     }
 }

@@ -27,6 +27,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         DEVSTACK_LOG.setLevel(Level.WARNING);
         boolean quick = List.of(args).contains("--quick");
+        boolean profile = List.of(args).contains("--profile");
         Context.Settings settings = quick ? Context.Settings.quick() : Context.Settings.full();
         Path root = Path.of(System.getProperty("recert.root", ".")).toAbsolutePath().normalize();
         Path runDirectory = root.resolve("bench/target/run");
@@ -53,15 +54,22 @@ public final class BenchMain {
             latency.prepare();
 
             progress("credits per second: gateway, then JDBC");
-            CreditThroughput throughput = new CreditThroughput(context);
+            CreditThroughput throughput = new CreditThroughput(context,
+                    profile ? new Profiler(context, root.resolve("bench/target/profile")) : null);
             rows.addAll(throughput.run());
             progress("waiting for compliance to absorb the throughput run's events");
             rows.add(throughput.awaitAbsorbed());
+
+            progress("statements per credit");
+            rows.addAll(new StatementCounts(context, root.resolve("bench/target/statements.md")).run());
 
             progress("bare Kafka round trip");
             KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(throughput.sampleCredit().length());
             progress("credit -> readable status at " + settings.latencyRate() + "/s");
             rows.addAll(latency.run(kafka));
+
+            progress("learner dashboard");
+            rows.addAll(new Dashboard(context).run(latency.learners()));
 
             progress("completion report of " + settings.reportRows() + " rows");
             rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));

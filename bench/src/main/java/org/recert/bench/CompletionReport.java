@@ -70,12 +70,13 @@ final class CompletionReport {
         return List.of(
                 new Row(rowsText + "-row completion report (JSON, " + String.format("%.1f", body.length() / 1e6) + " MB) through the gateway vs "
                         + "JDBC batch of the same rows", Row.ms(firstNanos / 1e6) + String.format(" (%,d accepted)", accepted),
-                        Row.ms(baseline), "-", ""),
+                        Row.ms(baseline), "<= 1.1x the batch", GatewayOverhead.verdict(firstNanos / 1e6 <= 1.1 * baseline,
+                                String.format("%.2fx", firstNanos / 1e6 / baseline))),
                 new Row("  the same report sent again", Row.ms(againNanos / 1e6) + String.format(" (%,d already recorded)", already),
                         "", "-", ""),
                 new Row("  report sent -> all " + rowsText + " credits in compliance's projection, statuses evaluated",
                         absorbed < 0 ? "not all after 5 min" : Row.ms(absorbed / 1e6) + String.format(" (%.0f credits/s)", size / (absorbed / 1e9)),
-                        "", "-", ""),
+                        "", "<= 2 s", GatewayOverhead.verdict(absorbed >= 0 && absorbed / 1e9 <= 2, Row.ms(absorbed / 1e6))),
                 Context.cpuRow(before, after, size, "reported row, from the POST until compliance held them all, in ms"));
     }
 

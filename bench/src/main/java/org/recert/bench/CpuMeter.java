@@ -51,6 +51,15 @@ final class CpuMeter {
         return new Reading(ticks, machine[0], machine[1], System.nanoTime());
     }
 
+    /** CPU milliseconds per unit of work of all parts together (the suite's and the client's). */
+    static double totalPerUnit(Reading before, Reading after, long units) {
+        double total = 0;
+        for (String part : PARTS) {
+            total += (after.ticks().getOrDefault(part, 0L) - before.ticks().getOrDefault(part, 0L)) / TICKS_PER_MS / units;
+        }
+        return total;
+    }
+
     /** CPU milliseconds per unit of work (per request, per credit) of each part that spent any, and the machine's load. */
     static String perUnit(Reading before, Reading after, long units, String unit) {
         StringBuilder out = new StringBuilder("CPU per " + unit + ": ");

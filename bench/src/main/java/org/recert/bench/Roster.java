@@ -56,7 +56,9 @@ final class Roster {
                 new Row(members + "-member roster, first page of 100, p50 / p99 (n=" + PAGE_RUNS + "): gateway vs compliance direct",
                         Row.ms(pageGateway.p50()) + " / " + Row.ms(pageGateway.p99()), Row.ms(pageDirect.p50()) + " / " + Row.ms(pageDirect.p99()), "-", ""),
                 new Row(members + "-member roster as CSV, p50 / p99 (n=" + CSV_RUNS + "): gateway vs compliance direct",
-                        Row.ms(csvGateway.p50()) + " / " + Row.ms(csvGateway.p99()), Row.ms(csvDirect.p50()) + " / " + Row.ms(csvDirect.p99()), "-", ""));
+                        Row.ms(csvGateway.p50()) + " / " + Row.ms(csvGateway.p99()), Row.ms(csvDirect.p50()) + " / " + Row.ms(csvDirect.p99()),
+                        "p50 <= 1.2x direct", GatewayOverhead.verdict(csvGateway.p50() <= 1.2 * csvDirect.p50(),
+                                String.format("%.2fx", csvGateway.p50() / csvDirect.p50()))));
     }
 
     private void measure(String path, String accept, String token, int runs, Samples gateway, Samples direct) {

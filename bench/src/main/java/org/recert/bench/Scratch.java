@@ -58,9 +58,9 @@ final class Scratch implements AutoCloseable {
                 + "completed_on, source, created_at, updated_at) values (?, ?, 1, 'ACTIVE', ?, date '2025-05-01', ?, now(), now())");
         scratch.version = connection.prepareStatement("insert into bench_credit_version (credit_id, version, learner_id, activity_type, "
                 + "title, provider_name, course_id, completed_on, amount_value, amount_unit, administrative_value, clinical_value, "
-                + "general_value, approval, contact_minutes, source, status, recorded_at, recorded_by) values "
+                + "general_value, approval, contact_minutes, source, status, recorded_at, recorded_by, verification) values "
                 + "(?, 1, ?, 'ONLINE_WORKSHOP', ?, 'AAMA e-Learning Center', ?, date '2025-05-01', 2, 'AAMA_CEU', 0, 2, 0, 'AAMA', 120, "
-                + "?, 'ACTIVE', now(), ?)");
+                + "?, 'ACTIVE', now(), ?, ?)");
         scratch.outbox = connection.prepareStatement("insert into bench_outbox_event (event_id, topic, event_key, event_type, payload, "
                 + "traceparent, lane, created_at) values (?, 'credits.ledger.v1', ?, 'CreditRecorded', ?::jsonb, null, ?, now())");
         scratch.completion = connection.prepareStatement("insert into bench_completion_row (provider_id, course_id, learner_id, "
@@ -126,6 +126,8 @@ final class Scratch implements AutoCloseable {
         version.setObject(4, courseId, Types.OTHER);
         version.setString(5, source);
         version.setString(6, learnerId);
+        // who vouches for it, as the service records it: the provider's report, or the learner's word
+        version.setString(7, "PROVIDER_REPORTED".equals(source) ? "PROVIDER_REPORTED" : "SELF_REPORTED");
         outbox.setObject(1, UUID.randomUUID());
         outbox.setString(2, learnerId);
         outbox.setString(3, payload);

@@ -35,7 +35,10 @@ final class ServiceStarts {
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         measured.forEach((service, values) -> rows.add(new Row(service + ": start (restart alone, to ready) / RSS after start / RSS after the run",
-                String.format("%.1f s / %.0f MiB / %.0f MiB", values[0], values[1], values[2]), "", "-", "")));
+                String.format("%.1f s / %.0f MiB / %.0f MiB", values[0], values[1], values[2]), "",
+                "<= 2 s / <= 200 / <= 300 MiB", GatewayOverhead.verdict(values[0] <= 2 && values[1] <= 200 && values[2] <= 300,
+                        (values[0] <= 2 ? "start" : "START") + ", " + (values[1] <= 200 ? "after start" : "AFTER START") + ", "
+                                + (values[2] <= 300 ? "after the run" : "AFTER THE RUN")))));
         return rows;
     }
 }

@@ -2,14 +2,20 @@ package org.recert.compliance.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.jboss.logging.Logger;
 import org.recert.compliance.domain.ActivityType;
 import org.recert.compliance.domain.Approval;
@@ -23,10 +29,12 @@ import org.recert.compliance.store.LearnerCreditEntity;
 import org.recert.platform.events.EventHandler;
 import org.recert.platform.events.IncomingEvent;
 import org.recert.platform.web.LearnerIds;
+import org.recert.platform.web.TraceContext;
 
 /**
  * Keeps the latest version of every credit from credits.ledger.v1 (an older or equal version changes nothing) and
- * re-evaluates the learner: a revoked credit stops counting, a corrected one counts as corrected.
+ * re-evaluates the learner once the batch's credits are in: a revoked credit stops counting, a corrected one counts as
+ * corrected.
  */
 @ApplicationScoped
 public class CreditLedgerHandler implements EventHandler {
@@ -40,9 +48,12 @@ public class CreditLedgerHandler implements EventHandler {
     private final LearnerStatusService statuses;
     private final ProjectionRebuild rebuild;
 
+    private final TransactionSynchronizationRegistry transactions;
+
     public CreditLedgerHandler(EntityManager entityManager, CreditFacts facts, LearnerStatusService statuses,
-            ProjectionRebuild rebuild) {
+            ProjectionRebuild rebuild, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.facts = facts;
         this.statuses = statuses;
         this.rebuild = rebuild;
@@ -110,14 +121,52 @@ public class CreditLedgerHandler implements EventHandler {
             // statuses are evaluated once the replay has caught up, not at every intermediate step
             rebuild.markDirty(learnerId);
         } else {
-            statuses.refreshLearner(learnerId);
+            evaluateAtEndOfBatch(learnerId);
             if (previousLearner != null && !previousLearner.equals(learnerId)) {
-                statuses.refreshLearner(previousLearner);
+                evaluateAtEndOfBatch(previousLearner);
             }
         }
         rebuild.track(event);
         // the consumer puts the event's trace id in the MDC: this line ties a request to its evaluation
         LOG.debugf("credit %s version %d of %s applied (%s)", creditId, version, learnerId, status);
+    }
+
+    /**
+     * Notes a learner to evaluate once the batch's credits are all in: a learner with several credits in one batch is
+     * evaluated once, under the trace of the last event that touched them. The note belongs to the transaction.
+     */
+    private void evaluateAtEndOfBatch(String learnerId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Context> pending = (Map<String, Context>) transactions.getResource(PendingEvaluations.class);
+        if (pending == null) {
+            pending = new LinkedHashMap<>();
+            transactions.putResource(PendingEvaluations.class, pending);
+        }
+        pending.remove(learnerId);
+        pending.put(learnerId, Context.current());
+    }
+
+    @Override
+    public void endOfBatch() {
+        @SuppressWarnings("unchecked")
+        Map<String, Context> pending = (Map<String, Context>) transactions.getResource(PendingEvaluations.class);
+        if (pending == null) {
+            return;
+        }
+        Map<String, Context> toEvaluate = new LinkedHashMap<>(pending);
+        pending.clear();
+        toEvaluate.forEach((learnerId, trace) -> {
+            try (Scope scope = trace.makeCurrent()) {
+                TraceContext.putInLog(Span.fromContext(trace));
+                statuses.refreshLearner(learnerId);
+            } finally {
+                TraceContext.removeFromLog();
+            }
+        });
+    }
+
+    /** The transaction resource key of the learners a batch's credits touched. */
+    private enum PendingEvaluations {
     }
 
     /** Who vouches for the credit; events written before the field existed say it through their source and evidence. */

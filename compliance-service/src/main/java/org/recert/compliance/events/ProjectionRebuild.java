@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -67,9 +69,12 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
     /** Partitions this replica reads from their beginning, with the rebuild they are read for (consumer thread). */
     private final Map<TopicPartition, Long> readFromStartFor = new ConcurrentHashMap<>();
 
+    private final TransactionSynchronizationRegistry transactions;
+
     public ProjectionRebuild(EntityManager entityManager, EventConsumer consumer, KafkaClients kafka, PlatformConfig platform,
-            LearnerStatusService statuses, ComplianceConfig config) {
+            LearnerStatusService statuses, ComplianceConfig config, TransactionSynchronizationRegistry transactions) {
         this.config = config;
+        this.transactions = transactions;
         this.entityManager = entityManager;
         this.consumer = consumer;
         this.kafka = kafka;
@@ -179,7 +184,7 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
 
     /** True while a rebuild runs. */
     public boolean active() {
-        return activeId() != null;
+        return activeIdOfTransaction() != null;
     }
 
     /** Notes that the replay got past an event; completes the rebuild once every partition reached its end. */
@@ -196,7 +201,7 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
     }
 
     private void track(String topic, int partition, long offset) {
-        Long id = activeId();
+        Long id = activeIdOfTransaction();
         if (id == null) {
             return;
         }
@@ -274,6 +279,9 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
         // completed first: from here on, in this transaction, the projection is trusted again and statuses publish once
         entityManager.createNativeQuery("update projection_rebuild set completed_at = now() where id = ?1")
                 .setParameter(1, id).executeUpdate();
+        if (transactions.getTransactionKey() != null) {
+            transactions.putResource(ActiveRebuild.class, Optional.empty());
+        }
         @SuppressWarnings("unchecked")
         List<String> learners = entityManager.createNativeQuery("""
                 select distinct learner_id from certification where superseded_at is null order by learner_id""").getResultList();
@@ -282,6 +290,27 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
         }
         entityManager.createNativeQuery("delete from projection_rebuild_learner").executeUpdate();
         LOG.infof("projection rebuild %d caught up: %d certified learners evaluated", id, learners.size());
+    }
+
+    /**
+     * The running rebuild as this transaction first saw it (completing it here clears it): a consumer's batch of events
+     * asks PostgreSQL once, not twice per event.
+     */
+    private Long activeIdOfTransaction() {
+        if (transactions.getTransactionKey() == null) {
+            return activeId();
+        }
+        @SuppressWarnings("unchecked")
+        Optional<Long> seen = (Optional<Long>) transactions.getResource(ActiveRebuild.class);
+        if (seen == null) {
+            seen = Optional.ofNullable(activeId());
+            transactions.putResource(ActiveRebuild.class, seen);
+        }
+        return seen.orElse(null);
+    }
+
+    /** The transaction resource key of {@link #activeIdOfTransaction()}. */
+    private enum ActiveRebuild {
     }
 
     private Long activeId() {

@@ -74,6 +74,10 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB");
+            if (Boolean.getBoolean("devstack.postgres.statementStatistics")) {
+                // bench/run counts the statements per credit; loaded only at start, so asked for up front
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (!durable) {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("full_page_writes", "off")

@@ -17,6 +17,10 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.recert.devstack.DevStack;
 import org.recert.devstack.test.TopicProbe;
@@ -145,6 +149,51 @@ class OutboxAndConsumerTest {
         assertThat(parkedPoison.header("recert-dlq-error")).contains("can never be applied");
         assertThat(parkedPoison.header("recert-dlq-source")).startsWith(NoteResource.TOPIC + "-");
         assertThat(countRows("select count(*) from test_applied where note_key in ('" + poison + "', '" + notJson + "')")).isZero();
+    }
+
+    @Test
+    void shouldApplyABatchOnceInOrderWithItsEndOnceAndKeepThePoisonsNeighbours() {
+        String stream = unique("batched");
+        String repeated = UUID.randomUUID().toString();
+        // one producer batch on one partition: the consumer fetches these records together
+        sendTogether(stream, List.of(
+                Map.entry(UUID.randomUUID().toString(), "1"),
+                Map.entry(repeated, "2"),
+                Map.entry(repeated, "2"),
+                Map.entry(UUID.randomUUID().toString(), "3")));
+        await().atMost(PATIENCE).until(() -> countRows("select count(*) from test_applied where note_key = 'end!" + stream + "'") > 0);
+        assertThat(bodiesOf(stream)).containsExactly("1", "2", "3");
+        assertThat(countRows("select count(*) from test_applied where note_key = 'end!" + stream + "'")).isEqualTo(1);
+
+        String poisoned = unique("poisoned");
+        sendTogether(poisoned, List.of(
+                Map.entry(UUID.randomUUID().toString(), "a"),
+                Map.entry(UUID.randomUUID().toString(), "poison"),
+                Map.entry(UUID.randomUUID().toString(), "b")));
+        await().atMost(PATIENCE).until(() -> bodiesOf(poisoned).size() == 2);
+        assertThat(bodiesOf(poisoned)).containsExactly("a", "b");
+        TopicProbe.readUntil(NoteResource.TOPIC + ".dlq", PATIENCE,
+                all -> all.stream().anyMatch(m -> m.key().equals(poisoned) && m.value().contains("poison")));
+    }
+
+    private List<String> bodiesOf(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select body from test_applied where note_key = ?1 order by seq", String.class)
+                .setParameter(1, key).getResultList());
+    }
+
+    /** Sends the events (id, body) under one key in one producer batch. */
+    private static void sendTogether(String key, List<Map.Entry<String, String>> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                DevStack.shared().bootstrapServers(), "acks", "all", "linger.ms", "1000"), new StringSerializer(), new ByteArraySerializer())) {
+            for (Map.Entry<String, String> event : events) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(NoteResource.TOPIC, key,
+                        ("{\"body\":\"" + event.getValue() + "\"}").getBytes(StandardCharsets.UTF_8));
+                cloudEventHeaders(event.getKey()).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
     }
 
     private io.restassured.response.Response postNote(String id, String body, boolean failAfterPublish) {

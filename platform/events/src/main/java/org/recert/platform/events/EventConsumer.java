@@ -3,6 +3,9 @@ package org.recert.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,16 +43,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.recert.platform.PlatformConfig;
 import org.recert.platform.web.TraceContext;
 import org.recert.platform.runtime.Failures;
 
 /**
- * The service's one consumer loop, at least once and idempotent: for each record, the handler's change and
- * the event's id commit in one transaction, then the offset is committed. A duplicate changes nothing. An
- * event that keeps failing goes to {@code <topic>.dlq} with the error and the loop moves on; a database
- * outage is not the event's fault, so then the loop waits and retries the same record.
+ * The service's one consumer loop, at least once and idempotent: a poll's records are applied in one transaction
+ * (the handlers' changes and the events' ids, recorded in one statement), then their offsets are committed. A
+ * duplicate changes nothing. When the batch fails, its records are applied one by one: an event that keeps failing
+ * goes to {@code <topic>.dlq} with the error and the loop moves on; a database outage is not the event's fault, so
+ * then the loop waits and retries the same records.
  *
  * <p>Each attempt runs in a CONSUMER span whose parent is the record's {@code traceparent} (the producer's span),
  * current while the handler runs: its log lines carry the trace id, and the events it publishes continue the trace.
@@ -190,14 +195,8 @@ public class EventConsumer {
                     try {
                         ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(500));
                         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                        for (ConsumerRecord<String, byte[]> record : records) {
-                            if (!running || replayRequested.get()) {
-                                break;
-                            }
-                            if (!process(record)) {
-                                break; // stopped before it was applied: its offset stays uncommitted
-                            }
-                            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                        if (!records.isEmpty() && running && !replayRequested.get()) {
+                            processPoll(records, done);
                         }
                         if (!done.isEmpty()) {
                             commit(kafkaConsumer, done);
@@ -268,21 +267,92 @@ public class EventConsumer {
         }
     }
 
-    /** Applies one record: true once it was applied, skipped as a duplicate, or dead-lettered; false if stopped first. */
-    private boolean process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
-        IncomingEvent event;
-        try {
-            event = decode(record);
-        } catch (RuntimeException e) {
-            return deadLetter(record, e);
+    /**
+     * Applies a poll's records in poll order: runs of decodable records as one transaction each, a record that cannot
+     * be decoded dead-lettered in its place between them. Each record's offset goes into {@code done} once it was
+     * applied, skipped as a duplicate or dead-lettered; a stop or replay request ends the poll early.
+     */
+    private void processPoll(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done)
+            throws InterruptedException {
+        List<ConsumerRecord<String, byte[]>> run = new ArrayList<>();
+        List<IncomingEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            IncomingEvent event;
+            try {
+                event = decode(record);
+            } catch (RuntimeException e) {
+                // the records before it first, so that every partition is applied (and parked) in offset order
+                if (!processRun(run, events, done) || !running || replayRequested.get() || !deadLetter(record, e)) {
+                    return;
+                }
+                markDone(done, record);
+                run.clear();
+                events.clear();
+                continue;
+            }
+            run.add(record);
+            events.add(event);
         }
+        processRun(run, events, done);
+    }
+
+    /**
+     * Applies decoded records in one transaction. If that fails for a reason of the data, they are applied again one by
+     * one, each in its own transaction with its own attempts and dead letter: a poison record is parked, its
+     * neighbours are applied. False when stopped (or a replay was requested) before all of them were done.
+     */
+    private boolean processRun(List<ConsumerRecord<String, byte[]>> records, List<IncomingEvent> events,
+            Map<TopicPartition, OffsetAndMetadata> done) throws InterruptedException {
+        if (records.isEmpty()) {
+            return true;
+        }
+        if (!running || replayRequested.get()) {
+            return false;
+        }
+        if (records.size() > 1) {
+            long transientBackoff = 200;
+            while (running) {
+                try {
+                    applyBatch(events);
+                    if (config.consumer().deliverTwice()) {
+                        applyBatch(events);
+                    }
+                    records.forEach(record -> markDone(done, record));
+                    return true;
+                } catch (RuntimeException e) {
+                    if (!isTransient(e)) {
+                        LOG.debugf(e, "event consumer: a batch of %d events failed; applying them one by one", events.size());
+                        break;
+                    }
+                    LOG.warnf("event consumer: database unavailable while handling a batch of %d events (%s); waiting",
+                            events.size(), e.toString());
+                    pause(transientBackoff);
+                    transientBackoff = Math.min(transientBackoff * 2, 10_000);
+                }
+            }
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (!running || replayRequested.get() || !process(records.get(i), events.get(i))) {
+                return false; // stopped before it was applied: its offset stays uncommitted
+            }
+            markDone(done, records.get(i));
+        }
+        return true;
+    }
+
+    private static void markDone(Map<TopicPartition, OffsetAndMetadata> done, ConsumerRecord<String, byte[]> record) {
+        done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+    }
+
+    /** Applies one decoded record: true once it was applied, skipped as a duplicate, or dead-lettered; false if stopped first. */
+    private boolean process(ConsumerRecord<String, byte[]> record, IncomingEvent event) throws InterruptedException {
         int attempts = 0;
         long transientBackoff = 200;
         while (running) {
             try {
-                applyOnce(event);
+                applyBatch(List.of(event));
                 if (config.consumer().deliverTwice()) {
-                    applyOnce(event);
+                    applyBatch(List.of(event));
                 }
                 return true;
             } catch (RuntimeException e) {
@@ -303,39 +373,83 @@ public class EventConsumer {
         return false;
     }
 
-    private void applyOnce(IncomingEvent event) {
-        Span span = consumerSpan(event);
-        try (Scope scope = span.makeCurrent()) {
-            TraceContext.putInLog(span);
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                int inserted = entityManager.createNativeQuery("""
-                        insert into processed_event (consumer, event_id, topic) values (?1, ?2, ?3)
-                        on conflict do nothing""")
-                        .setParameter(1, config.service())
-                        .setParameter(2, event.id())
-                        .setParameter(3, event.topic())
-                        .executeUpdate();
-                if (inserted == 0) {
-                    return false;
+    /**
+     * One transaction for the events: their ids recorded in one statement (those recorded before, and repeats within
+     * the list, are duplicates and change nothing), each new one handled in its own CONSUMER span, current while its
+     * handlers run; then each handler that saw any of them finishes the batch once ({@link EventHandler#endOfBatch}).
+     */
+    private void applyBatch(List<IncomingEvent> events) {
+        List<Span> spans = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            spans.add(consumerSpan(event));
+        }
+        try {
+            int applied = QuarkusTransaction.requiringNew().call(() -> {
+                Set<String> fresh = recordProcessed(events);
+                Set<EventHandler> touched = new java.util.LinkedHashSet<>();
+                int count = 0;
+                for (int i = 0; i < events.size(); i++) {
+                    IncomingEvent event = events.get(i);
+                    Span span = spans.get(i);
+                    boolean isNew = fresh.remove(event.id());
+                    span.setAttribute("recert.event.duplicate", !isNew);
+                    if (!isNew) {
+                        continue;
+                    }
+                    try (Scope scope = span.makeCurrent()) {
+                        TraceContext.putInLog(span);
+                        for (EventHandler handler : handlersByTopic.getOrDefault(event.topic(), List.of())) {
+                            handler.handle(event);
+                            touched.add(handler);
+                        }
+                    } finally {
+                        TraceContext.removeFromLog();
+                    }
+                    count++;
                 }
-                for (EventHandler handler : handlersByTopic.getOrDefault(event.topic(), List.of())) {
-                    handler.handle(event);
+                for (EventHandler handler : touched) {
+                    handler.endOfBatch();
                 }
-                return true;
+                return count;
             });
-            span.setAttribute("recert.event.duplicate", !applied);
-            if (applied) {
-                handled.incrementAndGet();
-                handledCounter.increment();
-            }
+            handled.addAndGet(applied);
+            handledCounter.increment(applied);
         } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, e.toString());
+            for (Span span : spans) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, e.toString());
+            }
             throw e;
         } finally {
-            span.end();
-            TraceContext.removeFromLog();
+            spans.forEach(Span::end);
         }
+    }
+
+    /** Records the events' ids for this consumer in one statement; returns the ids that were not recorded before. */
+    private Set<String> recordProcessed(List<IncomingEvent> events) {
+        String[] ids = new String[events.size()];
+        String[] topics = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = events.get(i).id();
+            topics[i] = events.get(i).topic();
+        }
+        Set<String> fresh = new java.util.HashSet<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, topic)
+                    select ?, e.event_id, e.topic from unnest(?::text[], ?::text[]) as e(event_id, topic)
+                    on conflict do nothing returning event_id""")) {
+                insert.setString(1, config.service());
+                insert.setArray(2, connection.createArrayOf("text", ids));
+                insert.setArray(3, connection.createArrayOf("text", topics));
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        fresh.add(inserted.getString(1));
+                    }
+                }
+            }
+        });
+        return fresh;
     }
 
     /** The span of one attempt at one event: a child of the producer's span named by the record, or a new trace. */

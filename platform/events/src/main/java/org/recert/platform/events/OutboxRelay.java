@@ -190,6 +190,8 @@ public class OutboxRelay {
                 }
                 acks.add(kafka.eventProducer().send(record));
             }
+            // the round's records leave now, in as few requests as the broker takes, whatever the linger
+            kafka.eventProducer().flush();
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
             }

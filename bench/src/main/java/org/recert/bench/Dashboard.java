@@ -1,0 +1,51 @@
+package org.recert.bench;
+
+import java.util.List;
+
+/**
+ * The learner dashboard ({@code GET /api/v1/me/dashboard} through the gateway: status and plan per credential) by 8
+ * concurrent learners, against the same learners' GET status straight to compliance by as many clients.
+ */
+final class Dashboard {
+
+    private static final int CLIENTS = 8;
+    private static final String DASHBOARD = "/api/v1/me/dashboard";
+
+    private final Context context;
+    private final Credits credits;
+
+    Dashboard(Context context) {
+        this.context = context;
+        this.credits = new Credits(context);
+    }
+
+    /** {@code learners}: certified learners with credits (the latency run's). */
+    List<Row> run(List<String> learners) throws InterruptedException {
+        int requests = Math.max(CLIENTS * 10, context.settings.statusRequests() / 2);
+        String status = context.service("compliance") + "/api/v1/compliance/learners/%s/status?credential=CMA_AAMA";
+        load(learners, requests / 2, null, null);
+        Samples dashboard = new Samples();
+        load(learners, requests, dashboard, null);
+        Samples direct = new Samples();
+        load(learners, requests, direct, status);
+        return List.of(new Row("learner dashboard, p50 / p99 (" + CLIENTS + " concurrent learners, n=" + dashboard.count()
+                + "): gateway vs GET status straight to compliance by as many clients",
+                Row.ms(dashboard.p50()) + " / " + Row.ms(dashboard.p99()), Row.ms(direct.p50()) + " / " + Row.ms(direct.p99()),
+                "p99 <= 50 ms", GatewayOverhead.verdict(dashboard.p99() <= 50, Row.ms(dashboard.p99()))));
+    }
+
+    /** {@code count} GETs by the clients, each as its own learner: the dashboard, or {@code statusUrl} when given. */
+    private void load(List<String> learners, int count, Samples samples, String statusUrl) throws InterruptedException {
+        Threads.share("bench-dashboard", CLIENTS, count, (client, n) -> {
+            String learner = learners.get(client % learners.size());
+            String url = statusUrl == null ? context.gateway + DASHBOARD : String.format(statusUrl, learner);
+            long started = System.nanoTime();
+            var response = context.http.get(url, credits.token(learner));
+            long elapsed = System.nanoTime() - started;
+            Http.expect(response, 200);
+            if (samples != null) {
+                samples.add(elapsed);
+            }
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package org.recert.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.recert.devstack.Database;
+
+/**
+ * Statements PostgreSQL ran per credit ({@code pg_stat_statements}, which the benchmark's PostgreSQL preloads):
+ * credits posted one by one through the gateway, the counters reset before and read once compliance had time to
+ * apply them. Everything the suite ran in that window counts, the relay's and consumer's polls included.
+ */
+final class StatementCounts {
+
+    private static final int CREDITS = 200;
+    private static final int PER_SECOND = 50;
+
+    private final Context context;
+    private final Credits credits;
+    private final Path report;
+
+    StatementCounts(Context context, Path report) {
+        this.context = context;
+        this.credits = new Credits(context);
+        this.report = report;
+    }
+
+    List<Row> run() throws Exception {
+        List<String> learners = Credits.learners("bench-tp", 50);
+        try (Connection admin = superuser()) {
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+            }
+            long next = System.nanoTime();
+            for (int i = 0; i < CREDITS; i++) {
+                String learner = learners.get(i % learners.size());
+                Http.expect(context.http.postCredit(credits.url(learner), credits.token(learner), Credits.body(900_000 + i)), 201);
+                next += TimeUnit.SECONDS.toNanos(1) / PER_SECOND;
+                Threads.parkUntil(next);
+            }
+            // compliance applies a credit within milliseconds at this rate; a second more covers the last one
+            Threads.parkUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            return read(admin);
+        }
+    }
+
+    private List<Row> read(Connection admin) throws Exception {
+        Map<String, Double> perDatabase = new LinkedHashMap<>();
+        StringBuilder out = new StringBuilder("Statements per credit (" + CREDITS + " credits at " + PER_SECOND
+                + "/s through the gateway; pg_stat_statements calls / credits; at least 0.01 per credit)\n\n"
+                + "| database | per credit | rows per call | statement |\n|---|---|---|---|\n");
+        try (PreparedStatement query = admin.prepareStatement("""
+                select d.datname, s.calls, s.rows, regexp_replace(s.query, '\\s+', ' ', 'g')
+                from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                where s.query not like '%pg_stat_statements%'
+                order by d.datname, s.calls desc""");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                double perCredit = rows.getLong(2) / (double) CREDITS;
+                perDatabase.merge(rows.getString(1), perCredit, Double::sum);
+                if (perCredit >= 0.01) {
+                    String text = rows.getString(4);
+                    out.append(String.format("| %s | %.2f | %.1f | `%s` |%n", rows.getString(1), perCredit,
+                            rows.getLong(3) / (double) Math.max(1, rows.getLong(2)), text.length() > 160 ? text.substring(0, 160) + "..." : text));
+                }
+            }
+        }
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, out.toString());
+        List<String> split = new ArrayList<>();
+        perDatabase.forEach((db, n) -> split.add(String.format("%s %.1f", db, n)));
+        double total = perDatabase.values().stream().mapToDouble(Double::doubleValue).sum();
+        return List.of(new Row("statements PostgreSQL ran per credit (pg_stat_statements, " + CREDITS + " credits at " + PER_SECOND
+                + "/s, polls included; by database: " + String.join(", ", split) + "; each statement in bench/target/statements.md)",
+                String.format("%.1f", total), "", "-", ""));
+    }
+
+    /** The server's superuser (devstack's PostgreSQL trusts local connections): the extension and its counters need it. */
+    private Connection superuser() throws Exception {
+        Database credits = context.suite.database("credits");
+        return DriverManager.getConnection(credits.jdbcUrl(), "postgres", "");
+    }
+}

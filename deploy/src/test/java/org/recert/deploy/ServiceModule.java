@@ -4,14 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One of the four deployable services: its compose name, Maven module and what it is built on. */
+/** One of the deployable services: its compose name, Maven module and what it is built on. */
 record ServiceModule(String name, String module, boolean storesData) {
 
     static final List<ServiceModule> ALL = List.of(
             new ServiceModule("catalog", "catalog-service", true),
             new ServiceModule("credits", "credits-service", true),
             new ServiceModule("compliance", "compliance-service", true),
-            new ServiceModule("gateway", "gateway", false));
+            new ServiceModule("gateway", "gateway", false),
+            new ServiceModule("notifications", "notification-service", true));
 
     static List<ServiceModule> domainServices() {
         return ALL.stream().filter(ServiceModule::storesData).toList();

@@ -30,3 +30,4 @@ SQL
 create_service_database catalog "${RECERT_CATALOG_DB_PASSWORD:-}"
 create_service_database credits "${RECERT_CREDITS_DB_PASSWORD:-}"
 create_service_database compliance "${RECERT_COMPLIANCE_DB_PASSWORD:-}"
+create_service_database notifications "${RECERT_NOTIFICATIONS_DB_PASSWORD:-}"

@@ -38,8 +38,8 @@ class ComposeFileTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         Map<String, Object> rendered = Yaml.load(result.stdout());
         assertThat(Yaml.map(rendered.get("services")).keySet())
-                .containsExactlyInAnyOrder("postgres", "kafka", "catalog", "credits", "compliance", "gateway", "keycloak",
-                        "web");
+                .containsExactlyInAnyOrder("postgres", "kafka", "catalog", "credits", "compliance", "gateway",
+                        "notifications", "mail", "keycloak", "web");
     }
 
     @Test
@@ -126,7 +126,8 @@ class ComposeFileTest {
         assertThat(dependencies("gateway")).containsOnly(
                 Map.entry("catalog", "service_healthy"),
                 Map.entry("credits", "service_healthy"),
-                Map.entry("compliance", "service_healthy"));
+                Map.entry("compliance", "service_healthy"),
+                Map.entry("notifications", "service_healthy"));
         for (String name : Yaml.map(compose.get("services")).keySet()) {
             assertThat(Yaml.at(compose, "services", name, "healthcheck", "test")).as(name + " health check").isNotNull();
         }
@@ -157,7 +158,7 @@ class ComposeFileTest {
         while (matcher.find()) {
             created.add(matcher.group(1));
         }
-        assertThat(created).containsExactlyInAnyOrder("catalog", "credits", "compliance");
+        assertThat(created).containsExactlyInAnyOrder("catalog", "credits", "compliance", "notifications");
         assertThat(Yaml.list(Yaml.at(compose, "services", "postgres", "volumes")))
                 .contains("./deploy/compose/initdb:/docker-entrypoint-initdb.d:ro");
 

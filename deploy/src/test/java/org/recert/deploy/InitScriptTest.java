@@ -26,7 +26,8 @@ class InitScriptTest {
     private static final Map<String, String> PASSWORDS = Map.of(
             "catalog", "catalog-secret",
             "credits", "credits 'quoted' secret",
-            "compliance", "compliance-secret");
+            "compliance", "compliance-secret",
+            "notifications", "notifications-secret");
 
     private static EmbeddedPostgres postgres;
 

@@ -126,6 +126,15 @@ class KubernetesManifestsTest {
                     assertThat(refs.remove("RECERT_WEBHOOKS_SECRET_KEYS")).as("the key that encrypts webhook secrets")
                             .isEqualTo("recert-compliance-webhooks/secret-keys");
                 }
+                if (service.name().equals("notifications")) {
+                    assertThat(refs.remove("RECERT_NOTIFICATIONS_UNSUBSCRIBE_SECRET")).as("the key of the unsubscribe links")
+                            .isEqualTo("recert-notifications-unsubscribe/secret");
+                    if ("Deployment".equals(workload.get("kind"))) {
+                        assertThat(refs.remove("QUARKUS_MAILER_USERNAME")).as("the SMTP login")
+                                .isEqualTo("recert-notifications-smtp/username");
+                        assertThat(refs.remove("QUARKUS_MAILER_PASSWORD")).isEqualTo("recert-notifications-smtp/password");
+                    }
+                }
                 assertThat(refs).as(service.name()).containsOnly(
                         Map.entry("QUARKUS_DATASOURCE_USERNAME", service.kubernetesName() + "-db/username"),
                         Map.entry("QUARKUS_DATASOURCE_PASSWORD", service.kubernetesName() + "-db/password"));

@@ -108,6 +108,19 @@ class NetworkPolicyTest {
         assertThat(cluster.reach.allows(cluster.pod("Deployment", "recert-gateway"), cluster.internet, 80)).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void shouldLetOnlyTheNotificationServiceReachAnSmtpRelay(String overlay) {
+        Cluster cluster = new Cluster(Manifests.render(overlay));
+        Endpoint notifications = cluster.pod("Deployment", "recert-notifications");
+
+        assertThat(cluster.reach.allows(notifications, cluster.internet, 587)).as("notifications -> SMTP submission").isTrue();
+        assertThat(cluster.reach.allows(notifications, cluster.internet, 80)).as("notifications -> the web").isFalse();
+        assertThat(cluster.reach.allows(cluster.pod("Job", "recert-notifications-migrate"), cluster.internet, 587))
+                .as("its migration Job sends nothing").isFalse();
+        assertThat(cluster.reach.allows(cluster.pod("Deployment", "recert-compliance"), cluster.internet, 587)).isFalse();
+    }
+
     /** The pods of one rendered overlay and the neighbours they might meet. */
     private static final class Cluster {
         final Manifests manifests;

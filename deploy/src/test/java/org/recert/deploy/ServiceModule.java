@@ -12,6 +12,7 @@ record ServiceModule(String name, String module, boolean storesData) {
             new ServiceModule("credits", "credits-service", true),
             new ServiceModule("compliance", "compliance-service", true),
             new ServiceModule("gateway", "gateway", false),
+            new ServiceModule("notifications", "notification-service", true),
             new ServiceModule("web", "web", false));
 
     static List<ServiceModule> domainServices() {

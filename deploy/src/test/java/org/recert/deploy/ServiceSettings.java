@@ -40,6 +40,16 @@ final class ServiceSettings {
             "quarkus.init-and-exit",
             "kafka.bootstrap.servers");
 
+    /** Framework settings of a service with quarkus-mailer (notification-service): the SMTP relay. */
+    static final Set<String> MAILER_FRAMEWORK = Set.of(
+            "quarkus.mailer.host",
+            "quarkus.mailer.port",
+            "quarkus.mailer.tls",
+            "quarkus.mailer.start-tls",
+            "quarkus.mailer.username",
+            "quarkus.mailer.password",
+            "quarkus.mailer.from");
+
     /** Read by the image's entrypoint, not by the application (src/main/docker/Dockerfile.jvm). */
     static final Set<String> IMAGE = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND");
 
@@ -64,6 +74,9 @@ final class ServiceSettings {
                     Repo.path("platform/events/src/main/resources/META-INF/microprofile-config.properties"));
             settings.addSources(Repo.path("platform/events/src/main/java"));
             EVENTS_FRAMEWORK.forEach(p -> settings.exact.add(envName(p)));
+        }
+        if (Repo.read(module.dir().resolve("pom.xml")).contains("<artifactId>quarkus-mailer</artifactId>")) {
+            MAILER_FRAMEWORK.forEach(p -> settings.exact.add(envName(p)));
         }
         String dockerfile = Repo.read(module.dir().resolve("src/main/docker/Dockerfile.jvm"));
         IMAGE.stream().filter(name -> dockerfile.contains("$" + name)).forEach(settings.exact::add);

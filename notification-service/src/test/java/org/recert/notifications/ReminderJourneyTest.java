@@ -160,6 +160,34 @@ class ReminderJourneyTest {
     }
 
     @Test
+    void shouldMarkAFailingAddressHoldTheLearnersOtherMailAndRetryAllOnceSavedAgain() {
+        String learner = StatusEvents.unique("rey");
+        String email = learner + "@example.org";
+        LocalDate today = DUE.minusDays(20);
+        clock.travelTo(today);
+        savePreferences(learner, email, true);
+        mailServer.stop();
+        try {
+            // at risk 20 days before: the AT_RISK and the 30-day reminder; the first failure holds the second
+            StatusEvents.publish(learner, StatusEvents.status(learner, "ON_TRACK", "AT_RISK", today, CYCLE_START, DUE, null, 3));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner)).extracting(row -> row.get("attempts"))
+                    .containsExactlyInAnyOrder(1, 0));
+            Map<String, Object> marked = preferences(learner);
+            assertThat(marked.get("emailRefusedAt")).isNotNull();
+            assertThat((String) marked.get("emailRefusal")).isNotBlank();
+        } finally {
+            mailServer.start();
+        }
+        // the clock stands still: no retry is due, and nothing goes out
+        assertThat(sent(learner)).extracting(row -> row.get("emailState")).containsOnly("PENDING");
+        // saving again (a corrected address, say) clears the mark and sends both at once
+        savePreferences(learner, email, true);
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 2);
+        assertThat(sent(learner)).extracting(row -> row.get("emailState")).containsOnly("SENT");
+        assertThat(preferences(learner)).containsEntry("emailRefusedAt", null).containsEntry("emailRefusal", null);
+    }
+
+    @Test
     void shouldSweepOnOneReplicaAtATime() throws Exception {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
@@ -177,6 +205,12 @@ class ReminderJourneyTest {
                 .body(Map.of("emailEnabled", emailEnabled, "offsets", List.of(180, 90, 30, 14, 7, 1), "language", "en"))
                 .when().put("/api/v1/notifications/me/preferences")
                 .then().statusCode(200);
+    }
+
+    static Map<String, Object> preferences(String learner) {
+        return given().auth().oauth2(Tokens.learner(learner, learner + "@example.org"))
+                .when().get("/api/v1/notifications/me/preferences")
+                .then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     static List<Map<String, Object>> feed(String learner) {

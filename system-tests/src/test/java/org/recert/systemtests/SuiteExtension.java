@@ -56,6 +56,14 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
                     // a killed consumer's partitions move to its successor after 10 s instead of Kafka's default 45 s
                     .withEnvironment("compliance", "KAFKA_SESSION_TIMEOUT_MS", "10000")
                     .withEnvironment("compliance", "KAFKA_HEARTBEAT_INTERVAL_MS", "2000")
+                    // the reminder journey moves compliance's and notification-service's "today" (refused in production)
+                    .withEnvironment("compliance", "RECERT_CLOCK_MOVABLE", "true")
+                    .withEnvironment("notifications", "RECERT_CLOCK_MOVABLE", "true")
+                    // the reminders of a moved day are found within a second, and mailed within another
+                    .withEnvironment("notifications", "RECERT_NOTIFICATIONS_SWEEP_EVERY", "1s")
+                    .withEnvironment("notifications", "RECERT_NOTIFICATIONS_DELIVERY_EVERY", "1s")
+                    .withEnvironment("notifications", "KAFKA_SESSION_TIMEOUT_MS", "10000")
+                    .withEnvironment("notifications", "KAFKA_HEARTBEAT_INTERVAL_MS", "2000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CREDITS_LIMIT", "100000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_COMPLIANCE_LIMIT", "100000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CATALOG_LIMIT", "100000")

@@ -7,18 +7,20 @@ final class Banner {
 
     /** The demo users of docs/contracts.md, whose data the services load with {@code recert.demo-data.enabled}. */
     record DemoIdentity(String variable, String who, String subject, List<String> groups, String organization,
-                        String provider) {
+                        String provider, String email) {
     }
 
     static final List<DemoIdentity> DEMO_IDENTITIES = List.of(
-            new DemoIdentity("MARIA", "Maria Lopez, learner", "maria", List.of("learner"), null, null),
-            new DemoIdentity("JAMES", "James Chen, learner", "james", List.of("learner"), null, null),
+            new DemoIdentity("MARIA", "Maria Lopez, learner", "maria", List.of("learner"), null, null,
+                    MailServer.DEMO_ADDRESSES.get(0)),
+            new DemoIdentity("JAMES", "James Chen, learner", "james", List.of("learner"), null, null,
+                    MailServer.DEMO_ADDRESSES.get(1)),
             new DemoIdentity("CARLA", "Care Clinic employer", "hr-carla", List.of("employer"),
-                    "22222222-2222-4222-8222-222222222222", null),
+                    "22222222-2222-4222-8222-222222222222", null, null),
             new DemoIdentity("ANN", "AAMA e-Learning Center provider staff", "prov-ann", List.of("provider"), null,
-                    "11111111-1111-4111-8111-111111111111"),
-            new DemoIdentity("CORA", "curator", "cora", List.of("curator"), null, null),
-            new DemoIdentity("OPS", "admin", "ops", List.of("admin"), null, null));
+                    "11111111-1111-4111-8111-111111111111", null),
+            new DemoIdentity("CORA", "curator", "cora", List.of("curator"), null, null, null),
+            new DemoIdentity("OPS", "admin", "ops", List.of("admin"), null, null, null));
 
     private Banner() {
     }
@@ -62,18 +64,26 @@ final class Banner {
         line(text, "PostgreSQL", "jdbc:postgresql://127.0.0.1:" + options.postgresPort()
                 + "/<catalog|credits|compliance|notifications> (user and password: the database name)");
         line(text, "Kafka", "127.0.0.1:" + options.kafkaPort());
+        line(text, "Mail (GreenMail)", "SMTP " + MailServer.HOST + ":" + options.smtpPort() + " (notification-service sends here), IMAP "
+                + MailServer.HOST + ":" + options.imapPort() + " (plain, no TLS)");
+        line(text, "", "the demo learners' mail: IMAP user " + String.join(" or ", MailServer.DEMO_ADDRESSES) + ", password "
+                + MailServer.DEMO_PASSWORD + " (any other address: user and password = the address)");
+        line(text, "", "e.g. curl -u " + MailServer.DEMO_ADDRESSES.get(0) + ":" + MailServer.DEMO_PASSWORD + " 'imap://" + MailServer.HOST
+                + ":" + options.imapPort() + "/INBOX;UID=1'  (a learner gets mail once she saved her preferences)");
         line(text, "Logs", ".recert/logs/");
 
         LocalTokens tokens = LocalTokens.withDevKey();
         text.append(String.format("%nDemo tokens, valid %d h (paste into your shell; ./recert token mints others):%n",
                 LocalTokens.LIFETIME.toHours()));
         for (DemoIdentity identity : DEMO_IDENTITIES) {
-            text.append(String.format("  # %s: sub=%s, groups=%s%s%s%n", identity.who(), identity.subject(),
+            text.append(String.format("  # %s: sub=%s, groups=%s%s%s%s%n", identity.who(), identity.subject(),
                     String.join(",", identity.groups()),
                     identity.organization() == null ? "" : ", org=" + identity.organization(),
-                    identity.provider() == null ? "" : ", provider=" + identity.provider()));
+                    identity.provider() == null ? "" : ", provider=" + identity.provider(),
+                    identity.email() == null ? "" : ", email=" + identity.email()));
             text.append("  export ").append(identity.variable()).append('=')
-                    .append(tokens.mint(identity.subject(), identity.groups(), identity.organization(), identity.provider()))
+                    .append(tokens.mint(identity.subject(), identity.groups(), identity.organization(), identity.provider(),
+                            identity.email()))
                     .append('\n');
         }
 
@@ -84,6 +94,10 @@ final class Banner {
                 .append("/api/v1/compliance/learners/maria/status?credential=CMA_AAMA'\n");
         text.append("  curl -H \"Authorization: Bearer $MARIA\" '").append(catalog)
                 .append("/api/v1/catalog/courses?approval=AAMA&limit=5'\n");
+        String notifications = gateway ? "http://localhost:" + options.gatewayPort() : "http://localhost:" + options.notificationsPort();
+        text.append("  curl -X PUT -H \"Authorization: Bearer $MARIA\" -H 'Content-Type: application/json' -d '{\"emailEnabled\":true,"
+                + "\"offsets\":[180,90,30,14,7,1],\"language\":\"en\"}' '").append(notifications)
+                .append("/api/v1/notifications/me/preferences'   # Maria's reminders by mail, to her address in the token\n");
         text.append(String.format("%nStop: Ctrl-C, or ./recert down when started with --detach.%n"));
         return text.toString();
     }

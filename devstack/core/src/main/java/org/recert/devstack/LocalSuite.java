@@ -174,6 +174,8 @@ public final class LocalSuite {
         }
         out.printf("  %-19s 127.0.0.1:%s%n", "PostgreSQL", state.getProperty("postgres.port"));
         out.printf("  %-19s 127.0.0.1:%s%n", "Kafka", state.getProperty("kafka.port"));
+        out.printf("  %-19s SMTP 127.0.0.1:%s, IMAP 127.0.0.1:%s%n", "Mail (GreenMail)", state.getProperty("smtp.port"),
+                state.getProperty("imap.port"));
         home.banner().ifPresent(out::print);
         return 0;
     }
@@ -247,6 +249,8 @@ public final class LocalSuite {
                   --notifications-port RECERT_NOTIFICATIONS_PORT [8084]
                   --postgres-port    RECERT_POSTGRES_PORT    [15432]
                   --kafka-port       RECERT_KAFKA_PORT       [19092]
+                  --smtp-port        RECERT_SMTP_PORT        [3025]  (GreenMail: the services send mail here)
+                  --imap-port        RECERT_IMAP_PORT        [3143]  (GreenMail: read the demo users' mail here)
 
                 Services run from their built jars (<module>/target/quarkus-app/quarkus-run.jar) with the
                 'local' profile and the demo data of docs/contracts.md; logs go to .recert/logs/.

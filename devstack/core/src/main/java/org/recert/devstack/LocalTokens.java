@@ -65,6 +65,11 @@ public final class LocalTokens {
      * @param provider the provider id ({@code provider} claim), or null
      */
     public String mint(String subject, List<String> groups, String organization, String provider) {
+        return mint(subject, groups, organization, provider, null);
+    }
+
+    /** As {@link #mint(String, List, String, String)}, with the person's address in the {@code email} claim (when not null). */
+    public String mint(String subject, List<String> groups, String organization, String provider, String email) {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("--sub is required");
         }
@@ -88,6 +93,9 @@ public final class LocalTokens {
         }
         if (provider != null && !provider.isBlank()) {
             claims.put("provider", provider);
+        }
+        if (email != null && !email.isBlank()) {
+            claims.put("email", email);
         }
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(LIFETIME).getEpochSecond());

@@ -144,6 +144,16 @@ public final class Suite implements AutoCloseable {
         return tokens.mint(sub, groups.stream().sorted().toList(), org, provider);
     }
 
+    /** A learner's bearer token carrying their address in the {@code email} claim, as the identity provider's do. */
+    public String learnerToken(String sub, String email) {
+        return tokens.mint(sub, List.of("learner"), null, null, email);
+    }
+
+    /** The mail server (SMTP and IMAP) that notification-service sends through. */
+    public MailServer mail() {
+        return run.mail();
+    }
+
     /** Kills a service (SIGKILL), as a crash would. */
     public void killService(String service) {
         run.kill(service);
@@ -282,12 +292,12 @@ public final class Suite implements AutoCloseable {
 
     private static SuiteOptions freePorts() {
         Set<Integer> picked = new HashSet<>();
-        while (picked.size() < 9) {
+        while (picked.size() < 11) {
             picked.add(FreePort.pick());
         }
         List<Integer> ports = List.copyOf(picked);
         return new SuiteOptions(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5), ports.get(6),
-                ports.get(7), ports.get(8));
+                ports.get(7), ports.get(8), ports.get(9), ports.get(10));
     }
 
     /** What the launcher says while it starts the suite, one log record a line. */

@@ -18,9 +18,12 @@ import java.util.Set;
  * @param notificationsPort {@code --notifications-port} / {@code RECERT_NOTIFICATIONS_PORT}, default 8084
  * @param webPort {@code --web-port} / {@code RECERT_WEB_PORT}, default 8085 (the web app; the gateway serves it at /)
  * @param keycloakPort {@code --keycloak-port} / {@code RECERT_KEYCLOAK_PORT}, default 8180 (the identity provider)
+ * @param smtpPort {@code --smtp-port} / {@code RECERT_SMTP_PORT}, default 3025 (the mail server the services send through)
+ * @param imapPort {@code --imap-port} / {@code RECERT_IMAP_PORT}, default 3143 (where the demo users read their mail)
  */
 public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int catalogPort, int creditsPort,
-                           int compliancePort, int notificationsPort, int webPort, int keycloakPort) {
+                           int compliancePort, int notificationsPort, int webPort, int keycloakPort, int smtpPort,
+                           int imapPort) {
 
     private static final Map<String, Integer> DEFAULTS = defaults();
 
@@ -59,7 +62,8 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
             }
         }
         return new SuiteOptions(ports.get("postgres"), ports.get("kafka"), ports.get("gateway"), ports.get("catalog"),
-                ports.get("credits"), ports.get("compliance"), ports.get("notifications"), ports.get("web"), ports.get("keycloak"));
+                ports.get("credits"), ports.get("compliance"), ports.get("notifications"), ports.get("web"), ports.get("keycloak"),
+                ports.get("smtp"), ports.get("imap"));
     }
 
     private static int port(String source, String value) {
@@ -85,6 +89,8 @@ public record SuiteOptions(int postgresPort, int kafkaPort, int gatewayPort, int
         defaults.put("notifications", 8084);
         defaults.put("web", 8085);
         defaults.put("keycloak", 8180);
+        defaults.put("smtp", 3025);
+        defaults.put("imap", 3143);
         return defaults;
     }
 }

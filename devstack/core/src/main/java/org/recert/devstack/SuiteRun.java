@@ -67,6 +67,7 @@ final class SuiteRun implements AutoCloseable {
     private volatile ServiceProcess gateway;
     private volatile ServiceProcess web;
     private volatile KeycloakServer keycloak;
+    private volatile MailServer mail;
     private volatile CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
@@ -117,6 +118,8 @@ final class SuiteRun implements AutoCloseable {
         if (withWeb) {
             busy.addAll(busyPorts(Map.of("web (--web-port, RECERT_WEB_PORT)", options.webPort())));
         }
+        busy.addAll(busyPorts(Map.of("SMTP (--smtp-port, RECERT_SMTP_PORT)", options.smtpPort(),
+                "IMAP (--imap-port, RECERT_IMAP_PORT)", options.imapPort())));
         if (!busy.isEmpty()) {
             throw new IllegalStateException("port(s) already in use: " + String.join(", ", busy)
                     + ". Stop what uses them, or choose others (./recert help lists the flags and variables).");
@@ -137,6 +140,15 @@ final class SuiteRun implements AutoCloseable {
         }
         Path keys = copyDevKeys(stack.runDirectory().resolve("keys"));
         out.printf("PostgreSQL and Kafka ready after %.1f s%n", seconds(started));
+        MailServer startedMail = MailServer.start(options.smtpPort(), options.imapPort());
+        synchronized (lock) {
+            if (closed) {
+                startedMail.close();
+                throw new IllegalStateException("stopped while starting");
+            }
+            mail = startedMail;
+        }
+        out.printf("Mail server ready: SMTP on %s:%d, IMAP on %s:%d%n", MailServer.HOST, mail.smtpPort(), MailServer.HOST, mail.imapPort());
         CompletableFuture<KeycloakServer> identity = launch.identityProvider()
                 ? startKeycloak(stack.runDirectory(), started) : CompletableFuture.completedFuture(null);
 
@@ -146,6 +158,9 @@ final class SuiteRun implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            if (service.key().equals("notifications")) {
+                env.putAll(mailEnvironment());
+            }
             env.putAll(launch.extraEnvironment().getOrDefault(service.key(), Map.of()));
             environments.put(service.key(), env);
             adopt(ServiceProcess.start(service, service.jar(home.root()), launch.jvmOptions(), env, home.log(service.name())), domainServices::add);
@@ -228,6 +243,11 @@ final class SuiteRun implements AutoCloseable {
     /** The running stack (PostgreSQL and Kafka); null before {@link #start()} got that far. */
     DevStack stack() {
         return stack;
+    }
+
+    /** The running mail server (SMTP and IMAP), or null before {@link #start()} got that far. */
+    MailServer mail() {
+        return mail;
     }
 
     /** The running Keycloak, or null when this run has no identity provider. */
@@ -352,6 +372,9 @@ final class SuiteRun implements AutoCloseable {
                         server.close();
                     }
                 });
+                if (mail != null) {
+                    mail.close();
+                }
                 if (stack != null) {
                     stack.close();
                 }
@@ -393,6 +416,18 @@ final class SuiteRun implements AutoCloseable {
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.resolve("private.pem").toString());
         env.put("RECERT_DEMO_DATA_ENABLED", Boolean.toString(launch.demoData()));
         env.put("RECERT_EXIT_WITH_PARENT", "true");
+        return env;
+    }
+
+    /** How notification-service reaches the mail server, and the address its links start with (the gateway). */
+    private Map<String, String> mailEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_MAILER_HOST", MailServer.HOST);
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
+        // loopback to a local server: no TLS, no credentials (production sets QUARKUS_MAILER_TLS, _USERNAME, _PASSWORD)
+        env.put("QUARKUS_MAILER_TLS", "false");
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        env.put("RECERT_NOTIFICATIONS_PUBLIC_BASE_URL", "http://localhost:" + options.gatewayPort());
         return env;
     }
 
@@ -493,6 +528,8 @@ final class SuiteRun implements AutoCloseable {
         state.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         state.setProperty("postgres.port", Integer.toString(options.postgresPort()));
         state.setProperty("kafka.port", Integer.toString(options.kafkaPort()));
+        state.setProperty("smtp.port", Integer.toString(options.smtpPort()));
+        state.setProperty("imap.port", Integer.toString(options.imapPort()));
         state.setProperty("services", String.join(",", running().stream().map(SuiteService::name).toList()));
         for (SuiteService service : running()) {
             state.setProperty(service.name() + ".port", Integer.toString(service.port()));

@@ -13,7 +13,7 @@ class SuiteOptionsTest {
 
     @Test
     void shouldUseTheDocumentedDefaultPorts() {
-        assertEquals(new SuiteOptions(15432, 19092, 8080, 8081, 8082, 8083, 8084, 8085, 8180), SuiteOptions.parse(List.of(), Map.of()));
+        assertEquals(new SuiteOptions(15432, 19092, 8080, 8081, 8082, 8083, 8084, 8085, 8180, 3025, 3143), SuiteOptions.parse(List.of(), Map.of()));
     }
 
     @Test

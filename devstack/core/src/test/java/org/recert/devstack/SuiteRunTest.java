@@ -38,7 +38,8 @@ class SuiteRunTest {
     @Test
     void shouldStartWhatIsBuiltSayWhatIsMissingAndLeaveNothingRunningAfterClose() throws Exception {
         SuiteOptions options = new SuiteOptions(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(),
-                FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
+                FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(),
+                FreePort.pick());
         writeFakeServiceJar(root.resolve("catalog-service/target/quarkus-app/quarkus-run.jar"));
         writeFakeServiceJar(root.resolve("gateway/target/quarkus-app/quarkus-run.jar"));
         SuiteHome home = new SuiteHome(root);

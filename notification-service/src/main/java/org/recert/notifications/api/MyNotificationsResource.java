@@ -108,6 +108,7 @@ public class MyNotificationsResource {
     }
 
     private static PreferencesView view(Preferences.Choice choice) {
-        return new PreferencesView(choice.email(), choice.emailEnabled(), choice.offsets(), choice.language());
+        return new PreferencesView(choice.email(), choice.emailEnabled(), choice.offsets(), choice.language(), choice.emailRefusedAt(),
+                choice.emailRefusal());
     }
 }

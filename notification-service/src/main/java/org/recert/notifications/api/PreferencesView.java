@@ -1,5 +1,6 @@
 package org.recert.notifications.api;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,5 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A learner's own preferences; the email is the one their token carried when they last saved. */
 @Schema(name = "NotificationPreferences", example = """
         {"email":"maria@example.org","emailEnabled":true,"offsets":[180,90,30,14,7,1],"language":"en"}""")
-public record PreferencesView(@Schema(nullable = true) String email, boolean emailEnabled, List<Integer> offsets, String language) {
+public record PreferencesView(@Schema(nullable = true) String email, boolean emailEnabled, List<Integer> offsets, String language,
+        @Schema(nullable = true, description = "when a send to the address failed, none having succeeded since (null: no problem); "
+                + "saving the preferences again retries at once") Instant emailRefusedAt,
+        @Schema(nullable = true, description = "what the mail server answered then") String emailRefusal) {
 }

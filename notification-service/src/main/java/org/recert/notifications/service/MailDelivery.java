@@ -22,7 +22,9 @@ import org.recert.notifications.store.PreferenceEntity;
 /**
  * Mails pending reminders: the notification rows are its outbox. Any number of replicas may run it (rows are claimed
  * {@code FOR UPDATE SKIP LOCKED}); a failed send waits with a doubling backoff and is never dropped: after the last
- * attempt it stays, marked FAILED, for the admins' view.
+ * attempt it stays, marked FAILED, for the admins' view. A failure also marks the learner's address (their preferences
+ * show it): their other reminders wait for that one retry instead of each trying the refused address, and saving the
+ * preferences again (a corrected address, say) retries all of them at once, the given-up ones included.
  */
 @ApplicationScoped
 public class MailDelivery {
@@ -62,7 +64,8 @@ public class MailDelivery {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = entityManager.createNativeQuery("""
-                    select id from notification where email_state = 'PENDING' and next_attempt_at <= ?1
+                    select id from notification n where email_state = 'PENDING' and next_attempt_at <= ?1
+                      and not exists (select 1 from preference p where p.learner_id = n.learner_id and p.email_retry_at > ?1)
                     order by next_attempt_at, id limit ?2 for update skip locked""")
                     .setParameter(1, clock.instant())
                     .setParameter(2, config.delivery().batchSize())
@@ -79,6 +82,9 @@ public class MailDelivery {
         if (preference == null || preference.email == null) {
             skip(notification, "no email address: the learner has not set their preferences");
             return;
+        }
+        if (preference.emailRetryAt != null && preference.emailRetryAt.isAfter(clock.instant())) {
+            return; // the address failed moments ago, maybe in this very batch: this one waits for its retry
         }
         if (!preference.emailEnabled) {
             skip(notification, "email is turned off (preferences or unsubscribe)");
@@ -98,12 +104,15 @@ public class MailDelivery {
                     .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             mailer.send(mail);
+            preference.emailRefusedAt = null;
+            preference.emailRefusal = null;
+            preference.emailRetryAt = null;
             notification.emailState = "SENT";
             notification.emailTo = preference.email;
             notification.sentAt = clock.instant();
             notification.emailNote = null;
         } catch (RuntimeException e) {
-            failed(notification, preference.email, e);
+            failed(notification, preference, e);
         }
     }
 
@@ -133,17 +142,24 @@ public class MailDelivery {
         notification.emailNote = why;
     }
 
-    private void failed(NotificationEntity notification, String address, RuntimeException error) {
+    private void failed(NotificationEntity notification, PreferenceEntity preference, RuntimeException error) {
         notification.attempts++;
-        notification.emailTo = address;
+        notification.emailTo = preference.email;
         String cause = error.getCause() != null ? error.getCause().toString() : error.toString();
         notification.emailNote = cause.length() > MAX_NOTE ? cause.substring(0, MAX_NOTE) : cause;
+        // the address is marked for the learner to see, and their other reminders wait for this one's retry
+        if (preference.emailRefusedAt == null) {
+            preference.emailRefusedAt = clock.instant();
+        }
+        preference.emailRefusal = notification.emailNote;
         if (notification.attempts >= config.delivery().maxAttempts()) {
             notification.emailState = "FAILED";
+            preference.emailRetryAt = clock.instant().plus(config.delivery().maxBackoff());
             LOG.warnf("reminder %d: giving up after %d attempts: %s", notification.id, notification.attempts, cause);
             return;
         }
         notification.nextAttemptAt = clock.instant().plus(backoff(notification.attempts));
+        preference.emailRetryAt = notification.nextAttemptAt;
         LOG.infof("reminder %d: send failed (attempt %d), next at %s: %s", notification.id, notification.attempts,
                 notification.nextAttemptAt, cause);
     }

@@ -1,6 +1,7 @@
 package org.recert.notifications.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,7 +19,8 @@ import org.recert.notifications.store.PreferenceEntity;
 public class Preferences {
 
     /** What a learner chose, or the defaults when they never chose. */
-    public record Choice(String email, boolean emailEnabled, List<Integer> offsets, String language) {
+    public record Choice(String email, boolean emailEnabled, List<Integer> offsets, String language, Instant emailRefusedAt,
+            String emailRefusal) {
     }
 
     public static final String DEFAULT_LANGUAGE = "en";
@@ -37,10 +39,11 @@ public class Preferences {
     public Choice of(String learnerId) {
         PreferenceEntity preference = entityManager.find(PreferenceEntity.class, learnerId);
         if (preference == null) {
-            return new Choice(null, true, config.defaultOffsets(), DEFAULT_LANGUAGE);
+            return new Choice(null, true, config.defaultOffsets(), DEFAULT_LANGUAGE, null, null);
         }
         return new Choice(preference.email, preference.emailEnabled,
-                Arrays.stream(preference.offsets.split(",")).map(Integer::valueOf).toList(), preference.language);
+                Arrays.stream(preference.offsets.split(",")).map(Integer::valueOf).toList(), preference.language,
+                preference.emailRefusedAt, preference.emailRefusal);
     }
 
     public Choice save(String learnerId, String email, boolean emailEnabled, List<Integer> offsets, String language) {
@@ -57,8 +60,24 @@ public class Preferences {
         preference.updatedAt = clock.instant();
         if (created) {
             entityManager.persist(preference);
+        } else if (preference.emailRefusedAt != null) {
+            retryNow(preference);
         }
         return of(learnerId);
+    }
+
+    /**
+     * The learner saved again, perhaps with a corrected address: the mark goes, and what waited for it, the given-up
+     * reminders included, is tried at once. Nothing refused is lost.
+     */
+    private void retryNow(PreferenceEntity preference) {
+        preference.emailRefusedAt = null;
+        preference.emailRefusal = null;
+        preference.emailRetryAt = null;
+        entityManager.createNativeQuery("""
+                update notification set email_state = 'PENDING', attempts = 0, next_attempt_at = ?2
+                where learner_id = ?1 and email_state in ('PENDING', 'FAILED')""")
+                .setParameter(1, preference.learnerId).setParameter(2, clock.instant()).executeUpdate();
     }
 
     /** One-click unsubscribe: email off, everything else kept. */

@@ -30,4 +30,16 @@ public class PreferenceEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When a send to {@link #email} failed, while none has succeeded since; null when all is well. */
+    @Column(name = "email_refused_at")
+    public Instant emailRefusedAt;
+
+    /** What the mail server answered then. */
+    @Column(name = "email_refusal")
+    public String emailRefusal;
+
+    /** No mail to this learner is tried before then: one retry per backoff for the address, not one per reminder. */
+    @Column(name = "email_retry_at")
+    public Instant emailRetryAt;
 }

@@ -66,7 +66,8 @@ class PlanApiTest {
                 "ADMINISTRATIVE", true, 1500));
         sendCourse(retired, "CourseRetired", course(retired, 2, "RETIRED", "Retired", provider, "FREE", "0", "30",
                 "ADMINISTRATIVE", true, 1500));
-        sendCourse(taken, "CoursePublished", course(taken, 1, "PUBLISHED", "Taken", provider, "FREE", "0", "30",
+        // not free: the large-catalog test's one free course must stay the only free one that closes its gap
+        sendCourse(taken, "CoursePublished", course(taken, 1, "PUBLISHED", "Taken", provider, "PER_COURSE", "50.00", "30",
                 "ADMINISTRATIVE", true, 1500));
         sendCourse(rare, "CoursePublished", course(rare, 1, "PUBLISHED", "Not yet", provider, "PER_COURSE", "5.00", "30",
                 "ADMINISTRATIVE", true, 1500));

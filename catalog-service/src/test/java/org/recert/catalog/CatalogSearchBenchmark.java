@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.recert.catalog.domain.Actor;
 import org.recert.catalog.domain.ApprovalFilter;
-import org.recert.catalog.domain.CourseFormat;
+import org.recert.contracts.CourseFormat;
 import org.recert.catalog.domain.CourseQuery;
 import org.recert.catalog.domain.CourseSort;
-import org.recert.catalog.domain.CourseStatus;
-import org.recert.catalog.domain.CreditCategory;
+import org.recert.contracts.CourseStatus;
+import org.recert.contracts.Category;
 import org.recert.catalog.service.CourseCatalog;
 import org.recert.catalog.store.CourseRepository;
 import org.recert.platform.security.DevTokens;
@@ -69,7 +69,7 @@ class CatalogSearchBenchmark {
         scenarios.put("no filter, relevance (quality)", new Scenario(Map.of(), query(null, null, null, null, null, null, null, CourseSort.RELEVANCE)));
         scenarios.put("category=CLINICAL approval=AAMA maxFee=50 sort=fee", new Scenario(
                 Map.of("category", "CLINICAL", "approval", "AAMA", "maxFee", "50", "sort", "fee"),
-                query(CreditCategory.CLINICAL, ApprovalFilter.AAMA, null, null, new java.math.BigDecimal("50"), null, null, CourseSort.FEE)));
+                query(Category.CLINICAL, ApprovalFilter.AAMA, null, null, new java.math.BigDecimal("50"), null, null, CourseSort.FEE)));
         scenarios.put("q=\"phlebotomy order of draw\" relevance", new Scenario(Map.of("q", "phlebotomy order of draw"),
                 query(null, null, null, null, null, null, "phlebotomy order of draw", CourseSort.RELEVANCE)));
         scenarios.put("q=coding free=false sort=creditPerDollar", new Scenario(Map.of("q", "coding", "free", "false", "sort", "creditPerDollar"),
@@ -140,7 +140,7 @@ class CatalogSearchBenchmark {
     private record Scenario(Map<String, String> parameters, CourseQuery query) {
     }
 
-    private static CourseQuery query(CreditCategory category, ApprovalFilter approval, Boolean free, CourseFormat format,
+    private static CourseQuery query(Category category, ApprovalFilter approval, Boolean free, CourseFormat format,
             java.math.BigDecimal maxFee, Integer minQuality, String q, CourseSort sort) {
         return new CourseQuery(category, approval, free, format, null, maxFee, minQuality, null, q, CourseStatus.PUBLISHED, sort, null, 20);
     }

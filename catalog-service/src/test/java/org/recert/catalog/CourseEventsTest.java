@@ -16,6 +16,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.Topics;
+import org.recert.contracts.CourseEvent;
 import org.recert.devstack.test.PublishedSchemas;
 import org.recert.catalog.events.CourseEvents;
 import org.recert.devstack.test.TopicProbe;
@@ -52,7 +54,7 @@ class CourseEventsTest {
         TopicProbe.Message message = eventsOf(id, 1).get(0);
 
         assertThat(message.key()).isEqualTo(id.toString());
-        assertThat(message.header("ce_type")).isEqualTo(CourseEvents.PUBLISHED);
+        assertThat(message.header("ce_type")).isEqualTo(CourseEvent.PUBLISHED);
         assertThat(message.header("ce_specversion")).isEqualTo("1.0");
         assertThat(message.header("ce_source")).isEqualTo("/recert/catalog");
         assertThat(message.header("ce_id")).isNotBlank();
@@ -96,7 +98,7 @@ class CourseEventsTest {
 
         List<TopicProbe.Message> events = eventsOf(id, 3);
         assertThat(events).extracting(m -> m.header("ce_type"))
-                .containsExactly(CourseEvents.PUBLISHED, CourseEvents.UPDATED, CourseEvents.RETIRED);
+                .containsExactly(CourseEvent.PUBLISHED, CourseEvent.UPDATED, CourseEvent.RETIRED);
         List<JsonNode> courses = events.stream().map(this::json).toList();
         assertThat(courses).extracting(c -> c.path("version").asLong()).containsExactly(3L, 4L, 5L);
         assertThat(courses.get(0).path("title").asText()).isEqualTo("Patient intake, draft 2");
@@ -119,7 +121,7 @@ class CourseEventsTest {
                 .then().statusCode(200);
 
         List<TopicProbe.Message> events = eventsOf(published, 2);
-        assertThat(events.get(1).header("ce_type")).isEqualTo(CourseEvents.UPDATED);
+        assertThat(events.get(1).header("ce_type")).isEqualTo(CourseEvent.UPDATED);
         assertThat(json(events.get(1)).path("providerName").asText()).isEqualTo(newName);
         api.get(api.curator(), draft).then().statusCode(200).body("providerName", org.hamcrest.Matchers.equalTo(newName));
         assertThat(outboxRowsOf(draft)).isZero();
@@ -134,7 +136,7 @@ class CourseEventsTest {
     /** The course's events once {@code count} are there, and proof that no more followed the last of them. */
     private List<TopicProbe.Message> eventsOf(UUID courseId, int count) {
         String key = courseId.toString();
-        List<TopicProbe.Message> all = TopicProbe.readUntil(CourseEvents.TOPIC, PATIENCE,
+        List<TopicProbe.Message> all = TopicProbe.readUntil(Topics.CATALOG_COURSE, PATIENCE,
                 messages -> messages.stream().filter(m -> key.equals(m.key())).count() >= count);
         List<TopicProbe.Message> mine = all.stream().filter(m -> key.equals(m.key())).toList();
         assertThat(mine).hasSize(count);

@@ -13,8 +13,9 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.Topics;
+import org.recert.contracts.CourseEvent;
 import org.recert.catalog.demo.DemoCatalog;
-import org.recert.catalog.events.CourseEvents;
 import org.recert.devstack.test.TopicProbe;
 import org.recert.platform.security.DevTokens;
 
@@ -45,8 +46,8 @@ class DemoCatalogTest {
         assertThat(aamaCourses).hasSize(14).allMatch(c -> "PUBLISHED".equals(c.get("status")));
         api.get(api.learner(), java.util.UUID.fromString(CPR_COURSE)).then().statusCode(200)
                 .body("format", equalTo("CPR_CERTIFICATION")).body("credit.unit", equalTo("CPR_CARD"));
-        assertThat(TopicProbe.readUntil(CourseEvents.TOPIC, Duration.ofSeconds(60), all -> all.stream().anyMatch(m -> m.key().equals(CPR_COURSE))))
-                .filteredOn(m -> m.key().equals(CPR_COURSE)).extracting(m -> m.header("ce_type")).containsExactly(CourseEvents.PUBLISHED);
+        assertThat(TopicProbe.readUntil(Topics.CATALOG_COURSE, Duration.ofSeconds(60), all -> all.stream().anyMatch(m -> m.key().equals(CPR_COURSE))))
+                .filteredOn(m -> m.key().equals(CPR_COURSE)).extracting(m -> m.header("ce_type")).containsExactly(CourseEvent.PUBLISHED);
     }
 
     @Test

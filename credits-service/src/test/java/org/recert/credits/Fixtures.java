@@ -2,9 +2,12 @@ package org.recert.credits;
 
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,21 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.recert.contracts.ApprovalBody;
+import org.recert.contracts.Category;
+import org.recert.contracts.CategoryValue;
+import org.recert.contracts.CourseEvent;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.CourseScope;
+import org.recert.contracts.CourseStatus;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.EventContract;
+import org.recert.contracts.FeeModel;
+import org.recert.contracts.QualityCriterion;
+import org.recert.contracts.Topics;
 import org.recert.devstack.test.TopicProbe;
 import org.recert.platform.security.DevTokens;
 
@@ -83,31 +99,34 @@ public final class Fixtures {
     /** Publishes a course event without waiting; returns its CloudEvents id. */
     public static String sendCourse(String type, String courseId, String providerId, long version, String status, LocalDate retiredOn,
             boolean aama) {
-        Map<String, Object> course = new LinkedHashMap<>();
-        course.put("id", courseId);
-        course.put("title", "Course " + courseId.substring(0, 8));
-        course.put("providerId", providerId);
-        course.put("providerName", "AAMA e-Learning Center");
-        course.put("format", "ONLINE_WORKSHOP");
-        course.put("scope", "GENERAL");
-        course.put("credit", Map.of("amount", 2, "unit", "AAMA_CEU",
-                "categories", List.of(Map.of("category", "CLINICAL", "value", 1.5), Map.of("category", "GENERAL", "value", 0.5)),
-                "contactMinutes", 100));
-        course.put("approval", aama ? Map.of("body", "AAMA", "number", "AAMA-12345", "validFrom", "2020-01-01", "validTo", "2030-12-31") : null);
-        course.put("fee", Map.of("model", "FREE", "amount", 0, "currency", "USD"));
-        course.put("status", status);
-        course.put("retiredOn", retiredOn == null ? null : retiredOn.toString());
-        course.put("version", version);
-        course.put("updatedAt", "2026-01-01T00:00:00Z");
+        return sendCourse(type, courseId, EventContract.CATALOG_COURSE.write(course(courseId, providerId, version, status, retiredOn, aama)));
+    }
+
+    /** Publishes the data of a course event as it is, valid or not, without waiting; returns its CloudEvents id. */
+    public static String sendCourse(String type, String courseId, JsonNode data) {
         String eventId = UUID.randomUUID().toString();
         try {
-            TopicProbe.send("catalog.course.v1", courseId, JSON.writeValueAsBytes(course), Map.of(
+            TopicProbe.send(Topics.CATALOG_COURSE, courseId, JSON.writeValueAsBytes(data), Map.of(
                     "ce_id", eventId, "ce_specversion", "1.0", "ce_type", type,
                     "ce_source", "/recert/catalog", "content-type", "application/json"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         return eventId;
+    }
+
+    /** A course as the catalog publishes it: 2 AAMA CEU, 1.5 clinical and 0.5 general, 100 minutes, free. */
+    public static CourseEvent course(String courseId, String providerId, long version, String status, LocalDate retiredOn, boolean aama) {
+        List<CourseEvent.Finding> findings = Arrays.stream(QualityCriterion.values())
+                .map(criterion -> new CourseEvent.Finding(criterion, true, "stated", null)).toList();
+        return new CourseEvent(UUID.fromString(courseId), "Course " + courseId.substring(0, 8), UUID.fromString(providerId),
+                "AAMA e-Learning Center", null, CourseFormat.ONLINE_WORKSHOP, CourseScope.GENERAL, null,
+                new CourseEvent.Credit(new BigDecimal("2"), CreditUnit.AAMA_CEU, List.of(
+                        new CategoryValue(Category.CLINICAL, new BigDecimal("1.5")), new CategoryValue(Category.GENERAL, new BigDecimal("0.5"))), 100),
+                aama ? new CourseEvent.CourseApproval(ApprovalBody.AAMA, "AAMA-12345", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31)) : null,
+                new CourseEvent.Fee(FeeModel.FREE, BigDecimal.ZERO, "USD"), null, null, List.of(), null, List.of(),
+                CourseStatus.valueOf(status), null, retiredOn, new CourseEvent.Quality(100, findings, List.of()), version, null,
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     public static long count(EntityManager entityManager, String sql) {

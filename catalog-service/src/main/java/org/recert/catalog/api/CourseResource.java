@@ -32,12 +32,12 @@ import org.recert.catalog.config.CatalogConfig;
 import org.recert.catalog.domain.ApprovalFilter;
 import org.recert.catalog.domain.Course;
 import org.recert.catalog.domain.CourseDraft;
-import org.recert.catalog.domain.CourseFormat;
+import org.recert.contracts.CourseFormat;
 import org.recert.catalog.domain.CourseQuery;
-import org.recert.catalog.domain.CourseScope;
+import org.recert.contracts.CourseScope;
 import org.recert.catalog.domain.CourseSort;
-import org.recert.catalog.domain.CourseStatus;
-import org.recert.catalog.domain.CreditCategory;
+import org.recert.contracts.CourseStatus;
+import org.recert.contracts.Category;
 import org.recert.catalog.domain.QualityReview;
 import org.recert.catalog.service.CourseCatalog;
 import org.recert.platform.problem.Problem;
@@ -75,7 +75,7 @@ public class CourseResource {
     @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid")
     @APIResponse(responseCode = "403", description = "Drafts asked for by a reader")
     public Page<Course> search(
-            @Parameter(description = "Courses with credit in this category", schema = @Schema(implementation = CreditCategory.class)) @QueryParam("category") String category,
+            @Parameter(description = "Courses with credit in this category", schema = @Schema(implementation = Category.class)) @QueryParam("category") String category,
             @Parameter(description = "AAMA-approved today (the validity of the approval covers the date in UTC) or not", schema = @Schema(implementation = ApprovalFilter.class)) @QueryParam("approval") String approval,
             @Parameter(description = "Free courses only (true) or paid only (false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("free") String free,
             @Parameter(schema = @Schema(implementation = CourseFormat.class)) @QueryParam("format") String format,
@@ -92,7 +92,7 @@ public class CourseResource {
             throw ProblemException.invalid("q", "at most 200 characters");
         }
         CourseQuery query = new CourseQuery(
-                Params.optionalEnum(CreditCategory.class, category, "category"),
+                Params.optionalEnum(Category.class, category, "category"),
                 Params.optionalEnum(ApprovalFilter.class, approval, "approval"),
                 Params.optionalBoolean(free, "free"),
                 Params.optionalEnum(CourseFormat.class, format, "format"),

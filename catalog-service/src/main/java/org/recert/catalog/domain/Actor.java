@@ -2,6 +2,7 @@ package org.recert.catalog.domain;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.recert.contracts.CourseStatus;
 
 /**
  * Who acts on the catalog, as far as its rules care: curators and admins manage it, a provider drafts its own

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.ApprovalBody;
 
 /** An approval of the course by a certifying body, valid between two dates. */
 @Schema(name = "CourseApproval", description = "AAMA approval of the course; null for a non-AAMA course")

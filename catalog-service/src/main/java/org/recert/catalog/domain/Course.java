@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.CourseStatus;
+import org.recert.contracts.CourseScope;
 
 /** A course as the API answers it and as {@code catalog.course.v1} carries it (docs/contracts.md). */
 @Schema(name = "Course", description = "A course of the catalog, as the API answers it and catalog.course.v1 carries it")

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.CourseScope;
 
 /** A course as a curator or provider writes it (POST creates a draft, PUT replaces the course). */
 @Schema(name = "CourseInput", description = "A course as written by a curator or its provider")

@@ -2,10 +2,14 @@ package org.recert.catalog.domain;
 
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.Category;
+import org.recert.contracts.CourseStatus;
+import org.recert.contracts.CourseScope;
 
 /** A course search: every filter is optional; {@code status} defaults to PUBLISHED. */
 public record CourseQuery(
-        CreditCategory category,
+        Category category,
         ApprovalFilter approval,
         Boolean free,
         CourseFormat format,

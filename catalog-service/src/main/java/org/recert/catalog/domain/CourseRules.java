@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.recert.platform.problem.Problem.FieldError;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Category;
+import org.recert.contracts.CourseScope;
 
 /**
  * The rules a course must keep beyond the shape of its fields (which Bean Validation checks): a split that adds
@@ -51,12 +55,12 @@ public final class CourseRules {
         if (credit.amount() == null || credit.unit() == null) {
             return;
         }
-        if (credit.amount().compareTo(credit.unit().maxPerCourse()) > 0) {
-            errors.add(new FieldError("credit.amount", "at most " + credit.unit().maxPerCourse().toPlainString() + " "
+        if (credit.amount().compareTo(CoursePoints.maxPerCourse(credit.unit())) > 0) {
+            errors.add(new FieldError("credit.amount", "at most " + CoursePoints.maxPerCourse(credit.unit()).toPlainString() + " "
                     + credit.unit() + " for one course"));
         }
         if (credit.categories() != null && credit.categories().stream().allMatch(c -> c != null && c.category() != null && c.value() != null)) {
-            Set<CreditCategory> seen = EnumSet.noneOf(CreditCategory.class);
+            Set<Category> seen = EnumSet.noneOf(Category.class);
             BigDecimal sum = BigDecimal.ZERO;
             for (CategoryValue part : credit.categories()) {
                 if (!seen.add(part.category())) {
@@ -68,7 +72,7 @@ public final class CourseRules {
                 errors.add(new FieldError("credit.categories", "the split adds up to " + sum.toPlainString()
                         + ", not the amount " + credit.amount().toPlainString()));
             }
-            if (credit.unit() == CreditUnit.CPR_CARD && !seen.equals(EnumSet.of(CreditCategory.CLINICAL))) {
+            if (credit.unit() == CreditUnit.CPR_CARD && !seen.equals(EnumSet.of(Category.CLINICAL))) {
                 errors.add(new FieldError("credit.categories", "a CPR card is CLINICAL credit"));
             }
         }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.CreditUnit;
 
 /** What a course awards: an amount in a unit, split over the categories (the split adds up to the amount). */
 @Schema(name = "CourseCredit", description = "The credit a course awards")

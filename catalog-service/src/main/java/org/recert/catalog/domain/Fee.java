@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.FeeModel;
 
 /** What a learner pays: nothing, a price per course, or the provider's subscription price. */
 @Schema(description = "FREE (amount 0), PER_COURSE or SUBSCRIPTION (amount = the subscription price)")

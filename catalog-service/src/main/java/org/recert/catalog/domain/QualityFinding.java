@@ -1,6 +1,7 @@
 package org.recert.catalog.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.QualityCriterion;
 
 @Schema(description = "One quality criterion, met or not, with the reason")
 public record QualityFinding(

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.recert.contracts.QualityCriterion;
 
 /**
  * Reviews a course against the seed's six questions. Each criterion is met or not, with the reason a learner
@@ -89,7 +90,7 @@ public final class QualityReviewer {
                         + (reasonable ? ", at or under " : ", over ") + "the " + money(rules.maxSubscriptionFee(), fee.currency()) + " limit");
             }
             default: {
-                BigDecimal points = credit.unit().cmaPoints(credit.amount());
+                BigDecimal points = CoursePoints.cmaPoints(credit.unit(), credit.amount());
                 BigDecimal perPoint = fee.amount().divide(points, 2, RoundingMode.HALF_UP);
                 boolean reasonable = perPoint.compareTo(rules.maxFeePerPoint()) <= 0;
                 return finding(criterion, 15, reasonable, money(perPoint, fee.currency()) + " per CMA point"

@@ -25,7 +25,7 @@ import org.recert.catalog.domain.Course;
 import org.recert.catalog.domain.CourseDraft;
 import org.recert.catalog.domain.CourseQuery;
 import org.recert.catalog.domain.CourseRules;
-import org.recert.catalog.domain.CourseStatus;
+import org.recert.contracts.CourseStatus;
 import org.recert.catalog.domain.Fee;
 import org.recert.catalog.domain.QualityReview;
 import org.recert.catalog.domain.QualityReviewer;

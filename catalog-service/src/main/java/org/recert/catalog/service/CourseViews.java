@@ -9,12 +9,13 @@ import org.recert.catalog.domain.CategoryValue;
 import org.recert.catalog.domain.Course;
 import org.recert.catalog.domain.CourseDraft;
 import org.recert.catalog.domain.Credit;
-import org.recert.catalog.domain.CreditCategory;
+import org.recert.contracts.Category;
 import org.recert.catalog.domain.Fee;
 import org.recert.catalog.domain.Provider;
 import org.recert.catalog.domain.ProviderInput;
 import org.recert.catalog.store.CourseEntity;
 import org.recert.catalog.store.ProviderEntity;
+import org.recert.catalog.domain.CoursePoints;
 
 /** Between rows and the records the API and the events carry; entities never leave the service layer. */
 final class CourseViews {
@@ -24,9 +25,9 @@ final class CourseViews {
 
     static Course course(CourseEntity c) {
         List<CategoryValue> categories = new ArrayList<>();
-        addIfPositive(categories, CreditCategory.ADMINISTRATIVE, c.creditAdministrative);
-        addIfPositive(categories, CreditCategory.CLINICAL, c.creditClinical);
-        addIfPositive(categories, CreditCategory.GENERAL, c.creditGeneral);
+        addIfPositive(categories, Category.ADMINISTRATIVE, c.creditAdministrative);
+        addIfPositive(categories, Category.CLINICAL, c.creditClinical);
+        addIfPositive(categories, Category.GENERAL, c.creditGeneral);
         Approval approval = c.approvalBody == null ? null
                 : new Approval(c.approvalBody, c.approvalNumber, c.approvalValidFrom, c.approvalValidTo);
         return new Course(c.id, c.title, c.provider.id, c.provider.name, c.description, c.format, c.scope, c.specialty,
@@ -72,11 +73,11 @@ final class CourseViews {
         c.specialty = blankToNull(draft.specialty());
         c.creditAmount = draft.credit().amount();
         c.creditUnit = draft.credit().unit();
-        c.creditAdministrative = share(draft.credit(), CreditCategory.ADMINISTRATIVE);
-        c.creditClinical = share(draft.credit(), CreditCategory.CLINICAL);
-        c.creditGeneral = share(draft.credit(), CreditCategory.GENERAL);
+        c.creditAdministrative = share(draft.credit(), Category.ADMINISTRATIVE);
+        c.creditClinical = share(draft.credit(), Category.CLINICAL);
+        c.creditGeneral = share(draft.credit(), Category.GENERAL);
         c.contactMinutes = draft.credit().contactMinutes();
-        c.cmaPoints = draft.credit().unit().cmaPoints(draft.credit().amount());
+        c.cmaPoints = CoursePoints.cmaPoints(draft.credit().unit(), draft.credit().amount());
         Approval approval = draft.approval();
         c.approvalBody = approval == null ? null : approval.body();
         c.approvalNumber = approval == null ? null : approval.number();
@@ -92,12 +93,12 @@ final class CourseViews {
         c.instructionalMethods = draft.instructionalMethodsOrEmpty().stream().map(String::strip).toList();
     }
 
-    private static BigDecimal share(Credit credit, CreditCategory category) {
+    private static BigDecimal share(Credit credit, Category category) {
         return credit.categories().stream().filter(v -> v.category() == category).map(CategoryValue::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static void addIfPositive(List<CategoryValue> categories, CreditCategory category, BigDecimal value) {
+    private static void addIfPositive(List<CategoryValue> categories, Category category, BigDecimal value) {
         if (value != null && value.signum() > 0) {
             categories.add(new CategoryValue(category, value));
         }

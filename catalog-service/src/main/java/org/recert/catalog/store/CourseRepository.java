@@ -21,7 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.recert.catalog.domain.ApprovalFilter;
 import org.recert.catalog.domain.CourseQuery;
 import org.recert.catalog.domain.CourseSort;
-import org.recert.catalog.domain.CourseStatus;
+import org.recert.contracts.CourseStatus;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.web.Cursor;
 

@@ -8,6 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.recert.platform.problem.Problem.FieldError;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.FeeModel;
+import org.recert.contracts.Category;
+import org.recert.contracts.CourseScope;
+import org.recert.contracts.ApprovalBody;
 
 class CourseRulesTest {
 
@@ -21,7 +27,7 @@ class CourseRulesTest {
     @Test
     void shouldRejectASplitThatDoesNotAddUpToTheAmount() {
         CourseDraft draft = Drafts.withCredit(Drafts.complete(), CourseFormat.ONLINE_WORKSHOP,
-                Drafts.credit("2", CreditUnit.AAMA_CEU, 120, new CategoryValue(CreditCategory.CLINICAL, bd("1.5"))), Drafts.complete().approval());
+                Drafts.credit("2", CreditUnit.AAMA_CEU, 120, new CategoryValue(Category.CLINICAL, bd("1.5"))), Drafts.complete().approval());
 
         assertThat(fields(rules.check(draft))).containsExactly("credit.categories");
     }
@@ -29,7 +35,7 @@ class CourseRulesTest {
     @Test
     void shouldRejectACategoryListedTwice() {
         CourseDraft draft = Drafts.withCredit(Drafts.complete(), CourseFormat.ONLINE_WORKSHOP, Drafts.credit("2", CreditUnit.AAMA_CEU, 120,
-                new CategoryValue(CreditCategory.CLINICAL, bd("1")), new CategoryValue(CreditCategory.CLINICAL, bd("1"))), Drafts.complete().approval());
+                new CategoryValue(Category.CLINICAL, bd("1")), new CategoryValue(Category.CLINICAL, bd("1"))), Drafts.complete().approval());
 
         assertThat(rules.check(draft)).extracting(FieldError::message).containsExactly("CLINICAL appears more than once");
     }
@@ -37,7 +43,7 @@ class CourseRulesTest {
     @Test
     void shouldRejectAnAbsurdAmountForTheUnit() {
         CourseDraft draft = Drafts.withCredit(Drafts.complete(), CourseFormat.ONLINE_WORKSHOP,
-                Drafts.credit("250", CreditUnit.AAMA_CEU, 15000, new CategoryValue(CreditCategory.CLINICAL, bd("250"))), Drafts.complete().approval());
+                Drafts.credit("250", CreditUnit.AAMA_CEU, 15000, new CategoryValue(Category.CLINICAL, bd("250"))), Drafts.complete().approval());
 
         assertThat(fields(rules.check(draft))).containsExactly("credit.amount");
     }
@@ -45,7 +51,7 @@ class CourseRulesTest {
     @Test
     void shouldRejectContactHoursLongerThanTheirMinutes() {
         CourseDraft draft = Drafts.withCredit(Drafts.complete(), CourseFormat.SEMINAR,
-                Drafts.credit("3", CreditUnit.CONTACT_HOUR, 120, new CategoryValue(CreditCategory.GENERAL, bd("3"))), null);
+                Drafts.credit("3", CreditUnit.CONTACT_HOUR, 120, new CategoryValue(Category.GENERAL, bd("3"))), null);
 
         assertThat(fields(rules.check(draft))).containsExactly("credit.contactMinutes");
     }
@@ -68,11 +74,11 @@ class CourseRulesTest {
     @Test
     void shouldKeepCprCardsToCprCertificationsAsOneClinicalCard() {
         CourseDraft cpr = Drafts.withCredit(Drafts.complete(), CourseFormat.CPR_CERTIFICATION,
-                Drafts.credit("1", CreditUnit.CPR_CARD, 240, new CategoryValue(CreditCategory.CLINICAL, bd("1"))), null);
+                Drafts.credit("1", CreditUnit.CPR_CARD, 240, new CategoryValue(Category.CLINICAL, bd("1"))), null);
         CourseDraft generalCard = Drafts.withCredit(Drafts.complete(), CourseFormat.CPR_CERTIFICATION,
-                Drafts.credit("1", CreditUnit.CPR_CARD, 240, new CategoryValue(CreditCategory.GENERAL, bd("1"))), null);
+                Drafts.credit("1", CreditUnit.CPR_CARD, 240, new CategoryValue(Category.GENERAL, bd("1"))), null);
         CourseDraft cardFromAWorkshop = Drafts.withCredit(Drafts.complete(), CourseFormat.ONLINE_WORKSHOP,
-                Drafts.credit("1", CreditUnit.CPR_CARD, 240, new CategoryValue(CreditCategory.CLINICAL, bd("1"))), null);
+                Drafts.credit("1", CreditUnit.CPR_CARD, 240, new CategoryValue(Category.CLINICAL, bd("1"))), null);
 
         assertThat(rules.check(cpr)).isEmpty();
         assertThat(fields(rules.check(generalCard))).containsExactly("credit.categories");
@@ -82,7 +88,7 @@ class CourseRulesTest {
     @Test
     void shouldRejectAnAamaApprovalOnCollegeCredit() {
         CourseDraft college = Drafts.withCredit(Drafts.complete(), CourseFormat.COLLEGE_COURSE,
-                Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 2250, new CategoryValue(CreditCategory.ADMINISTRATIVE, bd("3"))), Drafts.complete().approval());
+                Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 2250, new CategoryValue(Category.ADMINISTRATIVE, bd("3"))), Drafts.complete().approval());
 
         assertThat(fields(rules.check(college))).containsExactly("approval");
     }

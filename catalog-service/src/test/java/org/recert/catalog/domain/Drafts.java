@@ -4,6 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.FeeModel;
+import org.recert.contracts.Category;
+import org.recert.contracts.CourseScope;
+import org.recert.contracts.ApprovalBody;
 
 /** Valid course drafts for the plain unit tests, and copies with one part changed. */
 final class Drafts {
@@ -17,7 +23,7 @@ final class Drafts {
     static CourseDraft complete() {
         return new CourseDraft("Vital signs in the outpatient clinic", PROVIDER, "Blood pressure, pulse, respiration and temperature done right.",
                 CourseFormat.ONLINE_WORKSHOP, CourseScope.GENERAL, null,
-                credit("2", CreditUnit.AAMA_CEU, 120, new CategoryValue(CreditCategory.CLINICAL, bd("1")), new CategoryValue(CreditCategory.GENERAL, bd("1"))),
+                credit("2", CreditUnit.AAMA_CEU, 120, new CategoryValue(Category.CLINICAL, bd("1")), new CategoryValue(Category.GENERAL, bd("1"))),
                 new Approval(ApprovalBody.AAMA, "AAMA-1001", LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)),
                 new Fee(FeeModel.PER_COURSE, bd("30.00"), "USD"),
                 "Full refund within 14 days of purchase if the post-test was not taken.",

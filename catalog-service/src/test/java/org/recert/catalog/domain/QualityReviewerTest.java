@@ -6,6 +6,11 @@ import static org.recert.catalog.domain.Drafts.bd;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.CourseFormat;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.FeeModel;
+import org.recert.contracts.Category;
+import org.recert.contracts.QualityCriterion;
 
 class QualityReviewerTest {
 
@@ -67,7 +72,7 @@ class QualityReviewerTest {
     @Test
     void shouldWeighACollegeCourseFeeByItsFifteenPointsPerCredit() {
         CourseDraft college = Drafts.withCredit(Drafts.complete(), CourseFormat.COLLEGE_COURSE,
-                Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 2250, new CategoryValue(CreditCategory.ADMINISTRATIVE, bd("3"))), null);
+                Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 2250, new CategoryValue(Category.ADMINISTRATIVE, bd("3"))), null);
         // 3 credits = 45 points; 1,200 USD = 26.67 per point
         QualityReview review = reviewer.review(Drafts.withFee(college, new Fee(FeeModel.PER_COURSE, bd("1200.00"), "USD")));
 

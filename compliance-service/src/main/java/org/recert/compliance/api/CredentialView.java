@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.recert.compliance.domain.ActivityType;
-import org.recert.compliance.domain.Approval;
-import org.recert.compliance.domain.Category;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.Approval;
+import org.recert.contracts.Category;
 import org.recert.compliance.domain.Credential;
-import org.recert.compliance.domain.CreditUnit;
+import org.recert.contracts.CreditUnit;
 import org.recert.compliance.domain.RuleSet;
 import org.recert.compliance.domain.UnitRule;
+import org.recert.compliance.domain.UnitWords;
 
 /** A credential and its recertification rules, as its rule file states them. */
 @Schema(name = "Credential", example = """
@@ -113,7 +114,7 @@ public record CredentialView(
         }
         rules.units().forEach((unit, rule) -> {
             if (rule.limited()) {
-                lines.add("At most " + rule.maxUnitsPerCycle() + " " + unit.plural() + " per cycle");
+                lines.add("At most " + rule.maxUnitsPerCycle() + " " + UnitWords.plural(unit) + " per cycle");
             }
         });
         if (!rules.excludedActivities().isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.recert.contracts.Category;
 
 /** The part of a credit, in its issued unit, that falls into one category. */
 public record CategoryShare(Category category, BigDecimal value) {

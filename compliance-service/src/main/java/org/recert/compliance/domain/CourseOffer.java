@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.FeeModel;
 
 /**
  * A catalog course as the planner sees it.

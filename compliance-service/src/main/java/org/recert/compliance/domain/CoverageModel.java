@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
 
 /**
  * A learner's progress toward a rule set as a short vector of integers, for the planner to search over.

@@ -3,6 +3,8 @@ package org.recert.compliance.domain;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
+import org.recert.contracts.Category;
+import org.recert.contracts.Approval;
 
 /** Applies the rules that look at one credit alone: activity type, unit, approval, length, conversion. */
 final class CreditEligibility {
@@ -18,7 +20,7 @@ final class CreditEligibility {
         UnitRule unit = rules.units().get(credit.unit());
         if (unit == null) {
             return new ExcludedCredit(credit.creditId(), ExclusionCode.UNIT_NOT_ACCEPTED,
-                    "Credit issued in " + credit.unit().plural() + " is not accepted for " + rules.name() + ".", null);
+                    "Credit issued in " + UnitWords.plural(credit.unit()) + " is not accepted for " + rules.name() + ".", null);
         }
         Approval approval = unit.forcedApproval() != null ? unit.forcedApproval() : credit.approval();
         boolean approved = rules.approvingBody() != null && approval == rules.approvingBody();

@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.Verification;
 
 /**
  * What the compliance projection knows of one credit (its latest version), in the unit it was issued in.

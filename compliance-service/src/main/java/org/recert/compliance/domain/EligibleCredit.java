@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
 
 /**
  * A credit converted to a rule set's points, before the per-cycle limits (unit limits, non-approved cap).

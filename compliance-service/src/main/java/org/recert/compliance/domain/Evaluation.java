@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.recert.contracts.ComplianceStatus;
 
 /**
  * Where a learner stands in one credential on one day; says nothing about who the learner is.

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Verification;
+import org.recert.contracts.ComplianceStatus;
 
 /**
  * Evaluates a learner's credits against a rule set on a day. A pure function of its arguments.
@@ -233,7 +237,7 @@ public final class Evaluator {
         if (countedUnits.compareTo(credit.units()) < 0) {
             EligibleCredit counted = credit.limitedTo(countedUnits, rule);
             excluded.add(new ExcludedCredit(credit.creditId(), ExclusionCode.UNIT_LIMIT_REACHED,
-                    "Only " + max + " " + unit.plural() + " count per cycle for " + rules.name() + ", and "
+                    "Only " + max + " " + UnitWords.plural(unit) + " count per cycle for " + rules.name() + ", and "
                             + (countedUnits.signum() == 0 ? "they already do." : "this credit reaches that limit."),
                     credit.total().subtract(counted.total())));
             return countedUnits.signum() == 0 ? null : counted;

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.recert.contracts.Category;
 
 /**
  * Chooses which non-approved points count when there are more of them than the cap allows.

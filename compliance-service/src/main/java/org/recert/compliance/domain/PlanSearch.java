@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.recert.contracts.Category;
 
 /**
  * Finds a cheapest set of courses that takes a {@link CoverageModel} state to its goal; see

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.FeeModel;
 
 /**
  * Finds the catalog courses that close every shortfall of a cycle at the lowest total fee, then the fewest
@@ -96,7 +99,7 @@ public final class RecertificationPlanner {
         for (Requirement requirement : current.requirements()) {
             for (CreditUnit unit : rules.requiredUnits().keySet()) {
                 if (requirement.code() == RequirementCode.of(unit) && !requirement.met()) {
-                    return RecertificationPlan.infeasible(Infeasibility.CATALOG_CANNOT_CLOSE_GAP, "A " + unit.label()
+                    return RecertificationPlan.infeasible(Infeasibility.CATALOG_CANNOT_CLOSE_GAP, "A " + UnitWords.label(unit)
                             + " is required for this cycle, and no catalog course provides one.", current);
                 }
             }

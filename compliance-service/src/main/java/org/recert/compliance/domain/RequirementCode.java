@@ -1,5 +1,8 @@
 package org.recert.compliance.domain;
 
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+
 /** The requirements a rule set can place on a cycle. */
 public enum RequirementCode {
     TOTAL,

@@ -21,6 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
 
 /**
  * Reads rule files. {@code rulesets/index.json} on the classpath lists the files (a JSON array of file names)

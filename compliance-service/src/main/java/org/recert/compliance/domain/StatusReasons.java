@@ -2,6 +2,7 @@ package org.recert.compliance.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.recert.contracts.ComplianceStatus;
 
 /** The sentences that tell a learner why their status is what it is, and what is missing. */
 public final class StatusReasons {

@@ -1,6 +1,8 @@
 package org.recert.compliance.domain;
 
 import java.math.BigDecimal;
+import org.recert.contracts.Category;
+import org.recert.contracts.Approval;
 
 /**
  * How a rule set converts one issued unit into its points.

@@ -17,12 +17,12 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.recert.compliance.status.Provenance;
 import org.recert.compliance.employers.store.DeliveryQueue;
 import org.recert.compliance.employers.webhooks.DeliveryWorker;
+import org.recert.contracts.WebhookMessage;
 
 /**
  * Turns status changes and consent changes into webhook deliveries for the organizations concerned, in the
@@ -31,31 +31,6 @@ import org.recert.compliance.employers.webhooks.DeliveryWorker;
  */
 @ApplicationScoped
 public class StatusFeed {
-
-    public static final String STATUS_CHANGED = "compliance.status.changed";
-    public static final String CONSENT_GRANTED = "compliance.consent.granted";
-    public static final String CONSENT_WITHDRAWN = "compliance.consent.withdrawn";
-
-    /** The body of a webhook, the Standard Webhooks way: type, timestamp, data. */
-    public record Message(String type, Instant timestamp, Object data) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatusData(UUID organizationId, String learnerId, String staffRef, String credential, String oldStatus,
-            String newStatus, LocalDate cycleStart, LocalDate dueDate, Integer daysRemaining, BigDecimal shortfall,
-            Provenance provenance) {
-    }
-
-    /** A learner's status in one credential, as a consent-granted message carries it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CurrentStatus(String credential, String status, LocalDate cycleStart, LocalDate dueDate, Integer daysRemaining,
-            BigDecimal shortfall) {
-    }
-
-    /** {@code statuses} only when consent was granted. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConsentData(UUID organizationId, String learnerId, String staffRef, String consent, List<CurrentStatus> statuses) {
-    }
 
     private final EntityManager entityManager;
     private final DeliveryQueue deliveries;
@@ -77,11 +52,12 @@ public class StatusFeed {
     /** Queues one delivery per matching subscription; returns how many. Must run in the change's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int statusChanged(StatusChange change) {
-        List<Target> targets = targets(null, change.learnerId(), STATUS_CHANGED, true);
+        List<Target> targets = targets(null, change.learnerId(), WebhookMessage.STATUS_CHANGED, true);
         for (Target target : targets) {
-            enqueue(target, change.learnerId(), new Message(STATUS_CHANGED, change.changedAt(), new StatusData(target.organizationId(),
-                    change.learnerId(), target.staffRef(), change.credential(), change.oldStatus(), change.newStatus(),
-                    change.cycleStart(), change.dueDate(), change.daysRemaining(), change.shortfall(), change.provenance())));
+            enqueue(target, change.learnerId(), new WebhookMessage(WebhookMessage.STATUS_CHANGED, change.changedAt(),
+                    new WebhookMessage.StatusChanged(target.organizationId(), change.learnerId(), target.staffRef(), change.credential(),
+                            change.oldStatus(), change.newStatus(), change.cycleStart(), change.dueDate(), change.daysRemaining(),
+                            change.shortfall(), provenance(change.provenance()))));
         }
         return targets.size();
     }
@@ -89,12 +65,12 @@ public class StatusFeed {
     /** Tells the organization, if it lists the learner, that it may now see their status, and what it is. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int consentGranted(UUID organizationId, String learnerId) {
-        List<Target> targets = targets(organizationId, learnerId, CONSENT_GRANTED, true);
+        List<Target> targets = targets(organizationId, learnerId, WebhookMessage.CONSENT_GRANTED, true);
         if (!targets.isEmpty()) {
-            List<CurrentStatus> statuses = currentStatuses(learnerId);
+            List<WebhookMessage.CurrentStatus> statuses = currentStatuses(learnerId);
             for (Target target : targets) {
-                enqueue(target, learnerId, new Message(CONSENT_GRANTED, clock.instant(),
-                        new ConsentData(organizationId, learnerId, target.staffRef(), "GRANTED", statuses)));
+                enqueue(target, learnerId, new WebhookMessage(WebhookMessage.CONSENT_GRANTED, clock.instant(),
+                        new WebhookMessage.ConsentChanged(organizationId, learnerId, target.staffRef(), "GRANTED", statuses)));
             }
         }
         return targets.size();
@@ -103,10 +79,10 @@ public class StatusFeed {
     /** Tells the organization, if it lists the learner, that it no longer sees their status (and nothing else). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int consentWithdrawn(UUID organizationId, String learnerId) {
-        List<Target> targets = targets(organizationId, learnerId, CONSENT_WITHDRAWN, false);
+        List<Target> targets = targets(organizationId, learnerId, WebhookMessage.CONSENT_WITHDRAWN, false);
         for (Target target : targets) {
-            enqueue(target, learnerId, new Message(CONSENT_WITHDRAWN, clock.instant(),
-                    new ConsentData(organizationId, learnerId, target.staffRef(), "PENDING", null)));
+            enqueue(target, learnerId, new WebhookMessage(WebhookMessage.CONSENT_WITHDRAWN, clock.instant(),
+                    new WebhookMessage.ConsentChanged(organizationId, learnerId, target.staffRef(), "PENDING", null)));
         }
         return targets.size();
     }
@@ -146,17 +122,22 @@ public class StatusFeed {
     }
 
     @SuppressWarnings("unchecked")
-    private List<CurrentStatus> currentStatuses(String learnerId) {
+    private List<WebhookMessage.CurrentStatus> currentStatuses(String learnerId) {
         LocalDate today = LocalDate.now(clock);
-        List<CurrentStatus> statuses = new ArrayList<>();
+        List<WebhookMessage.CurrentStatus> statuses = new ArrayList<>();
         for (Object[] row : (List<Object[]>) entityManager.createNativeQuery("""
                 select credential, status, cycle_start, due_date, total_shortfall from learner_status
                 where learner_id = ?1 order by credential""").setParameter(1, learnerId).getResultList()) {
             LocalDate due = date(row[3]);
-            statuses.add(new CurrentStatus((String) row[0], (String) row[1], date(row[2]), due,
+            statuses.add(new WebhookMessage.CurrentStatus((String) row[0], (String) row[1], date(row[2]), due,
                     due == null ? null : (int) ChronoUnit.DAYS.between(today, due), plain((BigDecimal) row[4])));
         }
         return statuses;
+    }
+
+    private static WebhookMessage.Provenance provenance(Provenance provenance) {
+        return provenance == null ? null : new WebhookMessage.Provenance(provenance.providerReportedPoints(),
+                provenance.evidenceAttachedPoints(), provenance.selfReportedPoints(), provenance.certificationSelfReported());
     }
 
     private static LocalDate date(Object value) {
@@ -171,13 +152,13 @@ public class StatusFeed {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private void enqueue(Target target, String learnerId, Message message) {
+    private void enqueue(Target target, String learnerId, WebhookMessage message) {
         String type = message.type();
         deliveries.enqueue(target.subscriptionId(), target.organizationId(), learnerId, null, type, json(message), null);
         wakeWorkerOnCommit();
     }
 
-    private String json(Message message) {
+    private String json(WebhookMessage message) {
         try {
             return objectMapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {

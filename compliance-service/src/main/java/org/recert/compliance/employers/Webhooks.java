@@ -23,6 +23,7 @@ import org.recert.compliance.employers.webhooks.TargetPolicy;
 import org.recert.compliance.employers.webhooks.WebhookSecrets;
 import org.recert.compliance.employers.webhooks.WebhookSignature;
 import org.recert.platform.problem.ProblemException;
+import org.recert.contracts.WebhookMessage;
 
 /** An organization's webhook subscriptions, their delivery log and replays. */
 @ApplicationScoped
@@ -30,7 +31,7 @@ import org.recert.platform.problem.ProblemException;
 public class Webhooks {
 
     /** Event types a subscription may ask for. */
-    public static final Set<String> EVENT_TYPES = Set.of(StatusFeed.STATUS_CHANGED, StatusFeed.CONSENT_GRANTED, StatusFeed.CONSENT_WITHDRAWN);
+    public static final Set<String> EVENT_TYPES = Set.of(WebhookMessage.STATUS_CHANGED, WebhookMessage.CONSENT_GRANTED, WebhookMessage.CONSENT_WITHDRAWN);
 
     /** A new subscription, with its secret when it was generated (shown once). */
     public record Created(WebhookSubscription subscription, String generatedSecret) {

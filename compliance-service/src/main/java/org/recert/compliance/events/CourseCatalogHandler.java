@@ -1,7 +1,7 @@
 package org.recert.compliance.events;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -9,13 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.recert.compliance.domain.ActivityType;
-import org.recert.compliance.domain.Approval;
+import org.recert.contracts.CourseEvent;
+import org.recert.contracts.EventContract;
+import org.recert.contracts.Topics;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.Approval;
 import org.recert.compliance.domain.CategoryShare;
 import org.recert.compliance.domain.CourseOffer;
-import org.recert.compliance.domain.CreditUnit;
-import org.recert.compliance.domain.FeeModel;
+import org.recert.contracts.FeeModel;
 import org.recert.compliance.service.CreditFacts;
 import org.recert.compliance.store.CatalogCourseEntity;
 import org.recert.platform.events.EventHandler;
@@ -25,48 +26,43 @@ import org.recert.platform.events.IncomingEvent;
 @ApplicationScoped
 public class CourseCatalogHandler implements EventHandler {
 
-    public static final String TOPIC = "catalog.course.v1";
-    private static final Set<String> STATUSES = Set.of("PUBLISHED", CreditFacts.RETIRED);
 
     private final EntityManager entityManager;
     private final CreditFacts facts;
     private final ProjectionRebuild rebuild;
+    private final Clock clock;
 
-    public CourseCatalogHandler(EntityManager entityManager, CreditFacts facts, ProjectionRebuild rebuild) {
+    public CourseCatalogHandler(EntityManager entityManager, CreditFacts facts, ProjectionRebuild rebuild, Clock clock) {
         this.entityManager = entityManager;
         this.facts = facts;
         this.rebuild = rebuild;
+        this.clock = clock;
     }
 
     @Override
     public Set<String> topics() {
-        return Set.of(TOPIC);
+        return Set.of(Topics.CATALOG_COURSE);
     }
 
     @Override
     public void handle(IncomingEvent event) {
-        JsonNode data = event.data();
-        String courseId = EventFields.text(data, "id");
-        int version = EventFields.positiveInt(data, "version");
-        String status = "CourseRetired".equals(event.type()) ? CreditFacts.RETIRED : EventFields.text(data, "status");
-        if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("event data status has unknown value " + status);
-        }
-        JsonNode credit = data.path("credit");
-        BigDecimal amount = EventFields.decimal(credit, "amount", 4);
-        CreditUnit unit = EventFields.enumValue(CreditUnit.class, credit, "unit");
-        List<CategoryShare> categories = EventFields.categories(credit, "categories");
-        Integer minutes = EventFields.optionalInt(credit, "contactMinutes");
-        JsonNode fee = data.path("fee");
-        FeeModel feeModel = EventFields.enumValue(FeeModel.class, fee, "model");
-        BigDecimal feeAmount = feeModel == FeeModel.FREE ? BigDecimal.ZERO : EventFields.decimal(fee, "amount", 2);
-        JsonNode approval = data.path("approval");
-        String approvalBody = approval.isObject() ? EventFields.optionalText(approval, "body") : null;
+        CourseEvent course = EventContract.CATALOG_COURSE.read(event.data());
+        String courseId = course.id().toString();
+        int version = Math.toIntExact(course.version());
+        String status = course.retires(event.type()) ? CreditFacts.RETIRED : course.status().name();
+        CourseEvent.Credit credit = course.credit();
+        BigDecimal amount = StoredDecimals.atMost(credit.amount(), 4, "credit.amount");
+        List<CategoryShare> categories = credit.categories().stream()
+                .map(part -> new CategoryShare(part.category(), StoredDecimals.atMost(part.value(), 4, "credit.categories.value"))).toList();
+        FeeModel feeModel = course.fee().model();
+        BigDecimal feeAmount = feeModel == FeeModel.FREE ? BigDecimal.ZERO : StoredDecimals.atMost(course.fee().amount(), 2, "fee.amount");
+        CourseEvent.CourseApproval approval = course.approval();
+        String approvalBody = approval == null ? null : approval.body().name();
         // the planner's own checks decide whether the course can ever be planned with
-        CourseOffer offer = new CourseOffer(courseId, EventFields.text(data, "title"), EventFields.text(data, "providerId"),
-                EventFields.enumValue(ActivityType.class, data, "format"), feeAmount, feeModel, amount, unit, categories,
-                "AAMA".equals(approvalBody) ? Approval.AAMA : Approval.NON_AAMA, minutes == null ? 0 : minutes,
-                CreditFacts.RETIRED.equals(status), approval.isObject() ? EventFields.optionalDate(approval, "validTo") : null);
+        CourseOffer offer = new CourseOffer(courseId, course.title(), course.providerId().toString(),
+                ActivityType.valueOf(course.format().name()), feeAmount, feeModel, amount, credit.unit(), categories,
+                approval == null ? Approval.NON_AAMA : Approval.AAMA, credit.contactMinutes(),
+                CreditFacts.RETIRED.equals(status), approval == null ? null : approval.validTo());
 
         CatalogCourseEntity row = entityManager.find(CatalogCourseEntity.class, courseId, LockModeType.PESSIMISTIC_WRITE);
         if (row == null || row.version < version) {
@@ -78,22 +74,21 @@ public class CourseCatalogHandler implements EventHandler {
             row.version = version;
             row.title = offer.title();
             row.providerId = offer.providerId();
-            row.providerName = EventFields.optionalText(data, "providerName");
+            row.providerName = course.providerName();
             row.format = offer.activityType().name();
             row.status = status;
             row.feeModel = feeModel.name();
             row.fee = feeAmount;
-            String currency = EventFields.optionalText(fee, "currency");
-            row.currency = currency == null ? "USD" : currency;
+            row.currency = course.fee().currency();
             row.amount = amount;
-            row.unit = unit.name();
+            row.unit = credit.unit().name();
             row.categories = facts.write(categories);
             row.approvalBody = approvalBody;
-            row.approvalNumber = approval.isObject() ? EventFields.optionalText(approval, "number") : null;
+            row.approvalNumber = approval == null ? null : approval.number();
             row.approvalValidTo = offer.approvalValidTo();
             row.contactMinutes = offer.contactMinutes();
-            row.retiredOn = EventFields.optionalDate(data, "retiredOn");
-            row.updatedAt = Instant.now();
+            row.retiredOn = course.retiredOn();
+            row.updatedAt = clock.instant();
             if (created) {
                 entityManager.persist(row);
             }

@@ -1,7 +1,6 @@
 package org.recert.compliance.events;
 
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,23 +11,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.jboss.logging.Logger;
-import org.recert.compliance.domain.ActivityType;
-import org.recert.compliance.domain.Approval;
 import org.recert.compliance.domain.CategoryShare;
 import org.recert.compliance.domain.CreditFact;
-import org.recert.compliance.domain.CreditUnit;
-import org.recert.compliance.domain.Verification;
 import org.recert.compliance.service.CreditFacts;
 import org.recert.compliance.status.LearnerStatusService;
 import org.recert.compliance.store.LearnerCreditEntity;
+import org.recert.contracts.CreditStatus;
+import org.recert.contracts.EventContract;
+import org.recert.contracts.LedgerEvent;
+import org.recert.contracts.Topics;
 import org.recert.platform.events.EventHandler;
 import org.recert.platform.events.IncomingEvent;
-import org.recert.platform.web.LearnerIds;
 import org.recert.platform.web.TraceContext;
 
 /**
@@ -39,52 +36,44 @@ import org.recert.platform.web.TraceContext;
 @ApplicationScoped
 public class CreditLedgerHandler implements EventHandler {
 
-    public static final String TOPIC = "credits.ledger.v1";
     private static final Logger LOG = Logger.getLogger(CreditLedgerHandler.class);
-    private static final Set<String> STATUSES = Set.of("ACTIVE", CreditFacts.REVOKED);
 
     private final EntityManager entityManager;
     private final CreditFacts facts;
     private final LearnerStatusService statuses;
     private final ProjectionRebuild rebuild;
+    private final Clock clock;
 
     private final TransactionSynchronizationRegistry transactions;
 
     public CreditLedgerHandler(EntityManager entityManager, CreditFacts facts, LearnerStatusService statuses,
-            ProjectionRebuild rebuild, TransactionSynchronizationRegistry transactions) {
+            ProjectionRebuild rebuild, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.facts = facts;
         this.statuses = statuses;
         this.rebuild = rebuild;
+        this.clock = clock;
     }
 
     @Override
     public Set<String> topics() {
-        return Set.of(TOPIC);
+        return Set.of(Topics.CREDITS_LEDGER);
     }
 
     @Override
     public void handle(IncomingEvent event) {
-        JsonNode data = event.data();
-        String creditId = EventFields.text(data, "id");
-        String learnerId = EventFields.text(data, "learnerId");
-        if (!LearnerIds.isValid(learnerId)) {
-            throw new IllegalArgumentException("event data learnerId is not a learner id");
-        }
-        int version = EventFields.positiveInt(data, "version");
-        String status = EventFields.text(data, "status");
-        if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("event data status has unknown value " + status);
-        }
-        JsonNode amount = data.path("amount");
-        BigDecimal value = EventFields.decimal(amount, "value", 4);
-        CreditUnit unit = EventFields.enumValue(CreditUnit.class, amount, "unit");
-        List<CategoryShare> categories = EventFields.categories(data, "categories");
+        LedgerEvent credit = EventContract.CREDITS_LEDGER.read(event.data());
+        String creditId = credit.id().toString();
+        String learnerId = credit.learnerId();
+        int version = Math.toIntExact(credit.version());
+        String status = credit.status().name();
+        List<CategoryShare> categories = credit.categories().stream()
+                .map(part -> new CategoryShare(part.category(), StoredDecimals.atMost(part.value(), 4, "categories.value"))).toList();
         // the engine's own checks (shares add up, nothing negative) decide whether the credit can ever be evaluated
-        CreditFact fact = new CreditFact(creditId, EventFields.enumValue(ActivityType.class, data, "activityType"),
-                EventFields.date(data, "completedOn"), value, unit, categories, EventFields.enumValue(Approval.class, data, "approval"),
-                EventFields.optionalInt(data, "contactMinutes"), CreditFacts.REVOKED.equals(status));
+        CreditFact fact = new CreditFact(creditId, credit.activityType(), credit.completedOn(),
+                StoredDecimals.atMost(credit.amount().value(), 4, "amount.value"), credit.amount().unit(), categories, credit.approval(),
+                credit.contactMinutes(), credit.status() == CreditStatus.REVOKED);
 
         LearnerCreditEntity row = entityManager.find(LearnerCreditEntity.class, creditId, LockModeType.PESSIMISTIC_WRITE);
         if (row != null && row.version >= version) {
@@ -101,18 +90,19 @@ public class CreditLedgerHandler implements EventHandler {
         row.version = version;
         row.status = status;
         row.activityType = fact.activityType().name();
-        row.title = EventFields.optionalText(data, "title");
-        row.courseId = EventFields.optionalText(data, "courseId");
+        row.title = credit.title();
+        row.courseId = credit.courseId() == null ? null : credit.courseId().toString();
         row.completedOn = fact.completedOn();
         row.amount = fact.amount();
         row.unit = fact.unit().name();
         row.categories = facts.write(fact.categories());
         row.approval = fact.approval().name();
         row.contactMinutes = fact.contactMinutes();
-        row.verification = verification(data).name();
-        row.providerName = EventFields.optionalText(data, "providerName");
-        row.evidence = data.hasNonNull("evidence") && data.get("evidence").isObject() ? data.get("evidence").toString() : null;
-        row.updatedAt = Instant.now();
+        row.verification = credit.vouchedBy().name();
+        row.providerName = credit.providerName();
+        // kept as the producer wrote it: the schema has checked it, and the projection only shows it
+        row.evidence = credit.evidence() == null ? null : event.data().get("evidence").toString();
+        row.updatedAt = clock.instant();
         if (previousLearner == null) {
             entityManager.persist(row);
         }
@@ -167,18 +157,5 @@ public class CreditLedgerHandler implements EventHandler {
 
     /** The transaction resource key of the learners a batch's credits touched. */
     private enum PendingEvaluations {
-    }
-
-    /** Who vouches for the credit; events written before the field existed say it through their source and evidence. */
-    static Verification verification(JsonNode data) {
-        if (data.hasNonNull("verification")) {
-            return EventFields.enumValue(Verification.class, data, "verification");
-        }
-        if ("PROVIDER_REPORTED".equals(EventFields.optionalText(data, "source"))) {
-            return Verification.PROVIDER_REPORTED;
-        }
-        JsonNode evidence = data.path("evidence");
-        boolean attached = evidence.isObject() && evidence.properties().stream().anyMatch(field -> !field.getValue().isNull());
-        return attached ? Verification.EVIDENCE_ATTACHED : Verification.SELF_REPORTED;
     }
 }

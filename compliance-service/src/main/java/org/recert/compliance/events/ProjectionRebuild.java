@@ -32,6 +32,7 @@ import org.recert.platform.PlatformConfig;
 import org.recert.platform.events.EventConsumer;
 import org.recert.platform.events.IncomingEvent;
 import org.recert.platform.events.KafkaClients;
+import org.recert.contracts.Topics;
 import org.recert.platform.events.TopicHistory;
 import org.recert.platform.problem.ProblemException;
 
@@ -56,7 +57,7 @@ import org.recert.platform.problem.ProblemException;
 public class ProjectionRebuild implements EventConsumer.ReadFromStart {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-    static final List<String> TOPICS = List.of(CreditLedgerHandler.TOPIC, CourseCatalogHandler.TOPIC);
+    static final List<String> TOPICS = List.of(Topics.CREDITS_LEDGER, Topics.CATALOG_COURSE);
 
     private final EntityManager entityManager;
     private final EventConsumer consumer;

@@ -1,6 +1,6 @@
 package org.recert.compliance.status;
 
-import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.contracts.ComplianceStatus;
 
 /**
  * Fired (CDI, synchronously, inside the transaction that updates {@code learner_status}) when a learner's stored status

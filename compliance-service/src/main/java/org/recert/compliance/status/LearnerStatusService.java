@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
-import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.contracts.ComplianceStatus;
 import org.recert.compliance.domain.RequirementCode;
 import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CreditFacts;
@@ -19,6 +19,8 @@ import org.recert.compliance.service.Evaluations;
 import org.recert.compliance.service.RuleSets;
 import org.recert.compliance.store.CertificationEntity;
 import org.recert.compliance.store.LearnerStatusEntity;
+import org.recert.contracts.StatusEvent;
+import org.recert.contracts.Topics;
 import org.recert.platform.events.Outbox;
 
 /**
@@ -30,8 +32,6 @@ import org.recert.platform.events.Outbox;
 @Transactional
 public class LearnerStatusService {
 
-    public static final String TOPIC = "compliance.status.v1";
-    public static final String EVENT_TYPE = "ComplianceStatusChanged";
 
     private static final Logger LOG = Logger.getLogger(LearnerStatusService.class);
 
@@ -54,11 +54,6 @@ public class LearnerStatusService {
         this.outbox = outbox;
         this.changes = changes;
         this.meters = meters;
-    }
-
-    /** The payload of compliance.status.v1. */
-    public record ComplianceStatusChanged(String learnerId, String credential, ComplianceStatus oldStatus,
-            ComplianceStatus newStatus, StatusView evaluation) {
     }
 
     /** Re-evaluates every credential the learner is certified in. */
@@ -122,7 +117,7 @@ public class LearnerStatusService {
             entityManager.persist(row);
         }
         if (old != view.status()) {
-            outbox.publish(TOPIC, learnerId, EVENT_TYPE, new ComplianceStatusChanged(learnerId, credential, old, view.status(), view));
+            outbox.publish(Topics.COMPLIANCE_STATUS, learnerId, StatusEvent.CHANGED, StatusEvents.changed(learnerId, credential, old, view));
             changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view, provenance));
             meters.counter("recert.compliance.status.changes", "credential", credential, "to", view.status().name()).increment();
             LOG.debugf("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recert.compliance.domain.CountedCredit;
-import org.recert.compliance.domain.Verification;
+import org.recert.contracts.Verification;
 
 /**
  * Who vouches for a learner's standing, as an employer sees it: the points counted in the current cycle by who vouches

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.contracts.ComplianceStatus;
 import org.recert.compliance.domain.CountedCredit;
 import org.recert.compliance.domain.Evaluation;
 import org.recert.compliance.domain.ExcludedCredit;

@@ -91,7 +91,7 @@ class RecertificationSummaryApiTest {
                 .body("applyBy", equalTo("2027-01-29"))
                 .body("categories.category", contains("CLINICAL", "GENERAL"))
                 .body("categories.points", contains(10, 2))
-                .body("needsDocumentation.creditId", contains(learner + "-n"))
+                .body("needsDocumentation.creditId", contains(TestEvents.id(learner + "-n").toString()))
                 .body("needsDocumentation[0].evidence.certificateNumber", equalTo("C-77"))
                 .body("needsDocumentation[0].providerName", equalTo("Provider"))
                 .body("documentationNote", startsWith("For each credit not approved by AAMA"))

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.ComplianceStatus;
 
 /** Rules as dated, sourced policy: each dated change of issue 15, the CPR case, credit after the due date, the day to apply by. */
 class DatedRulesTest {

@@ -16,6 +16,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.ComplianceStatus;
 
 /** Properties of the evaluation that must hold for any credits, not only the worked examples. */
 class EvaluatorPropertiesTest {

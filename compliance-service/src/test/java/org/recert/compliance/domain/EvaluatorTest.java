@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.ComplianceStatus;
 
 /** Worked examples of every CMA (AAMA) rule of DESIGN.md, and the other credentials' numbers. */
 class EvaluatorTest {

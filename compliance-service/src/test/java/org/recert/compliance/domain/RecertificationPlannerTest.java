@@ -21,6 +21,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.FeeModel;
+import org.recert.contracts.ComplianceStatus;
 
 class RecertificationPlannerTest {
 

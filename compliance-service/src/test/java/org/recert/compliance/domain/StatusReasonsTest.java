@@ -9,6 +9,7 @@ import static org.recert.compliance.domain.Fixtures.evaluate;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.Category;
 
 class StatusReasonsTest {
 

@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.contracts.ComplianceStatus;
 import org.recert.compliance.domain.Requirement;
 import org.recert.compliance.domain.RequirementCode;
 import org.recert.compliance.status.LearnerStatusChanged;

@@ -77,9 +77,12 @@ class ProvenanceTest {
 
         JsonPath status = fx.learner(learner).get("/api/v1/compliance/learners/" + learner + "/status?credential=CMA_AAMA")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(status.getString("counted.find { it.creditId == '" + learner + "-p' }.verification")).isEqualTo("PROVIDER_REPORTED");
-        assertThat(status.getString("counted.find { it.creditId == '" + learner + "-e' }.verification")).isEqualTo("EVIDENCE_ATTACHED");
-        assertThat(status.getString("counted.find { it.creditId == '" + learner + "-s' }.verification")).isEqualTo("SELF_REPORTED");
+        assertThat(status.getString("counted.find { it.creditId == '" + TestEvents.id(learner + "-p") + "' }.verification"))
+                .isEqualTo("PROVIDER_REPORTED");
+        assertThat(status.getString("counted.find { it.creditId == '" + TestEvents.id(learner + "-e") + "' }.verification"))
+                .isEqualTo("EVIDENCE_ATTACHED");
+        assertThat(status.getString("counted.find { it.creditId == '" + TestEvents.id(learner + "-s") + "' }.verification"))
+                .isEqualTo("SELF_REPORTED");
     }
 
     private static String vouched(String credit, String verification) {

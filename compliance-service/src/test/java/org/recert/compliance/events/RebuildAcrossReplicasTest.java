@@ -54,7 +54,7 @@ class RebuildAcrossReplicasTest {
         sendCredit(learner, "CreditCorrected", aamaCredit(learner + "-cli", learner, 2, "ACTIVE", "2024-02-10", "25", "CLINICAL"));
         await().atMost(PATIENCE).until(() -> database.count("""
                 select count(*) from learner_credit where learner_id = ?1 and (credit_id <> ?2 or version = 2)""",
-                learner, learner + "-cli") == 2);
+                learner, TestEvents.id(learner + "-cli").toString()) == 2);
         List<Object> credits = database.rows("""
                 select credit_id, version, amount, categories::text from learner_credit where learner_id = ?1 order by 1""", learner);
         List<Object> status = database.rows("select status, evaluation::text from learner_status where learner_id = ?1", learner);

@@ -10,9 +10,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.recert.credits.domain.ActivityType;
+import org.recert.contracts.ActivityType;
 import org.recert.credits.domain.Amount;
-import org.recert.credits.domain.Approval;
+import org.recert.contracts.Approval;
 import org.recert.credits.domain.CategoryValue;
 import org.recert.credits.domain.Evidence;
 

@@ -14,10 +14,11 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.recert.credits.domain.Approval;
-import org.recert.credits.domain.Category;
+import org.recert.contracts.Approval;
+import org.recert.contracts.Category;
+import org.recert.credits.domain.ContactHours;
 import org.recert.credits.domain.Credit;
-import org.recert.credits.domain.CreditUnit;
+import org.recert.contracts.CreditUnit;
 import org.recert.credits.domain.Decimals;
 import org.recert.credits.domain.Transcript;
 
@@ -82,7 +83,7 @@ public final class TranscriptCsv {
             writer.write(List.of("TOTAL", "", "", "", "", "", approval, unit.name(), number(sum(inUnit, Transcript.Sum::amount)),
                     number(sum(inUnit, s -> s.in(Category.ADMINISTRATIVE))), number(sum(inUnit, s -> s.in(Category.CLINICAL))),
                     number(sum(inUnit, s -> s.in(Category.GENERAL))),
-                    unit.contactHoursPerUnit().isPresent() ? number(hours(inUnit, Transcript.Sum::amount)) : "", "", "", ""));
+                    ContactHours.perUnit(unit).isPresent() ? number(hours(inUnit, Transcript.Sum::amount)) : "", "", "", ""));
         }
         BigDecimal allHours = hours(sums, Transcript.Sum::amount);
         writer.write(List.of("TOTAL", "", "", "", "", "", approval, CONTACT_HOUR_EQUIVALENT, number(allHours),
@@ -96,7 +97,7 @@ public final class TranscriptCsv {
 
     /** Contact-hour equivalent of the sums' {@code value}; units without one add nothing. */
     private static BigDecimal hours(List<Transcript.Sum> sums, Function<Transcript.Sum, BigDecimal> value) {
-        return sums.stream().map(sum -> sum.unit().contactHourEquivalent(value.apply(sum)).orElse(BigDecimal.ZERO))
+        return sums.stream().map(sum -> ContactHours.of(sum.unit(), value.apply(sum)).orElse(BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -11,13 +11,13 @@ import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.recert.credits.api.RecordCreditRequest;
 import org.recert.credits.config.DemoDataConfig;
-import org.recert.credits.domain.ActivityType;
+import org.recert.contracts.ActivityType;
 import org.recert.credits.domain.Amount;
-import org.recert.credits.domain.Approval;
-import org.recert.credits.domain.Category;
+import org.recert.contracts.Approval;
+import org.recert.contracts.Category;
 import org.recert.credits.domain.CategoryValue;
-import org.recert.credits.domain.CreditSource;
-import org.recert.credits.domain.CreditUnit;
+import org.recert.contracts.CreditSource;
+import org.recert.contracts.CreditUnit;
 import org.recert.credits.domain.Evidence;
 import org.recert.credits.service.CreditLedger;
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.CreditUnit;
 
 /** An amount of credit in the unit its issuer used. */
 @Schema(description = "Credit as issued", examples = "{\"value\":2,\"unit\":\"AAMA_CEU\"}")

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.Category;
 
 /** The part of a credit's amount that falls in one category, in the credit's unit. */
 @Schema(examples = "{\"category\":\"CLINICAL\",\"value\":2}")

@@ -2,6 +2,8 @@ package org.recert.credits.domain;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
 
 /**
  * What a completion of a catalog course earns: the course's credit, split and contact minutes; AAMA approval
@@ -34,7 +36,7 @@ public final class CourseCredit {
     public static CreditContent contentFor(Course course, ActivityType activityType, String title, LocalDate completedOn,
             Evidence evidence) {
         return new CreditContent(
-                activityType != null ? activityType : ActivityType.ofCourseFormat(course.format()),
+                activityType != null ? activityType : ActivityType.valueOf(course.format()),
                 title != null && !title.isBlank() ? title : course.title(),
                 course.providerName(),
                 course.id(),

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.Verification;
+import org.recert.contracts.CreditSource;
+import org.recert.contracts.CreditStatus;
 
 /** One version of a credit, whole: what the API answers and what credits.ledger.v1 carries (contracts.md). */
 @Schema(name = "Credit", description = "A credit in the ledger, at one version")
@@ -37,7 +42,7 @@ public record Credit(
     /** A new credit, vouched for as its source and evidence say. */
     public static Credit of(UUID id, String learnerId, CreditContent content, CreditSource source, CreditStatus status,
             int version, Instant recordedAt, String reason) {
-        return of(id, learnerId, content, source, Verification.of(source, content.evidence()), status, version, recordedAt, reason);
+        return of(id, learnerId, content, source, Vouching.of(source, content.evidence()), status, version, recordedAt, reason);
     }
 
     public static Credit of(UUID id, String learnerId, CreditContent content, CreditSource source, Verification verification,
@@ -45,7 +50,7 @@ public record Credit(
         return new Credit(id, learnerId, content.activityType(), content.title(), content.providerName(), content.courseId(),
                 content.completedOn(), content.amount(), content.categories(), content.approval(), content.contactMinutes(),
                 content.evidence(), source, verification, status, version, recordedAt, reason,
-                content.amount().unit().contactHourEquivalent(content.amount().value()).map(Decimals::normalize).orElse(null));
+                ContactHours.of(content.amount().unit(), content.amount().value()).map(Decimals::normalize).orElse(null));
     }
 
     public CreditContent content() {

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.recert.contracts.Category;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
 
 /** What one version of a credit says: everything a correction may change. */
 public record CreditContent(

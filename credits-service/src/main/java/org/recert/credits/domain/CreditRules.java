@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.recert.platform.problem.Problem.FieldError;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.ActivityType;
 
 /**
  * What makes a credit's content acceptable to the ledger, whoever reports it. Every failure names its field.
@@ -75,7 +78,7 @@ public final class CreditRules {
         if (amount.value().scale() > 2) {
             errors.add(new FieldError("amount.value", "must have at most 2 decimals"));
         }
-        if (amount.unit().isWhole() && amount.value().stripTrailingZeros().scale() > 0) {
+        if (ContactHours.isCounted(amount.unit()) && amount.value().stripTrailingZeros().scale() > 0) {
             errors.add(new FieldError("amount.value", "must be a whole number of " + amount.unit()));
         }
         if (amount.unit() == CreditUnit.CPR_CARD && content.activityType() != null
@@ -129,14 +132,14 @@ public final class CreditRules {
             if (BigDecimal.valueOf(minutes).compareTo(minimum) < 0) {
                 errors.add(new FieldError("contactMinutes", minutes + " minutes contradict " + amount.value() + " " + amount.unit()
                         + ", which take at least " + Decimals.normalize(minimum) + " minutes (a contact hour is "
-                        + CreditUnit.CONTACT_HOUR_MINUTES + " minutes)"));
+                        + ContactHours.MINUTES + " minutes)"));
             }
         });
     }
 
     /** The fewest contact minutes in which {@code amount} can be earned, for units defined by time. */
     public static java.util.Optional<BigDecimal> minimumMinutes(Amount amount) {
-        return amount.unit().contactHourEquivalent(amount.value())
-                .map(hours -> hours.multiply(BigDecimal.valueOf(CreditUnit.CONTACT_HOUR_MINUTES)));
+        return ContactHours.of(amount.unit(), amount.value())
+                .map(hours -> hours.multiply(BigDecimal.valueOf(ContactHours.MINUTES)));
     }
 }

@@ -11,6 +11,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
 
 /**
  * A learner's active credits over a period, one page of them (oldest first), with the totals of the whole period: by
@@ -100,7 +103,7 @@ public record Transcript(
                 continue;
             }
             byUnit.merge(sum.unit(), v, BigDecimal::add);
-            hours = hours.add(sum.unit().contactHourEquivalent(v).orElse(BigDecimal.ZERO));
+            hours = hours.add(ContactHours.of(sum.unit(), v).orElse(BigDecimal.ZERO));
         }
         List<UnitValue> issued = byUnit.entrySet().stream()
                 .map(e -> new UnitValue(e.getKey(), Decimals.normalize(e.getValue()))).toList();

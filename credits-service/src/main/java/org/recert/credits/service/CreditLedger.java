@@ -28,9 +28,10 @@ import org.recert.credits.domain.CourseCredit;
 import org.recert.credits.domain.Credit;
 import org.recert.credits.domain.CreditContent;
 import org.recert.credits.domain.CreditRules;
-import org.recert.credits.domain.CreditSource;
-import org.recert.credits.domain.CreditStatus;
+import org.recert.contracts.CreditSource;
+import org.recert.contracts.CreditStatus;
 import org.recert.credits.domain.Transcript;
+import org.recert.credits.domain.Vouching;
 import org.recert.credits.events.LedgerEvents;
 import org.recert.credits.store.CourseStore;
 import org.recert.credits.store.CreditFilter;
@@ -155,7 +156,7 @@ public class CreditLedger {
             });
         }
         Credit next = Credit.of(creditId, learnerId, corrected, current.source(),
-                current.verification().corrected(correction.evidence(), corrected.evidence()), CreditStatus.ACTIVE,
+                Vouching.corrected(current.verification(), correction.evidence(), corrected.evidence()), CreditStatus.ACTIVE,
                 current.version() + 1, CreditStore.now(), correction.reason().strip());
         append(next, recordedBy);
         events.corrected(next);

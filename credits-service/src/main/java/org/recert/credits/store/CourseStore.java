@@ -15,10 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.recert.credits.domain.Amount;
-import org.recert.credits.domain.Category;
+import org.recert.contracts.Category;
 import org.recert.credits.domain.CategoryValue;
 import org.recert.credits.domain.Course;
-import org.recert.credits.domain.CreditUnit;
+import org.recert.contracts.CreditUnit;
 import org.recert.credits.domain.Decimals;
 
 /** The read model of catalog courses: the latest version of each, as catalog.course.v1 delivered it. */

@@ -2,10 +2,10 @@ package org.recert.credits.store;
 
 import java.time.LocalDate;
 
-import org.recert.credits.domain.ActivityType;
-import org.recert.credits.domain.Approval;
-import org.recert.credits.domain.Category;
-import org.recert.credits.domain.CreditStatus;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.Approval;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditStatus;
 
 /** Which of a learner's credits a list shows; every part optional. {@code to} is inclusive. */
 public record CreditFilter(LocalDate from, LocalDate to, Category category, Approval approval, ActivityType activityType,

@@ -19,20 +19,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.hibernate.Session;
-import org.recert.credits.domain.ActivityType;
+import org.recert.contracts.ActivityType;
 import org.recert.credits.domain.Amount;
-import org.recert.credits.domain.Approval;
-import org.recert.credits.domain.Category;
+import org.recert.contracts.Approval;
+import org.recert.contracts.Category;
 import org.recert.credits.domain.CategoryValue;
 import org.recert.credits.domain.Credit;
 import org.recert.credits.domain.CreditContent;
-import org.recert.credits.domain.CreditSource;
-import org.recert.credits.domain.CreditStatus;
-import org.recert.credits.domain.CreditUnit;
+import org.recert.contracts.CreditSource;
+import org.recert.contracts.CreditStatus;
+import org.recert.contracts.CreditUnit;
 import org.recert.credits.domain.Decimals;
 import org.recert.credits.domain.Evidence;
 import org.recert.credits.domain.Transcript;
-import org.recert.credits.domain.Verification;
+import org.recert.contracts.Verification;
 
 /**
  * The ledger's storage. A new credit is a credit row and its version 1; a change is a new version plus a

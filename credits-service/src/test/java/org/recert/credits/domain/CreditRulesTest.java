@@ -8,6 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.recert.platform.problem.Problem.FieldError;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
 
 class CreditRulesTest {
 

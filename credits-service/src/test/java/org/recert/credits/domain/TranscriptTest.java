@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.Category;
+import org.recert.contracts.CreditUnit;
+import org.recert.contracts.Approval;
+import org.recert.contracts.ActivityType;
+import org.recert.contracts.CreditSource;
+import org.recert.contracts.CreditStatus;
 
 class TranscriptTest {
 

@@ -11,8 +11,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.recert.contracts.EventContract;
+import org.recert.contracts.Topics;
 import org.recert.credits.Fixtures;
 import org.recert.devstack.test.TopicProbe;
 
@@ -38,18 +41,34 @@ class CourseEventsTest {
     @Test
     void shouldParkAnUnreadableCourseEventAndGoOn() {
         String broken = UUID.randomUUID().toString();
-        TopicProbe.send(CourseEvents.TOPIC, broken, Fixtures.utf8("{\"id\":\"" + broken + "\",\"title\":\"no credit\"}"),
+        TopicProbe.send(Topics.CATALOG_COURSE, broken, Fixtures.utf8("{\"id\":\"" + broken + "\",\"title\":\"no credit\"}"),
                 Map.of("ce_id", UUID.randomUUID().toString(), "ce_specversion", "1.0", "ce_type", "CoursePublished",
                         "ce_source", "/recert/catalog", "content-type", "application/json"));
         String next = UUID.randomUUID().toString();
         Fixtures.publishCourse(entityManager, "CoursePublished", next, Fixtures.PROVIDER, 1, "PUBLISHED", null, true);
 
-        List<TopicProbe.Message> parked = TopicProbe.readUntil(CourseEvents.TOPIC + ".dlq", Fixtures.PATIENCE,
+        List<TopicProbe.Message> parked = TopicProbe.readUntil(Topics.CATALOG_COURSE + ".dlq", Fixtures.PATIENCE,
                 all -> all.stream().anyMatch(m -> broken.equals(m.key())))
                 .stream().filter(m -> broken.equals(m.key())).toList();
         assertThat(parked.get(0).header("recert-dlq-error")).contains("credit");
         await().atMost(Fixtures.PATIENCE).until(() -> Fixtures.count(entityManager,
                 "select count(*) from course where id = '" + next + "'") == 1);
         assertThat(Fixtures.count(entityManager, "select count(*) from course where id = '" + broken + "'")).isZero();
+    }
+
+    @Test
+    void shouldParkACourseEventWithoutFormatOrStatusInsteadOfFillingThemIn() {
+        String course = UUID.randomUUID().toString();
+        ObjectNode data = (ObjectNode) EventContract.CATALOG_COURSE.write(
+                Fixtures.course(course, Fixtures.PROVIDER, 1, "RETIRED", null, true));
+        data.remove(List.of("format", "status"));
+
+        Fixtures.sendCourse("CourseRetired", course, data);
+
+        List<TopicProbe.Message> parked = TopicProbe.readUntil(Topics.CATALOG_COURSE + ".dlq", Fixtures.PATIENCE,
+                all -> all.stream().anyMatch(m -> course.equals(m.key())))
+                .stream().filter(m -> course.equals(m.key())).toList();
+        assertThat(parked.get(0).header("recert-dlq-error")).contains("format");
+        assertThat(Fixtures.count(entityManager, "select count(*) from course where id = '" + course + "'")).isZero();
     }
 }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.recert.compliance.domain.ComplianceStatus;
+import org.recert.contracts.ComplianceStatus;
 import org.recert.compliance.employers.ConsentActor;
 import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.Rosters;

@@ -1,6 +1,0 @@
-package org.recert.catalog.domain;
-
-/** Bodies whose course approval the catalog records; a course without one is non-AAMA. */
-public enum ApprovalBody {
-    AAMA
-}

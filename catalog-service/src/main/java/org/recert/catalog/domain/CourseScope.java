@@ -1,6 +1,0 @@
-package org.recert.catalog.domain;
-
-/** General CEUs cover medical assisting broadly; specialty CEUs one field of it, such as phlebotomy. */
-public enum CourseScope {
-    GENERAL, SPECIALTY
-}

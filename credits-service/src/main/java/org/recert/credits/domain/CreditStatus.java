@@ -1,7 +1,0 @@
-package org.recert.credits.domain;
-
-/** A revoked credit stays in the ledger, with every version, but counts for nothing. */
-public enum CreditStatus {
-    ACTIVE,
-    REVOKED
-}

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,12 +24,16 @@ public final class BenchMain {
     }
 
     /** Held, so that the level set on it stays: the suite's start banner is not the benchmark's output. */
+    /** The rows {@code --only} can pick. */
+    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard");
+
     private static final Logger DEVSTACK_LOG = Logger.getLogger("org.recert.devstack");
 
     public static void main(String[] args) throws Exception {
         DEVSTACK_LOG.setLevel(Level.WARNING);
         boolean quick = List.of(args).contains("--quick");
         boolean profile = List.of(args).contains("--profile");
+        Set<String> only = only(args);
         Context.Settings settings = quick ? Context.Settings.quick() : Context.Settings.full();
         Path root = Path.of(System.getProperty("recert.root", ".")).toAbsolutePath().normalize();
         Path runDirectory = root.resolve("bench/target/run");
@@ -42,46 +48,94 @@ public final class BenchMain {
             double suiteStart = (System.nanoTime() - started) / 1e9;
             Context context = new Context(suite, settings, new CpuMeter(runDirectory));
 
-            progress("service start times and memory (each service restarted alone)");
-            ServiceStarts starts = new ServiceStarts(context);
-            starts.run();
+            if (only.isEmpty()) {
+                runAll(context, profile, root, suiteStart, rows);
+            } else {
+                runOnly(only, context, rows);
+            }
+        }
+        write(root, rows, settings, quick, began, loadBefore);
+    }
 
+    /** Every row, in an order where each measurement finds the state the earlier ones left. */
+    private static void runAll(Context context, boolean profile, Path root, double suiteStart, List<Row> rows) throws Exception {
+        Context.Settings settings = context.settings;
+        progress("service start times and memory (each service restarted alone)");
+        ServiceStarts starts = new ServiceStarts(context);
+        starts.run();
+
+        progress("gateway overhead on GET status");
+        rows.addAll(new GatewayOverhead(context).run());
+
+        StatusLatency latency = new StatusLatency(context);
+        progress("certifying the latency learners");
+        latency.prepare();
+
+        progress("credits per second: gateway, then JDBC");
+        CreditThroughput throughput = new CreditThroughput(context,
+                profile ? new Profiler(context, root.resolve("bench/target/profile")) : null);
+        rows.addAll(throughput.run());
+        progress("waiting for compliance to absorb the throughput run's events");
+        rows.add(throughput.awaitAbsorbed());
+
+        progress("statements per credit");
+        rows.addAll(new StatementCounts(context, root.resolve("bench/target/statements.md")).run());
+
+        progress("bare Kafka round trip");
+        KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(throughput.sampleCredit().length());
+        progress("credit -> readable status at " + settings.latencyRate() + "/s");
+        rows.addAll(latency.run(kafka));
+
+        progress("learner dashboard");
+        rows.addAll(new Dashboard(context).run(latency.learners()));
+
+        progress("completion report of " + settings.reportRows() + " rows");
+        rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
+
+        progress("roster");
+        rows.addAll(new Roster(context).run());
+
+        starts.after();
+        rows.addAll(starts.rows());
+        rows.add(new Row("whole suite start (PostgreSQL, Kafka, 3 services in parallel, then the gateway)",
+                String.format("%.1f s", suiteStart), "", "-", ""));
+    }
+
+    /** The rows that {@code --only} names, on a fresh suite: the dashboard's learners are certified and hold no credits. */
+    private static void runOnly(Set<String> only, Context context, List<Row> rows) throws Exception {
+        if (only.contains("get")) {
             progress("gateway overhead on GET status");
             rows.addAll(new GatewayOverhead(context).run());
-
+        }
+        if (only.contains("dashboard")) {
             StatusLatency latency = new StatusLatency(context);
-            progress("certifying the latency learners");
+            progress("certifying the dashboard's learners");
             latency.prepare();
-
-            progress("credits per second: gateway, then JDBC");
-            CreditThroughput throughput = new CreditThroughput(context,
-                    profile ? new Profiler(context, root.resolve("bench/target/profile")) : null);
-            rows.addAll(throughput.run());
-            progress("waiting for compliance to absorb the throughput run's events");
-            rows.add(throughput.awaitAbsorbed());
-
-            progress("statements per credit");
-            rows.addAll(new StatementCounts(context, root.resolve("bench/target/statements.md")).run());
-
-            progress("bare Kafka round trip");
-            KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(throughput.sampleCredit().length());
-            progress("credit -> readable status at " + settings.latencyRate() + "/s");
-            rows.addAll(latency.run(kafka));
-
             progress("learner dashboard");
             rows.addAll(new Dashboard(context).run(latency.learners()));
-
-            progress("completion report of " + settings.reportRows() + " rows");
-            rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
-
-            progress("roster");
-            rows.addAll(new Roster(context).run());
-
-            starts.after();
-            rows.addAll(starts.rows());
-            rows.add(new Row("whole suite start (PostgreSQL, Kafka, 3 services in parallel, then the gateway)",
-                    String.format("%.1f s", suiteStart), "", "-", ""));
         }
+    }
+
+    /** {@code --only get,dashboard}: just those rows (about two minutes with the suite's start); empty for a whole run. */
+    static Set<String> only(String[] args) {
+        List<String> list = List.of(args);
+        int at = list.indexOf("--only");
+        if (at < 0) {
+            return Set.of();
+        }
+        if (at + 1 >= list.size()) {
+            throw new IllegalArgumentException("--only needs a list of rows: " + ONLY_ROWS);
+        }
+        Set<String> rows = new LinkedHashSet<>(List.of(list.get(at + 1).split(",")));
+        if (rows.isEmpty() || !ONLY_ROWS.containsAll(rows)) {
+            throw new IllegalArgumentException("--only takes some of " + ONLY_ROWS + ", not " + list.get(at + 1));
+        }
+        return rows;
+    }
+
+    /** Prints the table and writes it to bench/target/results.md, whatever rows a run got to. */
+    private static void write(Path root, List<Row> rows, Context.Settings settings, boolean quick, Instant began, String loadBefore)
+            throws java.io.IOException {
         String table = render(rows, settings, quick, began, loadBefore, Machine.loadAverage());
         System.out.print(table);
         Path out = root.resolve("bench/target/results.md");

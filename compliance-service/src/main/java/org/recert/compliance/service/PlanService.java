@@ -2,20 +2,14 @@ package org.recert.compliance.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jboss.logging.Logger;
-import org.recert.compliance.domain.CourseOffer;
 import org.recert.compliance.domain.PlanEffort;
 import org.recert.compliance.domain.PlanLimits;
 import org.recert.compliance.domain.Credential;
@@ -23,26 +17,20 @@ import org.recert.compliance.domain.RecertificationPlan;
 import org.recert.compliance.domain.RecertificationPlanner;
 import org.recert.compliance.domain.RuleSet;
 import org.recert.compliance.status.StatusView;
-import org.recert.compliance.store.CatalogCourseEntity;
 
 /** The cheapest way to close a learner's gap, from the course read model. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PlanService {
 
-    private static final Logger LOG = Logger.getLogger(PlanService.class);
-
-    private final EntityManager entityManager;
+    private final PlanCatalog planCatalog;
     private final Evaluations evaluations;
-    private final CreditFacts facts;
     private final RuleSets ruleSets;
     private final PlanLimits limits;
 
-    public PlanService(EntityManager entityManager, Evaluations evaluations, CreditFacts facts, RuleSets ruleSets,
-            ComplianceConfig config) {
-        this.entityManager = entityManager;
+    public PlanService(PlanCatalog planCatalog, Evaluations evaluations, RuleSets ruleSets, ComplianceConfig config) {
+        this.planCatalog = planCatalog;
         this.evaluations = evaluations;
-        this.facts = facts;
         this.ruleSets = ruleSets;
         this.limits = new PlanLimits(config.plan().maxCandidates(), config.plan().maxSearchSteps());
     }
@@ -93,29 +81,18 @@ public class PlanService {
         LocalDate today = evaluations.today();
         Evaluations.Evaluated current = evaluations.evaluate(learnerId, credential, today);
         RuleSet rules = current.rules();
-        List<CatalogCourseEntity> rows = entityManager.createQuery("from CatalogCourseEntity where status <> :retired",
-                CatalogCourseEntity.class).setParameter("retired", CreditFacts.RETIRED).getResultList();
-        Map<String, CatalogCourseEntity> byId = new HashMap<>();
-        List<CourseOffer> catalog = new ArrayList<>();
-        for (CatalogCourseEntity row : rows) {
-            try {
-                catalog.add(facts.course(row));
-                byId.put(row.courseId, row);
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("course %s left out of plans: %s", row.courseId, e.getMessage());
-            }
-        }
+        PlanCatalog.Courses catalog = planCatalog.courses();
         Set<String> taken = current.creditRows().stream()
                 .filter(row -> row.courseId != null && !CreditFacts.REVOKED.equals(row.status))
                 .map(row -> row.courseId).collect(Collectors.toSet());
         LocalDate certifiedOn = current.certification() == null ? null : current.certification().certifiedOn;
         RecertificationPlan plan = RecertificationPlanner.plan(rules, current.evaluation(), current.credits(), certifiedOn, today,
-                catalog, taken, budget, approvedOnly, limits);
+                catalog.offers(), taken, budget, approvedOnly, limits);
         LocalDate completeBy = plan.projected().applyBy();
         List<PlannedCourse> courses = plan.courses().stream().map(offer -> {
-            CatalogCourseEntity row = byId.get(offer.courseId());
-            return new PlannedCourse(offer.courseId(), offer.title(), offer.providerId(), row.providerName, row.format,
-                    row.feeModel, row.fee, row.currency, row.amount, row.unit, offer.approvalOn(today).name(), offer.contactMinutes(),
+            PlanCatalog.CourseDetails row = catalog.details().get(offer.courseId());
+            return new PlannedCourse(offer.courseId(), offer.title(), offer.providerId(), row.providerName(), row.format(),
+                    row.feeModel(), row.fee(), row.currency(), row.amount(), row.unit(), offer.approvalOn(today).name(), offer.contactMinutes(),
                     completeBy);
         }).toList();
         int atRiskDays = ruleSets.atRiskDays(rules);

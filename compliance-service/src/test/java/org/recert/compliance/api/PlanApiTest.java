@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.recert.compliance.TestEvents.PATIENCE;
 import static org.recert.compliance.TestEvents.aamaCredit;
 import static org.recert.compliance.TestEvents.course;
@@ -95,6 +97,35 @@ class PlanApiTest {
         self.get().queryParam("credential", "CMA_AAMA").queryParam("budget", "9.99").get("/api/v1/compliance/learners/{id}/plan", learner)
                 .then().statusCode(200)
                 .body("feasible", equalTo(false)).body("infeasibility", equalTo("OVER_BUDGET")).body("courses.courseId", contains(cheap));
+    }
+
+    @Test
+    void shouldStopPlanningACourseOnceItsRetirementEventArrivesAfterAPlanChoseIt() {
+        clock.set(LocalDate.parse("2026-01-15"));
+        String learner = TestEvents.unique("replan");
+        String token = tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5));
+        java.util.function.Supplier<RequestSpecification> self = () -> given().auth().oauth2(token).contentType(ContentType.JSON);
+        String provider = UUID.randomUUID().toString();
+        String free = "f-" + UUID.randomUUID();
+        sendCourse(free, "CoursePublished", course(free, 1, "PUBLISHED", "Free administrative", provider, "FREE", "0", "30",
+                "ADMINISTRATIVE", true, 1500));
+        self.get().body(Map.of("certifiedOn", "2022-02-10")).put("/api/v1/compliance/learners/{id}/certifications/CMA_AAMA", learner)
+                .then().statusCode(201);
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-c", learner, 1, "ACTIVE", "2024-01-10", "10", "CLINICAL"));
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-g", learner, 1, "ACTIVE", "2024-01-10", "10", "GENERAL"));
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-h", learner, 1, "ACTIVE", "2024-01-10", "10", "GENERAL"));
+        await().atMost(PATIENCE).until(() -> database.count("select count(*) from learner_credit where learner_id = ?1", learner) == 3
+                && database.count("select count(*) from catalog_course where course_id = ?1", free) == 1);
+        self.get().queryParam("credential", "CMA_AAMA").get("/api/v1/compliance/learners/{id}/plan", learner).then().statusCode(200)
+                .body("courses.courseId", hasItem(free));
+
+        // the plan above read the catalog; the retirement must reach the next plan, however the catalog is held between plans
+        sendCourse(free, "CourseRetired", course(free, 2, "RETIRED", "Free administrative", provider, "FREE", "0", "30",
+                "ADMINISTRATIVE", true, 1500));
+        await().atMost(PATIENCE).until(() ->
+                database.count("select count(*) from catalog_course where course_id = ?1 and status = 'RETIRED'", free) == 1);
+        self.get().queryParam("credential", "CMA_AAMA").get("/api/v1/compliance/learners/{id}/plan", learner).then().statusCode(200)
+                .body("courses.courseId", not(hasItem(free)));
     }
 
     @Test

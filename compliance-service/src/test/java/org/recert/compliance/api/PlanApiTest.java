@@ -106,7 +106,7 @@ class PlanApiTest {
         String token = tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5));
         java.util.function.Supplier<RequestSpecification> self = () -> given().auth().oauth2(token).contentType(ContentType.JSON);
         String provider = UUID.randomUUID().toString();
-        String free = "f-" + UUID.randomUUID();
+        String free = UUID.randomUUID().toString();
         sendCourse(free, "CoursePublished", course(free, 1, "PUBLISHED", "Free administrative", provider, "FREE", "0", "30",
                 "ADMINISTRATIVE", true, 1500));
         self.get().body(Map.of("certifiedOn", "2022-02-10")).put("/api/v1/compliance/learners/{id}/certifications/CMA_AAMA", learner)

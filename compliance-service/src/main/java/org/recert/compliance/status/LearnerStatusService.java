@@ -2,6 +2,7 @@ package org.recert.compliance.status;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 import org.recert.contracts.ComplianceStatus;
@@ -26,7 +30,9 @@ import org.recert.platform.events.Outbox;
 /**
  * Keeps {@code learner_status} true: re-evaluates a certified learner as of today and stores the result. When the status
  * changes, in the same transaction, it publishes ComplianceStatusChanged on compliance.status.v1 through the outbox and
- * fires {@link LearnerStatusChanged}; when it does not, neither happens.
+ * fires {@link LearnerStatusChanged} (the employers' webhooks). When only the learner's standing changes (what they
+ * must still earn, or by when) it publishes the event with the same old and new status, so that a consumer's
+ * projection (the reminders) never tells a learner a stale shortfall; the webhooks stay for status changes.
  */
 @ApplicationScoped
 @Transactional
@@ -43,10 +49,12 @@ public class LearnerStatusService {
     private final Event<LearnerStatusChanged> changes;
     private final MeterRegistry meters;
     private final ProjectionTrust trust;
+    private final ObjectMapper json;
 
     public LearnerStatusService(EntityManager entityManager, RuleSets ruleSets, Evaluations evaluations, CreditFacts facts,
-            Outbox outbox, Event<LearnerStatusChanged> changes, MeterRegistry meters, ProjectionTrust trust) {
+            Outbox outbox, Event<LearnerStatusChanged> changes, MeterRegistry meters, ProjectionTrust trust, ObjectMapper json) {
         this.trust = trust;
+        this.json = json;
         this.entityManager = entityManager;
         this.ruleSets = ruleSets;
         this.evaluations = evaluations;
@@ -89,6 +97,7 @@ public class LearnerStatusService {
         LearnerStatusEntity row = entityManager.find(LearnerStatusEntity.class, new LearnerStatusEntity.Key(learnerId, credential));
         ComplianceStatus old = row == null ? ComplianceStatus.NO_CERTIFICATION : ComplianceStatus.valueOf(row.status);
         boolean created = row == null;
+        String previousEvaluation = created ? null : row.evaluation;
         if (created) {
             row = new LearnerStatusEntity();
             row.learnerId = learnerId;
@@ -121,7 +130,26 @@ public class LearnerStatusService {
             changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view, provenance));
             meters.counter("recert.compliance.status.changes", "credential", credential, "to", view.status().name()).increment();
             LOG.debugf("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());
+        } else if (!standing(previousEvaluation).equals(standing(row.evaluation))) {
+            outbox.publish(Topics.COMPLIANCE_STATUS, learnerId, StatusEvent.CHANGED, StatusEvents.changed(learnerId, credential, old, view));
+            LOG.debugf("standing of %s in %s changed, status still %s", learnerId, credential, old);
         }
         return Optional.of(row);
+    }
+
+    /** Fields of a stored evaluation that say what the learner must still do and by when; not the day it was made. */
+    private static final List<String> STANDING = List.of("cycleStart", "dueDate", "graceEnd", "applyBy", "requirementsMet", "requirements");
+
+    private List<JsonNode> standing(String evaluation) {
+        if (evaluation == null) {
+            return List.of();
+        }
+        try {
+            JsonNode stored = json.readTree(evaluation);
+            return STANDING.stream().map(stored::path).toList();
+        } catch (JsonProcessingException unreadable) {
+            // an evaluation stored before its shape changed: treat the standing as changed, so it is published once
+            return List.of();
+        }
     }
 }

@@ -1,8 +1,12 @@
 package org.recert.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One of the deployable services (the web app among them): its compose name, Maven module and what it is built on. */
 record ServiceModule(String name, String module, boolean storesData) {
@@ -36,6 +40,28 @@ record ServiceModule(String name, String module, boolean storesData) {
 
     Path dir() {
         return Repo.path(module);
+    }
+
+    /**
+     * Its Java sources: the module's own, if any, and those of the library modules in its folder (compliance-service
+     * packages compliance-service/core and compliance-service/employers).
+     */
+    List<Path> sourceRoots() {
+        List<Path> roots = new ArrayList<>();
+        Path own = dir().resolve("src/main/java");
+        if (Files.isDirectory(own)) {
+            roots.add(own);
+        }
+        try (Stream<Path> children = Files.list(dir())) {
+            children.filter(child -> Files.isRegularFile(child.resolve("pom.xml")))
+                    .map(library -> library.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .sorted()
+                    .forEach(roots::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return roots;
     }
 
     /** Whether the module's code is in this tree (the gateway arrives after the services). */

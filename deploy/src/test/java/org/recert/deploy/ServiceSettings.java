@@ -66,7 +66,7 @@ final class ServiceSettings {
         boolean events = module.usesPlatformEvents();
         settings.addPropertyFile(module.dir().resolve("src/main/resources/application.properties"));
         settings.addPropertyFile(Repo.path("platform/web/src/main/resources/META-INF/microprofile-config.properties"));
-        settings.addSources(module.dir().resolve("src/main/java"));
+        module.sourceRoots().forEach(settings::addSources);
         settings.addSources(Repo.path("platform/web/src/main/java"));
         WEB_FRAMEWORK.forEach(p -> settings.exact.add(envName(p)));
         if (events) {

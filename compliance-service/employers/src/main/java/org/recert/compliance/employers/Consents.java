@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.recert.compliance.employers.store.DeliveryQueue;
-import org.recert.compliance.employers.store.Organization;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Roles;
 
@@ -59,11 +58,11 @@ public class Consents {
      * one row: the others find it and answer as a repeat.
      */
     public boolean grant(String learnerId, UUID organizationId) {
-        Organization organization = organizations.require(organizationId);
+        EmployerOrganization organization = organizations.require(organizationId);
         int inserted = entityManager.createNativeQuery("""
                 insert into learner_consent (learner_id, organization_id, granted_at) values (?1, ?2, now())
                 on conflict do nothing""")
-                .setParameter(1, learnerId).setParameter(2, organization.id).executeUpdate();
+                .setParameter(1, learnerId).setParameter(2, organization.id()).executeUpdate();
         if (inserted == 0) {
             return false;
         }

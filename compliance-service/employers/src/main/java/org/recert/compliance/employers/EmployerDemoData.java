@@ -1,7 +1,5 @@
 package org.recert.compliance.employers;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.recert.compliance.employers.store.Organization;
 
 /**
  * The employer part of the demo of docs/contracts.md: Care Clinic, with maria (consenting) and james (not yet)
@@ -26,12 +23,14 @@ public class EmployerDemoData {
     private final boolean enabled;
     private final Rosters rosters;
     private final Consents consents;
+    private final Organizations organizations;
 
     public EmployerDemoData(@ConfigProperty(name = "recert.demo-data.enabled", defaultValue = "false") boolean enabled,
-            Rosters rosters, Consents consents) {
+            Rosters rosters, Consents consents, Organizations organizations) {
         this.enabled = enabled;
         this.rosters = rosters;
         this.consents = consents;
+        this.organizations = organizations;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -43,14 +42,10 @@ public class EmployerDemoData {
     /** Creates Care Clinic and its roster unless it exists. */
     public void load() {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (Organization.findById(CARE_CLINIC) != null) {
+            if (organizations.find(CARE_CLINIC).isPresent()) {
                 return;
             }
-            Organization clinic = new Organization();
-            clinic.id = CARE_CLINIC;
-            clinic.name = "Care Clinic";
-            clinic.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-            clinic.persist();
+            organizations.create(CARE_CLINIC, "Care Clinic");
             rosters.putMember(CARE_CLINIC, "maria", "CC-0001");
             rosters.putMember(CARE_CLINIC, "james", "CC-0002");
             consents.grant("maria", CARE_CLINIC);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.recert.compliance.employers.store.Consent;
@@ -19,6 +20,7 @@ import org.recert.compliance.employers.store.RosterRow;
 import org.recert.compliance.employers.store.RosterSort;
 import org.recert.compliance.store.TransactionLocks;
 import org.recert.platform.problem.ProblemException;
+import org.recert.platform.time.ServiceClock;
 
 /** An organization's roster: who is on it, and what of them the organization may see. */
 @ApplicationScoped
@@ -31,9 +33,13 @@ public class Rosters {
     private final StatusFeed feed;
     private final Consents consents;
     private final TransactionLocks locks;
+    private final EntityManager entityManager;
+    private final ServiceClock clock;
 
     public Rosters(Organizations organizations, RosterQueries queries, DeliveryQueue deliveries, StatusFeed feed, Consents consents,
-            TransactionLocks locks) {
+            TransactionLocks locks, EntityManager entityManager, ServiceClock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
         this.organizations = organizations;
         this.queries = queries;
         this.deliveries = deliveries;
@@ -51,23 +57,26 @@ public class Rosters {
         // one writer per roster: racing adds of a learner, or of one staff reference, answer as if sent one after the other
         locks.hold("roster", organizationId.toString());
         if (staffRef != null) {
-            RosterMember holder = RosterMember.find("key.organizationId = ?1 and staffRef = ?2", organizationId, staffRef).firstResult();
+            RosterMember holder = entityManager.createQuery(
+                            "from RosterMember m where m.key.organizationId = :organization and m.staffRef = :staffRef", RosterMember.class)
+                    .setParameter("organization", organizationId).setParameter("staffRef", staffRef)
+                    .setMaxResults(1).getResultStream().findFirst().orElse(null);
             if (holder != null && !holder.key.learnerId.equals(learnerId)) {
                 throw ProblemException.conflict("staffRef " + staffRef + " already names another member of this organization");
             }
         }
-        RosterMember member = RosterMember.findById(new RosterMember.Key(organizationId, learnerId));
+        RosterMember member = entityManager.find(RosterMember.class, new RosterMember.Key(organizationId, learnerId));
         boolean added = member == null;
         if (added) {
             member = new RosterMember();
             member.key = new RosterMember.Key(organizationId, learnerId);
-            member.addedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            member.addedAt = OffsetDateTime.now(clock.wall()).withOffsetSameInstant(ZoneOffset.UTC);
+            entityManager.persist(member);
         }
         member.staffRef = staffRef;
-        member.persist();
-        if (added && Consent.findById(member.key) != null) {
+        if (added && entityManager.find(Consent.class, member.key) != null) {
             // the learner had already consented: their status becomes visible to the organization now
-            RosterMember.flush();
+            entityManager.flush();
             feed.consentGranted(organizationId, learnerId);
         }
         return added;
@@ -80,7 +89,10 @@ public class Rosters {
     public void removeMember(UUID organizationId, String learnerId, ConsentActor actor) {
         organizations.require(organizationId);
         locks.hold("roster", organizationId.toString());
-        if (!RosterMember.deleteById(new RosterMember.Key(organizationId, learnerId))) {
+        int removed = entityManager.createQuery(
+                        "delete from RosterMember m where m.key.organizationId = :organization and m.key.learnerId = :learner")
+                .setParameter("organization", organizationId).setParameter("learner", learnerId).executeUpdate();
+        if (removed == 0) {
             throw ProblemException.notFound("member " + learnerId);
         }
         consents.endWithMembership(learnerId, organizationId, actor);
@@ -91,8 +103,7 @@ public class Rosters {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RosterRow> member(UUID organizationId, String learnerId) {
         organizations.require(organizationId);
-        RosterMember member = RosterMember.findById(new RosterMember.Key(organizationId, learnerId));
-        if (member == null) {
+        if (entityManager.find(RosterMember.class, new RosterMember.Key(organizationId, learnerId)) == null) {
             throw ProblemException.notFound("member " + learnerId);
         }
         return queries.page(new RosterFilter(organizationId, java.util.Set.of(), null, null, null, RosterSort.LEARNER_ID,

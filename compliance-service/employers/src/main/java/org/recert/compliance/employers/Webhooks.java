@@ -1,17 +1,19 @@
 package org.recert.compliance.employers;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Sort;
 import org.recert.compliance.employers.store.Consent;
 import org.recert.compliance.employers.store.Delivery;
 import org.recert.compliance.employers.store.DeliveryQueue;
@@ -23,6 +25,7 @@ import org.recert.compliance.employers.webhooks.TargetPolicy;
 import org.recert.compliance.employers.webhooks.WebhookSecrets;
 import org.recert.compliance.employers.webhooks.WebhookSignature;
 import org.recert.platform.problem.ProblemException;
+import org.recert.platform.time.ServiceClock;
 import org.recert.contracts.WebhookMessage;
 
 /** An organization's webhook subscriptions, their delivery log and replays. */
@@ -34,7 +37,7 @@ public class Webhooks {
     public static final Set<String> EVENT_TYPES = Set.of(WebhookMessage.STATUS_CHANGED, WebhookMessage.CONSENT_GRANTED, WebhookMessage.CONSENT_WITHDRAWN);
 
     /** A new subscription, with its secret when it was generated (shown once). */
-    public record Created(WebhookSubscription subscription, String generatedSecret) {
+    public record Created(Webhook webhook, String generatedSecret) {
     }
 
     private final Organizations organizations;
@@ -43,8 +46,14 @@ public class Webhooks {
     private final WebhooksConfig config;
     private final TargetPolicy targets;
     private final WebhookSecrets secrets;
+    private final EntityManager entityManager;
+    /** Wall time: rotation overlaps are compared with the database's now() when deliveries are signed. */
+    private final Clock wall;
 
-    public Webhooks(Organizations organizations, DeliveryQueue deliveries, StatusFeed feed, WebhooksConfig config, WebhookSecrets secrets) {
+    public Webhooks(Organizations organizations, DeliveryQueue deliveries, StatusFeed feed, WebhooksConfig config, WebhookSecrets secrets,
+            EntityManager entityManager, ServiceClock clock) {
+        this.entityManager = entityManager;
+        this.wall = clock.wall();
         this.organizations = organizations;
         this.deliveries = deliveries;
         this.feed = feed;
@@ -61,11 +70,13 @@ public class Webhooks {
         Set<String> types = new LinkedHashSet<>();
         for (String event : events) {
             if (!EVENT_TYPES.contains(event)) {
-                throw ProblemException.invalid("events", "unknown event type " + event + "; known: " + new java.util.TreeSet<>(EVENT_TYPES));
+                throw ProblemException.invalid("events", "unknown event type " + event + "; known: " + new TreeSet<>(EVENT_TYPES));
             }
             types.add(event);
         }
-        if (WebhookSubscription.count("organizationId", organizationId) >= config.maxSubscriptionsPerOrganization()) {
+        long held = entityManager.createQuery("select count(s) from WebhookSubscription s where s.organizationId = :organization", Long.class)
+                .setParameter("organization", organizationId).getSingleResult();
+        if (held >= config.maxSubscriptionsPerOrganization()) {
             throw ProblemException.conflict("an organization holds at most " + config.maxSubscriptionsPerOrganization() + " webhooks");
         }
         WebhookSubscription subscription = new WebhookSubscription();
@@ -75,9 +86,9 @@ public class Webhooks {
         subscription.events = String.join(",", types);
         String signing = secret == null ? WebhookSignature.generateSecret() : secret;
         setSecret(subscription, signing);
-        subscription.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        subscription.persist();
-        return new Created(subscription, secret == null ? signing : null);
+        subscription.createdAt = now();
+        entityManager.persist(subscription);
+        return new Created(view(subscription), secret == null ? signing : null);
     }
 
     /**
@@ -86,8 +97,8 @@ public class Webhooks {
      * secret already in its overlap stops signing at once.
      */
     public Created rotateSecret(UUID organizationId, UUID id, String secret, Duration overlap) {
-        WebhookSubscription subscription = require(organizationId, id);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        WebhookSubscription subscription = subscription(organizationId, id);
+        OffsetDateTime now = now();
         boolean keepPrevious = !overlap.isZero() && !overlap.isNegative();
         subscription.previousSecret = keepPrevious ? subscription.secret : null;
         subscription.previousSecretKeyId = keepPrevious ? subscription.secretKeyId : null;
@@ -95,7 +106,7 @@ public class Webhooks {
         String signing = secret == null ? WebhookSignature.generateSecret() : secret;
         setSecret(subscription, signing);
         subscription.secretRotatedAt = now;
-        return new Created(subscription, secret == null ? signing : null);
+        return new Created(view(subscription), secret == null ? signing : null);
     }
 
     /** The overlap of a rotation that does not name one. */
@@ -110,29 +121,46 @@ public class Webhooks {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<WebhookSubscription> list(UUID organizationId) {
+    public List<Webhook> list(UUID organizationId) {
         organizations.require(organizationId);
-        return WebhookSubscription.list("organizationId", Sort.by("createdAt").and("id"), organizationId);
+        return entityManager.createQuery("from WebhookSubscription s where s.organizationId = :organization order by s.createdAt, s.id",
+                        WebhookSubscription.class)
+                .setParameter("organization", organizationId).getResultStream().map(this::view).toList();
     }
 
     /** The subscription of this organization, or 404 (also when it belongs to another organization). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public WebhookSubscription require(UUID organizationId, UUID id) {
-        WebhookSubscription subscription = WebhookSubscription.findById(id);
+    public Webhook require(UUID organizationId, UUID id) {
+        return view(subscription(organizationId, id));
+    }
+
+    /** Deletes the subscription and its delivery log; nothing more is sent to it. */
+    public void delete(UUID organizationId, UUID id) {
+        entityManager.remove(subscription(organizationId, id));
+    }
+
+    private WebhookSubscription subscription(UUID organizationId, UUID id) {
+        WebhookSubscription subscription = entityManager.find(WebhookSubscription.class, id);
         if (subscription == null || !subscription.organizationId.equals(organizationId)) {
             throw ProblemException.notFound("webhook " + id);
         }
         return subscription;
     }
 
-    /** Deletes the subscription and its delivery log; nothing more is sent to it. */
-    public void delete(UUID organizationId, UUID id) {
-        require(organizationId, id).delete();
+    private Webhook view(WebhookSubscription subscription) {
+        OffsetDateTime overlap = subscription.previousSecretUntil != null && subscription.previousSecretUntil.isAfter(now())
+                ? subscription.previousSecretUntil : null;
+        return new Webhook(subscription.id, subscription.url, subscription.eventList(), subscription.createdAt,
+                subscription.secretRotatedAt, overlap);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(wall).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Delivery> deliveries(UUID organizationId, UUID id, Long beforeSeq, DeliveryState state, int limit) {
-        require(organizationId, id);
+        subscription(organizationId, id);
         return deliveries.log(id, beforeSeq, state, limit);
     }
 
@@ -141,11 +169,11 @@ public class Webhooks {
      * Refused when the learner no longer shares their status with the organization.
      */
     public Delivery replay(UUID organizationId, UUID id, UUID deliveryId) {
-        require(organizationId, id);
+        subscription(organizationId, id);
         Delivery original = deliveries.find(id, deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("delivery " + deliveryId));
         RosterMember.Key member = new RosterMember.Key(organizationId, original.learnerId());
-        if (RosterMember.findById(member) == null || Consent.findById(member) == null) {
+        if (entityManager.find(RosterMember.class, member) == null || entityManager.find(Consent.class, member) == null) {
             throw ProblemException.conflict("this learner no longer shares their status with the organization");
         }
         UUID replay = deliveries.enqueue(id, organizationId, original.learnerId(), original.messageId(), original.eventType(),

@@ -66,6 +66,14 @@ public class ServiceClock extends Clock {
         return shift.get().toDays();
     }
 
+    /**
+     * The system's own time, never shifted: for instants compared with the database's {@code now()} or checked by
+     * another party against its own clock (a webhook's signed timestamp), which a moved "today" must not disturb.
+     */
+    public Clock wall() {
+        return system;
+    }
+
     @Override
     public Instant instant() {
         return system.instant().plus(shift.get());

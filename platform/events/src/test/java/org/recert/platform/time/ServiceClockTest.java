@@ -34,4 +34,12 @@ class ServiceClockTest {
         assertThat(LocalDate.now(movable)).isEqualTo(target);
         assertThat(movable.shiftDays()).isEqualTo(1800);
     }
+
+    @Test
+    void shouldKeepTheWallClockOnTheSystemDateWhenTodayMoves() {
+        ServiceClock movable = new ServiceClock(() -> true);
+        LocalDate systemDay = LocalDate.now(ZoneOffset.UTC);
+        movable.moveTo(systemDay.plusDays(400));
+        assertThat(LocalDate.now(movable.wall())).isBetween(systemDay, systemDay.plusDays(1));
+    }
 }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.recert.compliance.employers.store.Organization;
+import org.recert.compliance.employers.EmployerOrganization;
 
 /** Bodies of the organization endpoints. */
 public final class OrganizationDtos {
@@ -26,8 +26,8 @@ public final class OrganizationDtos {
             @Schema(examples = "Care Clinic") String name,
             OffsetDateTime createdAt) {
 
-        static OrganizationView of(Organization organization) {
-            return new OrganizationView(organization.id, organization.name, organization.createdAt);
+        static OrganizationView of(EmployerOrganization organization) {
+            return new OrganizationView(organization.id(), organization.name(), organization.createdAt());
         }
     }
 }

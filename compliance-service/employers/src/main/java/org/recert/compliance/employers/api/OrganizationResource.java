@@ -26,7 +26,7 @@ import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.Organizations;
 import org.recert.compliance.employers.api.OrganizationDtos.NewOrganization;
 import org.recert.compliance.employers.api.OrganizationDtos.OrganizationView;
-import org.recert.compliance.employers.store.Organization;
+import org.recert.compliance.employers.EmployerOrganization;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Cursor;
@@ -55,8 +55,8 @@ public class OrganizationResource {
     @APIResponse(responseCode = "400", description = "No name, or too long")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewOrganization body) {
-        Organization organization = organizations.create(body.name());
-        return Response.created(URI.create("/api/v1/compliance/organizations/" + organization.id))
+        EmployerOrganization organization = organizations.create(body.name());
+        return Response.created(URI.create("/api/v1/compliance/organizations/" + organization.id()))
                 .entity(OrganizationView.of(organization)).build();
     }
 
@@ -70,8 +70,8 @@ public class OrganizationResource {
                     .filter(id -> id.length() == 36)
                     .flatMap(id -> {
                         try {
-                            return java.util.Optional.of(organizations.require(UUID.fromString(id)));
-                        } catch (RuntimeException unknown) {
+                            return organizations.find(UUID.fromString(id));
+                        } catch (IllegalArgumentException malformed) {
                             return java.util.Optional.empty();
                         }
                     })
@@ -86,9 +86,9 @@ public class OrganizationResource {
             afterName = values.get(0);
             afterId = Ids.uuid(values.get(1), "cursor");
         }
-        List<Organization> found = organizations.list(afterName, afterId, size + 1);
+        List<EmployerOrganization> found = organizations.list(afterName, afterId, size + 1);
         List<OrganizationView> items = found.stream().limit(size).map(OrganizationView::of).toList();
-        String next = found.size() > size ? Cursor.encode(found.get(size - 1).name, found.get(size - 1).id.toString()) : null;
+        String next = found.size() > size ? Cursor.encode(found.get(size - 1).name(), found.get(size - 1).id().toString()) : null;
         return Page.of(items, next);
     }
 

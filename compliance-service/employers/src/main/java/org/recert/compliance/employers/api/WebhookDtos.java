@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.compliance.employers.Webhook;
 import org.recert.compliance.employers.store.Delivery;
 import org.recert.compliance.employers.store.DeliveryState;
-import org.recert.compliance.employers.store.WebhookSubscription;
 
 /** Bodies of the webhook endpoints. */
 public final class WebhookDtos {
@@ -56,11 +56,9 @@ public final class WebhookDtos {
             @Schema(description = "Until then the previous secret signs too: webhook-signature carries both")
             OffsetDateTime previousSecretValidUntil) {
 
-        static WebhookView of(WebhookSubscription subscription, String revealedSecret) {
-            OffsetDateTime overlap = subscription.previousSecretUntil != null && subscription.previousSecretUntil.isAfter(OffsetDateTime.now())
-                    ? subscription.previousSecretUntil : null;
-            return new WebhookView(subscription.id, subscription.url, subscription.eventList(), subscription.createdAt, revealedSecret,
-                    subscription.secretRotatedAt, overlap);
+        static WebhookView of(Webhook webhook, String revealedSecret) {
+            return new WebhookView(webhook.id(), webhook.url(), webhook.events(), webhook.createdAt(), revealedSecret,
+                    webhook.secretRotatedAt(), webhook.previousSecretValidUntil());
         }
     }
 

@@ -67,8 +67,8 @@ public class WebhookResource {
     public Response subscribe(@PathParam("orgId") String orgId, @Valid @NotNull NewWebhook body) {
         UUID organization = organization(orgId);
         Webhooks.Created created = webhooks.subscribe(organization, body.url(), body.events(), body.secret());
-        return Response.created(URI.create("/api/v1/compliance/organizations/" + organization + "/webhooks/" + created.subscription().id))
-                .entity(WebhookView.of(created.subscription(), created.generatedSecret())).build();
+        return Response.created(URI.create("/api/v1/compliance/organizations/" + organization + "/webhooks/" + created.webhook().id()))
+                .entity(WebhookView.of(created.webhook(), created.generatedSecret())).build();
     }
 
     @GET
@@ -119,7 +119,7 @@ public class WebhookResource {
                 : Duration.ofMinutes(body.overlapMinutes());
         Webhooks.Created rotated = webhooks.rotateSecret(organization, Ids.uuid(webhookId, "webhookId"), body == null ? null : body.secret(),
                 overlap);
-        return WebhookView.of(rotated.subscription(), rotated.generatedSecret());
+        return WebhookView.of(rotated.webhook(), rotated.generatedSecret());
     }
 
     @GET

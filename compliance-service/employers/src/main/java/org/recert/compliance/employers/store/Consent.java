@@ -7,12 +7,10 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A learner's consent for one organization to see their compliance status; absent when withdrawn. */
 @Entity
 @Table(name = "learner_consent")
-public class Consent extends PanacheEntityBase {
+public class Consent {
 
     @EmbeddedId
     public RosterMember.Key key;

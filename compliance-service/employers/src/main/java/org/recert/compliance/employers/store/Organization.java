@@ -8,12 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** An employer organization; its admins carry its id in their token's {@code org} claim. */
 @Entity
 @Table(name = "employer_organization")
-public class Organization extends PanacheEntityBase {
+public class Organization {
 
     @Id
     public UUID id;

@@ -11,12 +11,10 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A learner on an organization's roster, with the employer's own staff reference. */
 @Entity
 @Table(name = "roster_member")
-public class RosterMember extends PanacheEntityBase {
+public class RosterMember {
 
     @EmbeddedId
     public Key key;

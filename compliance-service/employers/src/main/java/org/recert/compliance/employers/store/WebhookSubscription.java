@@ -10,12 +10,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** Where an organization wants its events, and the secret they are signed with. */
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscription extends PanacheEntityBase {
+public class WebhookSubscription {
 
     @Id
     public UUID id;

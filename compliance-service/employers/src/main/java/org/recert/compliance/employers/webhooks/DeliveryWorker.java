@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.recert.compliance.employers.WebhooksConfig;
 import org.recert.compliance.employers.store.ClaimedDelivery;
 import org.recert.compliance.employers.store.DeliveryQueue;
 import org.recert.platform.events.PollingWorker;
+import org.recert.platform.time.ServiceClock;
 
 /**
  * Sends queued webhook deliveries: signed, with a timeout, retried on the {@link RetrySchedule}. Any number of
@@ -58,12 +60,16 @@ public class DeliveryWorker {
     private final Counter failedAttempts;
     private final Counter abandoned;
     private final PollingWorker worker;
+    /** Wall time: receivers check the signed timestamp against their own clocks, and leases run on the database's now(). */
+    private final Clock wall;
     private HttpClient http;
     private ExecutorService senders;
     private long lastPurge;
 
-    public DeliveryWorker(DeliveryQueue queue, WebhooksConfig config, MeterRegistry meters, WebhookSecrets secrets) {
+    public DeliveryWorker(DeliveryQueue queue, WebhooksConfig config, MeterRegistry meters, WebhookSecrets secrets,
+            ServiceClock clock) {
         this.queue = queue;
+        this.wall = clock.wall();
         this.config = config;
         this.secrets = secrets;
         WebhooksConfig.Delivery delivery = config.delivery();
@@ -122,9 +128,9 @@ public class DeliveryWorker {
      * when it got all it asked for (more may be due). A finished send wakes the worker. Purges old deliveries.
      */
     private boolean deliveryPass() throws Exception {
-        if (System.currentTimeMillis() - lastPurge > PURGE_EVERY.toMillis()) {
+        if (wall.millis() - lastPurge > PURGE_EVERY.toMillis()) {
             queue.purge(config.delivery().retention());
-            lastPurge = System.currentTimeMillis();
+            lastPurge = wall.millis();
         }
         int free = budget.senders() - inFlight.get();
         if (free <= 0) {
@@ -151,7 +157,7 @@ public class DeliveryWorker {
     }
 
     private void send(ClaimedDelivery delivery) {
-        Instant attemptedAt = Instant.now();
+        Instant attemptedAt = wall.instant();
         Integer statusCode = null;
         String error;
         try {
@@ -159,7 +165,7 @@ public class DeliveryWorker {
             if (refusal.isPresent()) {
                 error = "url " + refusal.get();
             } else {
-                long timestamp = Instant.now().getEpochSecond();
+                long timestamp = wall.instant().getEpochSecond();
                 HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                         .timeout(config.delivery().requestTimeout())
                         .header("Content-Type", "application/json")
@@ -214,7 +220,7 @@ public class DeliveryWorker {
     /** The retry clock starts at the first attempt, not at queueing: a message waiting behind a failing one keeps its days. */
     private void recordFailure(ClaimedDelivery delivery, Instant attemptedAt, Integer statusCode, String error) {
         Instant firstAttempt = delivery.firstAttemptAt() == null ? attemptedAt : delivery.firstAttemptAt().toInstant();
-        Optional<Instant> next = schedule.nextAttempt(firstAttempt, Instant.now(), delivery.attempts() + 1);
+        Optional<Instant> next = schedule.nextAttempt(firstAttempt, wall.instant(), delivery.attempts() + 1);
         try {
             queue.failed(delivery.id(), statusCode, error, next);
         } catch (Exception e) {

@@ -146,7 +146,7 @@ public class CompletionReports {
 
         List<Credit> fresh = new ArrayList<>();
         List<Link> notMade = new ArrayList<>();
-        var now = CreditStore.now();
+        var now = credits.now();
         for (Candidate c : linked) {
             if (!made.contains(c.link().naturalKey())) {
                 notMade.add(c.link());

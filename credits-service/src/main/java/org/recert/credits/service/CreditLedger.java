@@ -115,7 +115,7 @@ public class CreditLedger {
                         + " completed on " + content.completedOn());
             });
         }
-        Credit credit = Credit.of(creditId, learnerId, content, source, CreditStatus.ACTIVE, 1, CreditStore.now(), null);
+        Credit credit = Credit.of(creditId, learnerId, content, source, CreditStatus.ACTIVE, 1, credits.now(), null);
         insert(credit, recordedBy);
         events.recorded(credit);
         meters.counter(COUNTER, "source", source.name()).increment();
@@ -157,7 +157,7 @@ public class CreditLedger {
         }
         Credit next = Credit.of(creditId, learnerId, corrected, current.source(),
                 Vouching.corrected(current.verification(), correction.evidence(), corrected.evidence()), CreditStatus.ACTIVE,
-                current.version() + 1, CreditStore.now(), correction.reason().strip());
+                current.version() + 1, credits.now(), correction.reason().strip());
         append(next, recordedBy);
         events.corrected(next);
         return next;
@@ -177,7 +177,7 @@ public class CreditLedger {
             throw ProblemException.conflict("credit " + creditId + " is already revoked");
         }
         Credit next = Credit.of(creditId, learnerId, current.content(), current.source(), current.verification(),
-                CreditStatus.REVOKED, current.version() + 1, CreditStore.now(), reason.strip());
+                CreditStatus.REVOKED, current.version() + 1, credits.now(), reason.strip());
         append(next, recordedBy);
         events.revoked(next);
         return next;
@@ -218,7 +218,7 @@ public class CreditLedger {
         After after = after(cursor);
         CreditFilter filter = CreditFilter.activeBetween(from, to);
         Page<Credit> page = page(credits.listOldestFirst(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
-        return Transcript.page(learnerId, from, to, CreditStore.now(), page.items(), credits.sums(learnerId, filter),
+        return Transcript.page(learnerId, from, to, credits.now(), page.items(), credits.sums(learnerId, filter),
                 page.nextCursor());
     }
 

@@ -65,9 +65,9 @@ public class CompletionStore {
                     join unnest(?, ?, ?) as t(learner, course, completed)
                       on c.learner_id = t.learner and c.course_id = cast(t.course as uuid) and c.completed_on = cast(t.completed as date)
                     where c.status = 'ACTIVE'""")) {
-                select.setArray(1, CreditStore.text(connection, column(links, Link::learnerId)));
-                select.setArray(2, CreditStore.text(connection, column(links, l -> l.courseId().toString())));
-                select.setArray(3, CreditStore.text(connection, column(links, l -> l.completedOn().toString())));
+                select.setArray(1, text(connection, column(links, Link::learnerId)));
+                select.setArray(2, text(connection, column(links, l -> l.courseId().toString())));
+                select.setArray(3, text(connection, column(links, l -> l.completedOn().toString())));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.put(rows.getString(1) + "|" + rows.getObject(2) + "|" + rows.getObject(3, LocalDate.class),
@@ -89,24 +89,20 @@ public class CompletionStore {
         if (links.isEmpty()) {
             return made;
         }
+        BulkInsert<Link> insert = BulkInsert.<Link>into("completion_row")
+                .column("provider_id", "uuid", Link::providerId)
+                .column("course_id", "uuid", Link::courseId)
+                .column("learner_id", "text", Link::learnerId)
+                .column("completed_on", "date", Link::completedOn)
+                .column("row_id", "text", Link::rowId)
+                .column("credit_id", "uuid", Link::creditId)
+                .column("report_id", "uuid", link -> reportId)
+                .then("on conflict do nothing returning provider_id, course_id, learner_id, completed_on");
         work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into completion_row (provider_id, course_id, learner_id, completed_on, row_id, credit_id, report_id)
-                    select cast(p as uuid), cast(c as uuid), l, cast(d as date), r, cast(cr as uuid), cast(? as uuid)
-                    from unnest(?, ?, ?, ?, ?, ?) as t(p, c, l, d, r, cr)
-                    on conflict do nothing
-                    returning provider_id, course_id, learner_id, completed_on""")) {
-                insert.setString(1, reportId.toString());
-                insert.setArray(2, CreditStore.text(connection, column(links, l -> l.providerId().toString())));
-                insert.setArray(3, CreditStore.text(connection, column(links, l -> l.courseId().toString())));
-                insert.setArray(4, CreditStore.text(connection, column(links, Link::learnerId)));
-                insert.setArray(5, CreditStore.text(connection, column(links, l -> l.completedOn().toString())));
-                insert.setArray(6, CreditStore.text(connection, column(links, Link::rowId)));
-                insert.setArray(7, CreditStore.text(connection, column(links, l -> l.creditId().toString())));
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        made.add(Link.key(rows.getObject(1), rows.getObject(2), rows.getString(3), rows.getObject(4, LocalDate.class)));
-                    }
+            try (PreparedStatement statement = insert.prepare(connection, links);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    made.add(Link.key(rows.getObject(1), rows.getObject(2), rows.getString(3), rows.getObject(4, LocalDate.class)));
                 }
             }
         });
@@ -131,12 +127,12 @@ public class CompletionStore {
                     from completion_row r join unnest(?, ?) as t(p, rid)
                       on r.row_id is not null and r.provider_id = cast(t.p as uuid) and r.row_id = t.rid""")) {
                 List<Link> withRowId = links.stream().filter(l -> l.rowId() != null).toList();
-                select.setArray(1, CreditStore.text(connection, column(links, l -> l.providerId().toString())));
-                select.setArray(2, CreditStore.text(connection, column(links, l -> l.courseId().toString())));
-                select.setArray(3, CreditStore.text(connection, column(links, Link::learnerId)));
-                select.setArray(4, CreditStore.text(connection, column(links, l -> l.completedOn().toString())));
-                select.setArray(5, CreditStore.text(connection, column(withRowId, l -> l.providerId().toString())));
-                select.setArray(6, CreditStore.text(connection, column(withRowId, Link::rowId)));
+                select.setArray(1, text(connection, column(links, l -> l.providerId().toString())));
+                select.setArray(2, text(connection, column(links, l -> l.courseId().toString())));
+                select.setArray(3, text(connection, column(links, Link::learnerId)));
+                select.setArray(4, text(connection, column(links, l -> l.completedOn().toString())));
+                select.setArray(5, text(connection, column(withRowId, l -> l.providerId().toString())));
+                select.setArray(6, text(connection, column(withRowId, Link::rowId)));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.add(new Link(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
@@ -163,6 +159,10 @@ public class CompletionStore {
                 insert.executeUpdate();
             }
         });
+    }
+
+    private static java.sql.Array text(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
     }
 
     private void work(SqlWork work) {

@@ -1,11 +1,10 @@
 package org.recert.credits.store;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,9 +42,12 @@ import org.recert.contracts.Verification;
 public class CreditStore {
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public CreditStore(EntityManager entityManager) {
+    /** {@code clock}: the platform's {@code ServiceClock} (tests may replace it). */
+    public CreditStore(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /**
@@ -214,6 +216,45 @@ public class CreditStore {
         return query;
     }
 
+    /** The credit row of a new credit: it points at its version 1 and carries what listings filter on. */
+    private static final BulkInsert<CreditVersionRecord> NEW_CREDITS = BulkInsert.<CreditVersionRecord>into("credit")
+            .column("id", "uuid", v -> v.creditId)
+            .column("learner_id", "text", v -> v.learnerId)
+            .column("version", "integer", v -> v.version)
+            .column("status", "text", v -> v.status)
+            .column("course_id", "uuid", v -> v.courseId)
+            .column("completed_on", "date", v -> v.completedOn)
+            .column("source", "text", v -> v.source)
+            .column("created_at", "timestamptz", v -> v.recordedAt)
+            .column("updated_at", "timestamptz", v -> v.recordedAt);
+
+    private static final BulkInsert<CreditVersionRecord> NEW_VERSIONS = BulkInsert.<CreditVersionRecord>into("credit_version")
+            .column("credit_id", "uuid", v -> v.creditId)
+            .column("learner_id", "text", v -> v.learnerId)
+            .column("activity_type", "text", v -> v.activityType)
+            .column("title", "text", v -> v.title)
+            .column("provider_name", "text", v -> v.providerName)
+            .column("course_id", "uuid", v -> v.courseId)
+            .column("completed_on", "date", v -> v.completedOn)
+            .column("amount_value", "numeric", v -> v.amountValue)
+            .column("amount_unit", "text", v -> v.amountUnit)
+            .column("administrative_value", "numeric", v -> v.administrativeValue)
+            .column("clinical_value", "numeric", v -> v.clinicalValue)
+            .column("general_value", "numeric", v -> v.generalValue)
+            .column("approval", "text", v -> v.approval)
+            .column("contact_minutes", "integer", v -> v.contactMinutes)
+            .column("evidence_issuer", "text", v -> v.evidenceIssuer)
+            .column("evidence_certificate_number", "text", v -> v.evidenceCertificateNumber)
+            .column("evidence_file_name", "text", v -> v.evidenceFileName)
+            .column("evidence_sha256", "text", v -> v.evidenceSha256)
+            .column("source", "text", v -> v.source)
+            .column("status", "text", v -> v.status)
+            .column("reason", "text", v -> v.reason)
+            .column("recorded_at", "timestamptz", v -> v.recordedAt)
+            .column("recorded_by", "text", v -> v.recordedBy)
+            .column("version", "integer", v -> v.version)
+            .column("verification", "text", v -> v.verification);
+
     /**
      * Writes many new credits (version 1 each) in two statements, whatever their number: the path of provider
      * completion reports, where 10,000 single inserts would take minutes.
@@ -222,54 +263,11 @@ public class CreditStore {
         if (credits.isEmpty()) {
             return;
         }
-        int n = credits.size();
-        String[][] columns = new String[25][n];
-        int i = 0;
-        for (Credit credit : credits) {
-            CreditVersionRecord v = toVersion(credit, recordedBy);
-            String[] row = { v.creditId.toString(), v.learnerId, v.activityType, v.title, v.providerName,
-                    v.courseId == null ? null : v.courseId.toString(), v.completedOn.toString(), v.amountValue.toPlainString(),
-                    v.amountUnit, v.administrativeValue.toPlainString(), v.clinicalValue.toPlainString(),
-                    v.generalValue.toPlainString(), v.approval, v.contactMinutes == null ? null : v.contactMinutes.toString(),
-                    v.evidenceIssuer, v.evidenceCertificateNumber, v.evidenceFileName, v.evidenceSha256, v.source, v.status,
-                    v.reason, v.recordedAt.toString(), v.recordedBy, String.valueOf(v.version), v.verification };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
-            i++;
-        }
+        List<CreditVersionRecord> versions = credits.stream().map(credit -> toVersion(credit, recordedBy)).toList();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement credit = connection.prepareStatement("""
-                    insert into credit (id, learner_id, version, status, course_id, completed_on, source, created_at, updated_at)
-                    select cast(id as uuid), learner, cast(version as integer), status, cast(course as uuid), cast(completed as date),
-                           source, cast(recorded as timestamptz), cast(recorded as timestamptz)
-                    from unnest(?, ?, ?, ?, ?, ?, ?, ?) as t(id, learner, version, status, course, completed, source, recorded)""")) {
-                int[] picks = { 0, 1, 23, 19, 5, 6, 18, 21 };
-                for (int p = 0; p < picks.length; p++) {
-                    credit.setArray(p + 1, text(connection, columns[picks[p]]));
-                }
-                credit.executeUpdate();
-            }
-            try (PreparedStatement version = connection.prepareStatement("""
-                    insert into credit_version (credit_id, learner_id, activity_type, title, provider_name, course_id, completed_on,
-                        amount_value, amount_unit, administrative_value, clinical_value, general_value, approval, contact_minutes,
-                        evidence_issuer, evidence_certificate_number, evidence_file_name, evidence_sha256, source, status, reason,
-                        recorded_at, recorded_by, version, verification)
-                    select cast(a as uuid), b, c, d, e, cast(f as uuid), cast(g as date), cast(h as numeric), i, cast(j as numeric),
-                        cast(k as numeric), cast(l as numeric), m, cast(n as integer), o, p, q, r, s, t, u, cast(v as timestamptz), w,
-                        cast(x as integer), y
-                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y)""")) {
-                for (int c = 0; c < columns.length; c++) {
-                    version.setArray(c + 1, text(connection, columns[c]));
-                }
-                version.executeUpdate();
-            }
+            NEW_CREDITS.execute(connection, versions);
+            NEW_VERSIONS.execute(connection, versions);
         });
-    }
-
-    static java.sql.Array text(Connection connection, String[] values) throws SQLException {
-        return connection.createArrayOf("text", values);
     }
 
     static String categoryColumn(Category category) {
@@ -334,7 +332,7 @@ public class CreditStore {
     }
 
     /** Now, at the precision PostgreSQL keeps, so that what is answered equals what is read back later. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -41,6 +41,45 @@ import org.recert.contracts.Verification;
 @ApplicationScoped
 public class CreditStore {
 
+    /** The credit row of a new credit: it points at its version 1 and carries what listings filter on. */
+    private static final BulkInsert<CreditVersionRecord> NEW_CREDITS = BulkInsert.<CreditVersionRecord>into("credit")
+            .column("id", "uuid", v -> v.creditId)
+            .column("learner_id", "text", v -> v.learnerId)
+            .column("version", "integer", v -> v.version)
+            .column("status", "text", v -> v.status)
+            .column("course_id", "uuid", v -> v.courseId)
+            .column("completed_on", "date", v -> v.completedOn)
+            .column("source", "text", v -> v.source)
+            .column("created_at", "timestamptz", v -> v.recordedAt)
+            .column("updated_at", "timestamptz", v -> v.recordedAt);
+
+    private static final BulkInsert<CreditVersionRecord> NEW_VERSIONS = BulkInsert.<CreditVersionRecord>into("credit_version")
+            .column("credit_id", "uuid", v -> v.creditId)
+            .column("learner_id", "text", v -> v.learnerId)
+            .column("activity_type", "text", v -> v.activityType)
+            .column("title", "text", v -> v.title)
+            .column("provider_name", "text", v -> v.providerName)
+            .column("course_id", "uuid", v -> v.courseId)
+            .column("completed_on", "date", v -> v.completedOn)
+            .column("amount_value", "numeric", v -> v.amountValue)
+            .column("amount_unit", "text", v -> v.amountUnit)
+            .column("administrative_value", "numeric", v -> v.administrativeValue)
+            .column("clinical_value", "numeric", v -> v.clinicalValue)
+            .column("general_value", "numeric", v -> v.generalValue)
+            .column("approval", "text", v -> v.approval)
+            .column("contact_minutes", "integer", v -> v.contactMinutes)
+            .column("evidence_issuer", "text", v -> v.evidenceIssuer)
+            .column("evidence_certificate_number", "text", v -> v.evidenceCertificateNumber)
+            .column("evidence_file_name", "text", v -> v.evidenceFileName)
+            .column("evidence_sha256", "text", v -> v.evidenceSha256)
+            .column("source", "text", v -> v.source)
+            .column("status", "text", v -> v.status)
+            .column("reason", "text", v -> v.reason)
+            .column("recorded_at", "timestamptz", v -> v.recordedAt)
+            .column("recorded_by", "text", v -> v.recordedBy)
+            .column("version", "integer", v -> v.version)
+            .column("verification", "text", v -> v.verification);
+
     private final EntityManager entityManager;
     private final Clock clock;
 
@@ -215,45 +254,6 @@ public class CreditStore {
         }
         return query;
     }
-
-    /** The credit row of a new credit: it points at its version 1 and carries what listings filter on. */
-    private static final BulkInsert<CreditVersionRecord> NEW_CREDITS = BulkInsert.<CreditVersionRecord>into("credit")
-            .column("id", "uuid", v -> v.creditId)
-            .column("learner_id", "text", v -> v.learnerId)
-            .column("version", "integer", v -> v.version)
-            .column("status", "text", v -> v.status)
-            .column("course_id", "uuid", v -> v.courseId)
-            .column("completed_on", "date", v -> v.completedOn)
-            .column("source", "text", v -> v.source)
-            .column("created_at", "timestamptz", v -> v.recordedAt)
-            .column("updated_at", "timestamptz", v -> v.recordedAt);
-
-    private static final BulkInsert<CreditVersionRecord> NEW_VERSIONS = BulkInsert.<CreditVersionRecord>into("credit_version")
-            .column("credit_id", "uuid", v -> v.creditId)
-            .column("learner_id", "text", v -> v.learnerId)
-            .column("activity_type", "text", v -> v.activityType)
-            .column("title", "text", v -> v.title)
-            .column("provider_name", "text", v -> v.providerName)
-            .column("course_id", "uuid", v -> v.courseId)
-            .column("completed_on", "date", v -> v.completedOn)
-            .column("amount_value", "numeric", v -> v.amountValue)
-            .column("amount_unit", "text", v -> v.amountUnit)
-            .column("administrative_value", "numeric", v -> v.administrativeValue)
-            .column("clinical_value", "numeric", v -> v.clinicalValue)
-            .column("general_value", "numeric", v -> v.generalValue)
-            .column("approval", "text", v -> v.approval)
-            .column("contact_minutes", "integer", v -> v.contactMinutes)
-            .column("evidence_issuer", "text", v -> v.evidenceIssuer)
-            .column("evidence_certificate_number", "text", v -> v.evidenceCertificateNumber)
-            .column("evidence_file_name", "text", v -> v.evidenceFileName)
-            .column("evidence_sha256", "text", v -> v.evidenceSha256)
-            .column("source", "text", v -> v.source)
-            .column("status", "text", v -> v.status)
-            .column("reason", "text", v -> v.reason)
-            .column("recorded_at", "timestamptz", v -> v.recordedAt)
-            .column("recorded_by", "text", v -> v.recordedBy)
-            .column("version", "integer", v -> v.version)
-            .column("verification", "text", v -> v.verification);
 
     /**
      * Writes many new credits (version 1 each) in two statements, whatever their number: the path of provider

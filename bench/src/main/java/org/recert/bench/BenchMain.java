@@ -104,7 +104,7 @@ public final class BenchMain {
 
     /**
      * The rows that {@code --only} names, on a fresh suite: the dashboard's learners are certified and hold no credits.
-     * With {@code profiler}, the dashboard's measured load is recorded (gateway and compliance).
+     * With {@code profiler}, the dashboard's measured load is recorded (the four services).
      */
     private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler) throws Exception {
         if (only.contains("get")) {

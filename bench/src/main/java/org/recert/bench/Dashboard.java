@@ -15,7 +15,7 @@ final class Dashboard {
     private final Credits credits;
     private final Profiler profiler;
 
-    /** {@code profiler}, when not null, records gateway and compliance during the measured dashboard load. */
+    /** {@code profiler}, when not null, records the four services during the measured dashboard load. */
     Dashboard(Context context, Profiler profiler) {
         this.context = context;
         this.credits = new Credits(context);
@@ -29,7 +29,7 @@ final class Dashboard {
         load(learners, requests / 2, null, null);
         Samples dashboard = new Samples();
         if (profiler != null) {
-            profiler.start(List.of("gateway", "compliance"));
+            profiler.start(List.of("gateway", "compliance", "credits", "catalog"));
         }
         load(learners, requests, dashboard, null);
         if (profiler != null) {

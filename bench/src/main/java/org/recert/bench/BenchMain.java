@@ -51,7 +51,8 @@ public final class BenchMain {
             if (only.isEmpty()) {
                 runAll(context, profile, root, suiteStart, rows);
             } else {
-                runOnly(only, context, rows);
+                runOnly(only, context, rows,
+                        profile ? new Profiler(context, root.resolve("bench/target/profile")) : null);
             }
         }
         write(root, rows, settings, quick, began, loadBefore);
@@ -87,7 +88,7 @@ public final class BenchMain {
         rows.addAll(latency.run(kafka));
 
         progress("learner dashboard");
-        rows.addAll(new Dashboard(context).run(latency.learners()));
+        rows.addAll(new Dashboard(context, null).run(latency.learners()));
 
         progress("completion report of " + settings.reportRows() + " rows");
         rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
@@ -101,8 +102,11 @@ public final class BenchMain {
                 String.format("%.1f s", suiteStart), "", "-", ""));
     }
 
-    /** The rows that {@code --only} names, on a fresh suite: the dashboard's learners are certified and hold no credits. */
-    private static void runOnly(Set<String> only, Context context, List<Row> rows) throws Exception {
+    /**
+     * The rows that {@code --only} names, on a fresh suite: the dashboard's learners are certified and hold no credits.
+     * With {@code profiler}, the dashboard's measured load is recorded (the four services).
+     */
+    private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler) throws Exception {
         if (only.contains("get")) {
             progress("gateway overhead on GET status");
             rows.addAll(new GatewayOverhead(context).run());
@@ -112,7 +116,7 @@ public final class BenchMain {
             progress("certifying the dashboard's learners");
             latency.prepare();
             progress("learner dashboard");
-            rows.addAll(new Dashboard(context).run(latency.learners()));
+            rows.addAll(new Dashboard(context, profiler).run(latency.learners()));
         }
     }
 

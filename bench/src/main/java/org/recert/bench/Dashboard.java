@@ -13,19 +13,28 @@ final class Dashboard {
 
     private final Context context;
     private final Credits credits;
+    private final Profiler profiler;
 
-    Dashboard(Context context) {
+    /** {@code profiler}, when not null, records the four services during the measured dashboard load. */
+    Dashboard(Context context, Profiler profiler) {
         this.context = context;
         this.credits = new Credits(context);
+        this.profiler = profiler;
     }
 
     /** {@code learners}: certified learners with credits (the latency run's). */
-    List<Row> run(List<String> learners) throws InterruptedException {
+    List<Row> run(List<String> learners) throws Exception {
         int requests = Math.max(CLIENTS * 10, context.settings.statusRequests() / 2);
         String status = context.service("compliance") + "/api/v1/compliance/learners/%s/status?credential=CMA_AAMA";
         load(learners, requests / 2, null, null);
         Samples dashboard = new Samples();
+        if (profiler != null) {
+            profiler.start(List.of("gateway", "compliance", "credits", "catalog"));
+        }
         load(learners, requests, dashboard, null);
+        if (profiler != null) {
+            profiler.stop();
+        }
         Samples direct = new Samples();
         load(learners, requests, direct, status);
         return List.of(new Row("learner dashboard, p50 / p99 (" + CLIENTS + " concurrent learners, n=" + dashboard.count()

@@ -1,7 +1,11 @@
 package org.recert.gateway.edge;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,10 +31,13 @@ public class SecurityHeaders {
     /** The web app's pages: its own scripts, styles and images only, nothing inline. */
     static final String WEB_CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    /** The headers the gateway sets on every answer (CSP included): a service's copy of one is dropped. */
+    public static final List<String> GATEWAY_OWNED = Stream.concat(ALWAYS.keySet().stream(), Stream.of(CSP)).toList();
+    private static final Set<String> GATEWAY_OWNED_LOWER = GATEWAY_OWNED.stream().map(name -> name.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+
     public static boolean isGatewayOwned(String header) {
-        String lower = header.toLowerCase(Locale.ROOT);
-        return lower.equals(CSP.toLowerCase(Locale.ROOT))
-                || ALWAYS.keySet().stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(lower));
+        return GATEWAY_OWNED_LOWER.contains(header.toLowerCase(Locale.ROOT));
     }
 
     void register(@Observes Filters filters) {

@@ -1,6 +1,7 @@
 package org.recert.gateway.routing;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,7 +37,8 @@ public class ServiceProxy {
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     private static final String TOO_LARGE = "recert.body-too-large";
     /** Headers the gateway writes itself: the service's copy would be a duplicate. */
-    private static final List<String> GATEWAY_OWNED_HEADERS = List.of(RequestIds.HEADER.toLowerCase());
+    private static final List<String> GATEWAY_OWNED_HEADERS = Stream.concat(Stream.of(RequestIds.HEADER),
+            SecurityHeaders.GATEWAY_OWNED.stream()).toList();
 
     private final Upstreams upstreams;
     private final ProblemResponses problems;
@@ -128,10 +130,10 @@ public class ServiceProxy {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             ProxyResponse response = context.response();
-            List<String> owned = response.headers().names().stream()
-                    .filter(name -> GATEWAY_OWNED_HEADERS.contains(name.toLowerCase()) || SecurityHeaders.isGatewayOwned(name))
-                    .toList();
-            owned.forEach(response.headers()::remove);
+            // the headers' map matches names ignoring case: one removal per owned name, no pass over the answer's names
+            for (String owned : GATEWAY_OWNED_HEADERS) {
+                response.headers().remove(owned);
+            }
             String length = response.headers().get("Content-Length");
             if (length != null && isTooLong(length)) {
                 LOG.warnf("%s answered %s bytes, over the limit of %d", upstream.name(), length, maxResponseBytes);

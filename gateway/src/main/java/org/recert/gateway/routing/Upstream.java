@@ -19,6 +19,10 @@ public final class Upstream {
     private final String name;
     private final String prefix;
     private final URI url;
+    private final boolean ssl;
+    private final int port;
+    /** {@code scheme://host:port}, to which a request's path and query are appended for its span. */
+    private final String origin;
     private final Duration timeout;
     private final HttpClient client;
     private final WebClient webClient;
@@ -29,10 +33,12 @@ public final class Upstream {
         this.prefix = "/api/v1/" + name;
         this.url = config.url();
         this.timeout = config.timeout();
-        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+        this.ssl = "https".equalsIgnoreCase(url.getScheme());
+        this.port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+        this.origin = url.getScheme() + "://" + url.getRawAuthority();
         HttpClientOptions options = new HttpClientOptions()
                 .setDefaultHost(url.getHost())
-                .setDefaultPort(url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80)
+                .setDefaultPort(port)
                 .setSsl(ssl)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.maxConnections())
@@ -58,6 +64,16 @@ public final class Upstream {
         return url;
     }
 
+    /** The service's port (the scheme's default when its URL names none). */
+    public int port() {
+        return port;
+    }
+
+    /** The full URL of {@code uri} (a path with its query, as a request carries it) at this service. */
+    public String fullUrl(String uri) {
+        return origin + uri;
+    }
+
     public Duration timeout() {
         return timeout;
     }
@@ -81,10 +97,9 @@ public final class Upstream {
 
     /** Options of a request to this service that may stay silent for {@code idleTimeout} at most. */
     public RequestOptions requestOptions(String uri, Duration idleTimeout) {
-        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
         return new RequestOptions()
                 .setHost(url.getHost())
-                .setPort(url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80)
+                .setPort(port)
                 .setSsl(ssl)
                 .setURI(uri)
                 .setIdleTimeout(idleTimeout.toMillis());

@@ -29,8 +29,8 @@ public class UpstreamSpans {
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute("http.request.method", method)
                 .setAttribute("server.address", upstream.url().getHost())
-                .setAttribute("server.port", (long) upstream.requestOptions(uri).getPort())
-                .setAttribute("url.full", upstream.url().resolve(uri).toString())
+                .setAttribute("server.port", (long) upstream.port())
+                .setAttribute("url.full", upstream.fullUrl(uri))
                 .setAttribute("peer.service", upstream.name())
                 .startSpan();
     }

@@ -39,6 +39,10 @@ public interface ComplianceConfig {
         /** Most states the exact search visits for one plan; past it the best plan found so far is answered, marked as such. */
         @WithDefault("3000000")
         long maxSearchSteps();
+
+        /** Most plans kept (per learner, credential and options) and answered again while their inputs are unchanged; 0 keeps none. */
+        @WithDefault("2000")
+        int keptPlans();
     }
 
     interface Sweep {

@@ -14,7 +14,6 @@ import org.recert.compliance.domain.PlanEffort;
 import org.recert.compliance.domain.PlanLimits;
 import org.recert.compliance.domain.Credential;
 import org.recert.compliance.domain.RecertificationPlan;
-import org.recert.compliance.domain.RecertificationPlanner;
 import org.recert.compliance.domain.RuleSet;
 import org.recert.compliance.status.StatusView;
 
@@ -27,12 +26,14 @@ public class PlanService {
     private final Evaluations evaluations;
     private final RuleSets ruleSets;
     private final PlanLimits limits;
+    private final RecentPlans recentPlans;
 
     public PlanService(PlanCatalog planCatalog, Evaluations evaluations, RuleSets ruleSets, ComplianceConfig config) {
         this.planCatalog = planCatalog;
         this.evaluations = evaluations;
         this.ruleSets = ruleSets;
         this.limits = new PlanLimits(config.plan().maxCandidates(), config.plan().maxSearchSteps());
+        this.recentPlans = new RecentPlans(config.plan().keptPlans());
     }
 
     /** A proposed course, as the catalog describes it. */
@@ -86,8 +87,8 @@ public class PlanService {
                 .filter(row -> row.courseId != null && !CreditFacts.REVOKED.equals(row.status))
                 .map(row -> row.courseId).collect(Collectors.toSet());
         LocalDate certifiedOn = current.certification() == null ? null : current.certification().certifiedOn;
-        RecertificationPlan plan = RecertificationPlanner.plan(rules, current.evaluation(), current.credits(), certifiedOn, today,
-                catalog.offers(), taken, budget, approvedOnly, limits);
+        RecertificationPlan plan = recentPlans.plan(learnerId, new RecentPlans.Inputs(rules, current.evaluation(), current.credits(),
+                certifiedOn, today, catalog.offers(), taken, budget, approvedOnly, limits));
         LocalDate completeBy = plan.projected().applyBy();
         List<PlannedCourse> courses = plan.courses().stream().map(offer -> {
             PlanCatalog.CourseDetails row = catalog.details().get(offer.courseId());

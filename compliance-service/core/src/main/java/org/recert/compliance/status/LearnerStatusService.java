@@ -1,8 +1,8 @@
 package org.recert.compliance.status;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +10,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 import org.recert.contracts.ComplianceStatus;
@@ -49,12 +46,12 @@ public class LearnerStatusService {
     private final Event<LearnerStatusChanged> changes;
     private final MeterRegistry meters;
     private final ProjectionTrust trust;
-    private final ObjectMapper json;
+    private final Clock clock;
 
     public LearnerStatusService(EntityManager entityManager, RuleSets ruleSets, Evaluations evaluations, CreditFacts facts,
-            Outbox outbox, Event<LearnerStatusChanged> changes, MeterRegistry meters, ProjectionTrust trust, ObjectMapper json) {
+            Outbox outbox, Event<LearnerStatusChanged> changes, MeterRegistry meters, ProjectionTrust trust, Clock clock) {
         this.trust = trust;
-        this.json = json;
+        this.clock = clock;
         this.entityManager = entityManager;
         this.ruleSets = ruleSets;
         this.evaluations = evaluations;
@@ -93,11 +90,11 @@ public class LearnerStatusService {
         LocalDate today = evaluations.today();
         Evaluations.Evaluated evaluated = evaluations.evaluate(learnerId, rules, today, certification);
         StatusView view = evaluated.view();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         LearnerStatusEntity row = entityManager.find(LearnerStatusEntity.class, new LearnerStatusEntity.Key(learnerId, credential));
         ComplianceStatus old = row == null ? ComplianceStatus.NO_CERTIFICATION : ComplianceStatus.valueOf(row.status);
         boolean created = row == null;
-        String previousEvaluation = created ? null : row.evaluation;
+        String previousStanding = created ? null : row.standing;
         if (created) {
             row = new LearnerStatusEntity();
             row.learnerId = learnerId;
@@ -114,6 +111,7 @@ public class LearnerStatusService {
         row.requirementsMet = view.requirementsMet();
         row.totalShortfall = evaluated.evaluation().requirement(RequirementCode.TOTAL).orElseThrow().shortfall();
         row.evaluation = facts.write(view);
+        row.standing = StatusStanding.of(view);
         row.evaluatedOn = today;
         row.evaluatedAt = now;
         row.nextChangeOn = view.nextStatusChangeOn();
@@ -130,26 +128,10 @@ public class LearnerStatusService {
             changes.fire(new LearnerStatusChanged(learnerId, credential, old, view.status(), view, provenance));
             meters.counter("recert.compliance.status.changes", "credential", credential, "to", view.status().name()).increment();
             LOG.debugf("status of %s in %s: %s -> %s", learnerId, credential, old, view.status());
-        } else if (!standing(previousEvaluation).equals(standing(row.evaluation))) {
+        } else if (!row.standing.equals(previousStanding)) {
             outbox.publish(Topics.COMPLIANCE_STATUS, learnerId, StatusEvent.CHANGED, StatusEvents.changed(learnerId, credential, old, view));
             LOG.debugf("standing of %s in %s changed, status still %s", learnerId, credential, old);
         }
         return Optional.of(row);
-    }
-
-    /** Fields of a stored evaluation that say what the learner must still do and by when; not the day it was made. */
-    private static final List<String> STANDING = List.of("cycleStart", "dueDate", "graceEnd", "applyBy", "requirementsMet", "requirements");
-
-    private List<JsonNode> standing(String evaluation) {
-        if (evaluation == null) {
-            return List.of();
-        }
-        try {
-            JsonNode stored = json.readTree(evaluation);
-            return STANDING.stream().map(stored::path).toList();
-        } catch (JsonProcessingException unreadable) {
-            // an evaluation stored before its shape changed: treat the standing as changed, so it is published once
-            return List.of();
-        }
     }
 }

@@ -59,6 +59,9 @@ public class LearnerStatusEntity {
     @Column(nullable = false)
     public String evaluation;
 
+    /** The evaluation's standing (StatusStanding): what the learner must still do and by when; null on older rows. */
+    public String standing;
+
     @Column(name = "evaluated_on", nullable = false)
     public LocalDate evaluatedOn;
 

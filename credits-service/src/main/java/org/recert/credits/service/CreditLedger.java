@@ -22,7 +22,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.recert.platform.runtime.Failures;
 import org.recert.credits.api.CorrectionRequest;
 import org.recert.credits.api.RecordCreditRequest;
-import org.recert.credits.config.CreditsConfig;
 import org.recert.credits.domain.Course;
 import org.recert.credits.domain.CourseCredit;
 import org.recert.credits.domain.Credit;
@@ -62,18 +61,16 @@ public class CreditLedger {
     private final IdempotencyStore idempotency;
     private final LedgerEvents events;
     private final ObjectMapper objectMapper;
-    private final CreditsConfig config;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public CreditLedger(CreditStore credits, CourseStore courses, IdempotencyStore idempotency, LedgerEvents events,
-            ObjectMapper objectMapper, CreditsConfig config, MeterRegistry meters) {
+            ObjectMapper objectMapper, MeterRegistry meters) {
         this.credits = credits;
         this.courses = courses;
         this.idempotency = idempotency;
         this.events = events;
         this.objectMapper = objectMapper;
-        this.config = config;
         this.meters = meters;
         this.clock = Clock.systemUTC();
     }
@@ -200,9 +197,8 @@ public class CreditLedger {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Credit> list(String learnerId, CreditFilter filter, String cursor, Integer limit) {
+    public Page<Credit> list(String learnerId, CreditFilter filter, String cursor, int size) {
         checkRange(filter.from(), filter.to());
-        int size = pageSize(limit);
         After after = after(cursor);
         return page(credits.list(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
     }
@@ -212,9 +208,8 @@ public class CreditLedger {
      * of the whole period (summed by the database, whatever the number of credits).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Transcript transcript(String learnerId, LocalDate from, LocalDate to, String cursor, Integer limit) {
+    public Transcript transcript(String learnerId, LocalDate from, LocalDate to, String cursor, int size) {
         checkRange(from, to);
-        int size = pageSize(limit);
         After after = after(cursor);
         CreditFilter filter = CreditFilter.activeBetween(from, to);
         Page<Credit> page = page(credits.listOldestFirst(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
@@ -237,14 +232,6 @@ public class CreditLedger {
     }
 
     private record After(LocalDate completedOn, UUID id) {
-    }
-
-    private int pageSize(Integer limit) {
-        int size = limit == null ? config.defaultPageSize() : limit;
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + config.maxPageSize());
-        }
-        return size;
     }
 
     /** Where the previous page ended: the (completedOn, id) of its last credit, as its cursor says. */

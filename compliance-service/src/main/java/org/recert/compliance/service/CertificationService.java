@@ -1,5 +1,6 @@
 package org.recert.compliance.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,16 +25,16 @@ public class CertificationService {
     private final EntityManager entityManager;
     private final Evaluations evaluations;
     private final LearnerStatusService statuses;
-    private final Dates dates;
     private final TransactionLocks locks;
+    private final Clock clock;
 
-    public CertificationService(EntityManager entityManager, Evaluations evaluations, LearnerStatusService statuses, Dates dates,
-            TransactionLocks locks) {
+    public CertificationService(EntityManager entityManager, Evaluations evaluations, LearnerStatusService statuses,
+            TransactionLocks locks, Clock clock) {
         this.entityManager = entityManager;
         this.evaluations = evaluations;
         this.statuses = statuses;
-        this.dates = dates;
         this.locks = locks;
+        this.clock = clock;
     }
 
     /** The outcome of recording a certification date. */
@@ -45,14 +46,14 @@ public class CertificationService {
      * supersedes the current cycle, which is kept in the history.
      */
     public Recorded certify(String learnerId, Credential rules, LocalDate certifiedOn, String recordedBy) {
-        dates.requireCertificationDate("certifiedOn", certifiedOn);
+        requireCertificationDate(certifiedOn);
         // a first certification has no row to lock: racing requests queue here, and the later ones see the first's row
         locks.hold("certification", learnerId + "/" + rules.code());
         Optional<CertificationEntity> current = evaluations.currentCertification(learnerId, rules.code(), true);
         if (current.isPresent() && current.get().certifiedOn.equals(certifiedOn)) {
             return new Recorded(current.get(), false);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         current.ifPresent(previous -> {
             previous.supersededAt = now;
             // the partial unique index allows one current row: retire the old one before the new one is inserted
@@ -99,5 +100,19 @@ public class CertificationService {
             throw ProblemException.notFound("certification of " + learnerId + " in " + credential);
         }
         return history;
+    }
+
+    /** A certification is recorded on a day that has happened, not before the earliest day accepted. */
+    private void requireCertificationDate(LocalDate day) {
+        if (day == null) {
+            throw ProblemException.invalid("certifiedOn", "is required");
+        }
+        LocalDate today = evaluations.today();
+        if (day.isAfter(today)) {
+            throw ProblemException.invalid("certifiedOn", "cannot be in the future (today is " + today + ")");
+        }
+        if (day.isBefore(evaluations.earliestDay())) {
+            throw ProblemException.invalid("certifiedOn", "cannot be before " + evaluations.earliestDay());
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.recert.catalog.store;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +34,12 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
 
     /** One page of search results and the sort key of its last row, for the next cursor. */
     private static final Pattern SORT_KEY = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|Infinity");
+
+    private final Clock clock;
+
+    public CourseRepository(Clock clock) {
+        this.clock = clock;
+    }
 
     public record SearchPage(List<CourseEntity> courses, String nextCursor) {
     }
@@ -93,7 +99,7 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
                 // approved means approved today: an approval whose validity has not begun or has ended does not count
                 String approvedToday = "(c.approval_body is not null and c.approval_valid_from <= :today and c.approval_valid_to >= :today)";
                 sql.append(query.approval() == ApprovalFilter.AAMA ? " and " : " and not ").append(approvedToday);
-                parameters.put("today", LocalDate.now(ZoneOffset.UTC));
+                parameters.put("today", LocalDate.now(clock));
             }
             if (query.free() != null) {
                 sql.append(query.free() ? " and c.fee_model = 'FREE'" : " and c.fee_model <> 'FREE'");

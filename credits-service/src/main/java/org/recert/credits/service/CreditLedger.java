@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,19 +67,20 @@ public class CreditLedger {
     private final Clock clock;
 
     public CreditLedger(CreditStore credits, CourseStore courses, IdempotencyStore idempotency, LedgerEvents events,
-            ObjectMapper objectMapper, MeterRegistry meters) {
+            ObjectMapper objectMapper, MeterRegistry meters, Clock clock) {
         this.credits = credits;
         this.courses = courses;
         this.idempotency = idempotency;
         this.events = events;
         this.objectMapper = objectMapper;
         this.meters = meters;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The latest completion date accepted: today where the day starts first (UTC+14), so nobody's today is "future". */
     public LocalDate latestCompletionDate() {
-        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+        // from the instant: the service's clock keeps to UTC whatever zone it is asked for
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
     }
 
     /**
@@ -112,7 +115,7 @@ public class CreditLedger {
                         + " completed on " + content.completedOn());
             });
         }
-        Credit credit = Credit.of(creditId, learnerId, content, source, CreditStatus.ACTIVE, 1, CreditStore.now(), null);
+        Credit credit = Credit.of(creditId, learnerId, content, source, CreditStatus.ACTIVE, 1, now(), null);
         insert(credit, recordedBy);
         events.recorded(credit);
         meters.counter(COUNTER, "source", source.name()).increment();
@@ -154,7 +157,7 @@ public class CreditLedger {
         }
         Credit next = Credit.of(creditId, learnerId, corrected, current.source(),
                 Vouching.corrected(current.verification(), correction.evidence(), corrected.evidence()), CreditStatus.ACTIVE,
-                current.version() + 1, CreditStore.now(), correction.reason().strip());
+                current.version() + 1, now(), correction.reason().strip());
         append(next, recordedBy);
         events.corrected(next);
         return next;
@@ -174,7 +177,7 @@ public class CreditLedger {
             throw ProblemException.conflict("credit " + creditId + " is already revoked");
         }
         Credit next = Credit.of(creditId, learnerId, current.content(), current.source(), current.verification(),
-                CreditStatus.REVOKED, current.version() + 1, CreditStore.now(), reason.strip());
+                CreditStatus.REVOKED, current.version() + 1, now(), reason.strip());
         append(next, recordedBy);
         events.revoked(next);
         return next;
@@ -213,7 +216,7 @@ public class CreditLedger {
         After after = after(cursor);
         CreditFilter filter = CreditFilter.activeBetween(from, to);
         Page<Credit> page = page(credits.listOldestFirst(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
-        return Transcript.page(learnerId, from, to, CreditStore.now(), page.items(), credits.sums(learnerId, filter),
+        return Transcript.page(learnerId, from, to, now(), page.items(), credits.sums(learnerId, filter),
                 page.nextCursor());
     }
 
@@ -373,5 +376,10 @@ public class CreditLedger {
 
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
+    }
+
+    /** The service's clock, at the precision the database keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

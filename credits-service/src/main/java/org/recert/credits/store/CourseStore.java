@@ -1,7 +1,7 @@
 package org.recert.credits.store;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +26,10 @@ import org.recert.credits.domain.Decimals;
 public class CourseStore {
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public CourseStore(EntityManager entityManager) {
+    public CourseStore(EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
     }
 
@@ -78,7 +80,7 @@ public class CourseStore {
         record.status = course.status();
         record.retiredOn = course.retiredOn();
         record.version = course.version();
-        record.updatedAt = Instant.now();
+        record.updatedAt = clock.instant();
         if (isNew) {
             entityManager.persist(record);
         }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CertificationService;
+import org.recert.compliance.service.CertificationView;
 import org.recert.compliance.service.Evaluations;
 import org.recert.compliance.service.PlanService;
 import org.recert.compliance.service.RecertificationSummaries;
@@ -105,7 +106,7 @@ public class LearnerComplianceResource {
         authorize(learnerId);
         Credential rules = ruleSets.byPath(credential);
         CertificationService.Recorded recorded = certifications.certify(learnerId, rules, request.certifiedOn(), caller.subject());
-        CertificationView view = CertificationView.of(recorded.certification());
+        CertificationView view = recorded.certification();
         if (!recorded.newCycle()) {
             return Response.ok(view).build();
         }
@@ -123,7 +124,7 @@ public class LearnerComplianceResource {
     @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public Page<CertificationView> certifications(@Parameter(example = "maria") @PathParam("learnerId") String learnerId) {
         authorize(learnerId);
-        return Page.of(certifications.current(learnerId).stream().map(CertificationView::of).toList(), null);
+        return Page.of(certifications.current(learnerId), null);
     }
 
     @GET
@@ -138,8 +139,7 @@ public class LearnerComplianceResource {
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential) {
         authorize(learnerId);
         Credential rules = ruleSets.byPath(credential);
-        List<CertificationView> history = certifications.requireHistory(learnerId, rules.code()).stream()
-                .map(CertificationView::of).toList();
+        List<CertificationView> history = certifications.requireHistory(learnerId, rules.code());
         CertificationView current = history.stream().filter(CertificationView::current).findFirst().orElse(null);
         return new CertificationHistory(learnerId, rules.code(), current, history);
     }
@@ -182,7 +182,7 @@ public class LearnerComplianceResource {
         authorize(learnerId);
         LocalDate today = evaluations.today();
         return Page.of(certifications.current(learnerId).stream()
-                .map(certification -> ruleSets.find(certification.credential)
+                .map(certification -> ruleSets.find(certification.credential())
                         .map(rules -> evaluations.evaluate(learnerId, rules, today).view()))
                 .flatMap(java.util.Optional::stream).toList(), null);
     }

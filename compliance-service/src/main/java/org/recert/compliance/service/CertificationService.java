@@ -38,7 +38,7 @@ public class CertificationService {
     }
 
     /** The outcome of recording a certification date. */
-    public record Recorded(CertificationEntity certification, boolean newCycle) {
+    public record Recorded(CertificationView certification, boolean newCycle) {
     }
 
     /**
@@ -51,7 +51,7 @@ public class CertificationService {
         locks.hold("certification", learnerId + "/" + rules.code());
         Optional<CertificationEntity> current = evaluations.currentCertification(learnerId, rules.code(), true);
         if (current.isPresent() && current.get().certifiedOn.equals(certifiedOn)) {
-            return new Recorded(current.get(), false);
+            return new Recorded(CertificationView.of(current.get()), false);
         }
         Instant now = clock.instant();
         current.ifPresent(previous -> {
@@ -73,29 +73,29 @@ public class CertificationService {
         entityManager.persist(certification);
         entityManager.flush();
         statuses.refresh(learnerId, rules.code());
-        return new Recorded(certification, true);
+        return new Recorded(CertificationView.of(certification), true);
     }
 
     /** Every cycle recorded for the learner in a credential, newest first; the first is current. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CertificationEntity> history(String learnerId, String credential) {
+    public List<CertificationView> history(String learnerId, String credential) {
         return entityManager.createQuery("""
                 from CertificationEntity where learnerId = :learner and credential = :credential order by id desc""",
                 CertificationEntity.class).setParameter("learner", learnerId).setParameter("credential", credential)
-                .getResultList();
+                .getResultList().stream().map(CertificationView::of).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CertificationEntity> current(String learnerId) {
+    public List<CertificationView> current(String learnerId) {
         return entityManager.createQuery("""
                 from CertificationEntity where learnerId = :learner and supersededAt is null order by credential""",
-                CertificationEntity.class).setParameter("learner", learnerId).getResultList();
+                CertificationEntity.class).setParameter("learner", learnerId).getResultList().stream().map(CertificationView::of).toList();
     }
 
     /** Throws 404 when the learner has no certification in the credential. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CertificationEntity> requireHistory(String learnerId, String credential) {
-        List<CertificationEntity> history = history(learnerId, credential);
+    public List<CertificationView> requireHistory(String learnerId, String credential) {
+        List<CertificationView> history = history(learnerId, credential);
         if (history.isEmpty()) {
             throw ProblemException.notFound("certification of " + learnerId + " in " + credential);
         }

@@ -101,7 +101,7 @@ public class CreditResource {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
         }
         CreditSource source = caller.isAdmin() ? CreditSource.ADMIN_RECORDED : CreditSource.LEARNER_REPORTED;
-        CreditLedger.Recorded recorded = ledger.record(learnerId, idempotencyKey, request, source, caller.subject());
+        CreditLedger.Recorded recorded = ledger.record(learnerId, idempotencyKey, request.toNewCredit(), source, caller.subject());
         Credit credit = recorded.credit();
         Response.ResponseBuilder response = ETags.tagged(Response.created(uriInfo.getAbsolutePathBuilder().path(credit.id().toString()).build()),
                 credit.version()).entity(credit);
@@ -177,7 +177,7 @@ public class CreditResource {
         if (correction == null) {
             throw ProblemException.invalid("body", "a correction with its reason is required");
         }
-        Credit next = ledger.correct(learnerId, creditId, ifMatch, correction, caller.isAdmin(), caller.subject());
+        Credit next = ledger.correct(learnerId, creditId, ifMatch, correction.toCorrection(), caller.isAdmin(), caller.subject());
         return ETags.ok(next, next.version());
     }
 

@@ -22,8 +22,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.recert.platform.runtime.Failures;
-import org.recert.credits.api.CorrectionRequest;
-import org.recert.credits.api.RecordCreditRequest;
 import org.recert.credits.domain.Course;
 import org.recert.credits.domain.CourseCredit;
 import org.recert.credits.domain.Credit;
@@ -87,7 +85,7 @@ public class CreditLedger {
      * Records a credit once per idempotency key: the same key with the same body answers the first credit;
      * with another body, 422. Nothing is written when the request is refused.
      */
-    public Recorded record(String learnerId, String idempotencyKey, RecordCreditRequest request, CreditSource source,
+    public Recorded record(String learnerId, String idempotencyKey, NewCredit request, CreditSource source,
             String recordedBy) {
         String hash = hash(request);
         UUID creditId = UUID.randomUUID();
@@ -123,7 +121,7 @@ public class CreditLedger {
     }
 
     /** Makes a new version with the fields the correction sets; only the holder of the current ETag may. */
-    public Credit correct(String learnerId, UUID creditId, String ifMatch, CorrectionRequest correction, boolean byAdmin,
+    public Credit correct(String learnerId, UUID creditId, String ifMatch, Correction correction, boolean byAdmin,
             String recordedBy) {
         Credit current = current(learnerId, creditId);
         ETags.requireMatch(ifMatch, current.version());
@@ -260,7 +258,7 @@ public class CreditLedger {
         return Page.of(page, Cursor.encode(last.completedOn().toString(), last.id().toString()));
     }
 
-    private CreditContent contentOf(RecordCreditRequest request) {
+    private CreditContent contentOf(NewCredit request) {
         CreditContent asSent = new CreditContent(request.activityType(), request.title(), request.providerName(), request.courseId(),
                 request.completedOn(), request.amount(), request.categories(), request.approval(), request.contactMinutes(),
                 request.evidence());
@@ -290,7 +288,7 @@ public class CreditLedger {
     }
 
     /** A correction of a catalog course's credit keeps the course's terms unless an admin overrides them. */
-    private CreditContent withCourseTerms(CreditContent merged, CreditContent was, CorrectionRequest correction, boolean byAdmin) {
+    private CreditContent withCourseTerms(CreditContent merged, CreditContent was, Correction correction, boolean byAdmin) {
         if (!byAdmin) {
             if (correction.amount() != null && !correction.amount().equals(was.amount())) {
                 throw ProblemException.unprocessable("amount", "is set by the catalog course; only an admin may override it");
@@ -365,7 +363,7 @@ public class CreditLedger {
         }
     }
 
-    private String hash(RecordCreditRequest request) {
+    private String hash(NewCredit request) {
         try {
             byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -274,7 +274,7 @@ public class CourseCatalog {
         }
     }
 
-    private static void bump(CourseEntity course) {
+    private void bump(CourseEntity course) {
         course.version++;
         course.updatedAt = now();
     }

@@ -128,6 +128,27 @@ class CourseValidationTest {
         api.as(api.learner()).queryParam("maxFee", "cheap").get(CatalogApi.COURSES).then().statusCode(400).body("field", equalTo("maxFee"));
         api.as(api.learner()).queryParam("minQuality", 101).get(CatalogApi.COURSES).then().statusCode(400).body("field", equalTo("minQuality"));
         api.as(api.learner()).queryParam("cursor", "garbage!").get(CatalogApi.COURSES).then().statusCode(400).body("field", equalTo("cursor"));
+        api.as(api.learner()).queryParam("free", "yes").get(CatalogApi.COURSES).then().statusCode(400).body("field", equalTo("free"));
+        api.as(api.learner()).queryParam("status", "GONE").get(CatalogApi.COURSES).then().statusCode(400).body("field", equalTo("status"));
+        api.as(api.learner()).queryParam("limit", "ten").get(CatalogApi.COURSES).then().statusCode(400).body("field", equalTo("limit"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\u0000", "1-2-3-4-5", "\u00e9t\u00e9", "' or 1=1--", "\ud83d\ude00" })
+    void shouldRefuseOddParameterValuesNamingTheParameter(String odd) {
+        api.as(api.learner()).queryParam("providerId", odd).get(CatalogApi.COURSES)
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("providerId"));
+        api.as(api.learner()).queryParam("format", odd).get(CatalogApi.COURSES)
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("format"));
+    }
+
+    @Test
+    void shouldAnswerNotModifiedWhenTheClientHoldsTheCurrentVersion() {
+        UUID id = api.draft(CatalogApi.courseBody(providerId, "Cached course " + UUID.randomUUID()));
+        api.as(api.curator()).header("If-None-Match", "\"1\"").get(CatalogApi.COURSES + "/" + id)
+                .then().statusCode(304).header("ETag", "\"1\"");
+        api.as(api.curator()).header("If-None-Match", "\"0\"").get(CatalogApi.COURSES + "/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("id", equalTo(id.toString()));
     }
 
     @Test

@@ -1,17 +1,25 @@
 package org.recert.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.recert.devstack.test.PublishedSchemas;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.recert.contracts.ComplianceStatus;
+import org.recert.contracts.EventContract;
+import org.recert.contracts.StatusEvent;
 import org.recert.devstack.test.TopicProbe;
 
-/** compliance.status.v1 events as the compliance service publishes them, checked against docs/events before they are sent. */
+/** compliance.status.v1 events built from the contract's {@link StatusEvent}, checked against docs/events before they are sent. */
 final class StatusEvents {
 
-    static final String TOPIC = "compliance.status.v1";
+    static final String TOPIC = EventContract.COMPLIANCE_STATUS.topic();
     static final String CREDENTIAL = "CMA_AAMA";
 
     private StatusEvents() {
@@ -20,21 +28,18 @@ final class StatusEvents {
     /** A learner's CMA (AAMA) status: certified on {@code cycleStart}, due {@code dueDate}, short {@code clinicalShortfall} clinical points. */
     static String status(String learnerId, String oldStatus, String newStatus, LocalDate asOf, LocalDate cycleStart, LocalDate dueDate,
             LocalDate applyBy, int clinicalShortfall) {
-        boolean met = clinicalShortfall == 0;
-        String applyByField = applyBy == null ? "" : ",\"applyBy\":\"" + applyBy + "\"";
-        String json = """
-                {"learnerId":"%1$s","credential":"%2$s","oldStatus":"%3$s","newStatus":"%4$s",
-                 "evaluation":{"learnerId":"%1$s","credential":"%2$s","credentialName":"CMA (AAMA)","asOf":"%5$s","status":"%4$s",
-                  "certifiedOn":"%6$s","cycleStart":"%6$s","dueDate":"%7$s","graceEnd":"%8$s","daysRemaining":%9$d,
-                  "requirementsMet":%10$s,
-                  "requirements":[{"code":"TOTAL","required":60,"earned":%11$d,"shortfall":%12$d},
-                                  {"code":"CLINICAL","required":10,"earned":%13$d,"shortfall":%12$d}],
-                  "counted":[],"excluded":[],"reasons":["status %4$s"],"nextStatusChangeOn":null%14$s}}"""
-                .formatted(learnerId, CREDENTIAL, oldStatus, newStatus, asOf, cycleStart, dueDate, dueDate.plusDays(90),
-                        java.time.temporal.ChronoUnit.DAYS.between(asOf, dueDate), met, 60 - clinicalShortfall, clinicalShortfall,
-                        10 - clinicalShortfall, applyByField);
-        PublishedSchemas.assertValid("events/compliance.status.v1.schema.json", json);
-        return json;
+        ComplianceStatus status = ComplianceStatus.valueOf(newStatus);
+        BigDecimal shortfall = BigDecimal.valueOf(clinicalShortfall);
+        StatusEvent.Evaluation evaluation = new StatusEvent.Evaluation(learnerId, CREDENTIAL, "CMA (AAMA)", null, asOf, status,
+                cycleStart, cycleStart, dueDate, dueDate.plusDays(90), applyBy, (int) ChronoUnit.DAYS.between(asOf, dueDate),
+                clinicalShortfall == 0,
+                List.of(new StatusEvent.Requirement("TOTAL", BigDecimal.valueOf(60), BigDecimal.valueOf(60).subtract(shortfall), shortfall),
+                        new StatusEvent.Requirement("CLINICAL", BigDecimal.TEN, BigDecimal.TEN.subtract(shortfall), shortfall)),
+                List.of(), List.of(), List.of("status " + newStatus), null);
+        JsonNode data = EventContract.COMPLIANCE_STATUS.write(
+                new StatusEvent(learnerId, CREDENTIAL, ComplianceStatus.valueOf(oldStatus), status, evaluation));
+        assertThat(EventContract.COMPLIANCE_STATUS.problems(data)).as("the fixture against docs/events").isEmpty();
+        return data.toString();
     }
 
     /** Publishes an event with a new id; returns the id. */
@@ -47,7 +52,7 @@ final class StatusEvents {
     /** Publishes an event under a given id: the same id again is a redelivery. */
     static void publish(String learnerId, String json, String eventId) {
         TopicProbe.send(TOPIC, learnerId, json.getBytes(StandardCharsets.UTF_8), Map.of("ce_id", eventId, "ce_specversion", "1.0",
-                "ce_type", "ComplianceStatusChanged", "ce_source", "/recert/compliance", "content-type", "application/json"));
+                "ce_type", StatusEvent.CHANGED, "ce_source", "/recert/compliance", "content-type", "application/json"));
     }
 
     static String unique(String prefix) {

@@ -1,9 +1,12 @@
 package org.recert.catalog.api;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,6 +48,8 @@ import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.ETags;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.PageRequest;
+import org.recert.platform.web.Range;
 
 /** HTTP for the course lifecycle and search; the rules are in {@link CourseCatalog}. */
 @Path("/catalog/courses")
@@ -53,6 +58,8 @@ import org.recert.platform.web.Page;
 public class CourseResource {
 
     static final int MAX_LIMIT = 100;
+    /** The highest fee a search filters by. */
+    static final long MAX_FEE = 1_000_000;
 
     private final CourseCatalog catalog;
     private final Actors actors;
@@ -74,38 +81,31 @@ public class CourseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoursePage.class)))
     @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid")
     @APIResponse(responseCode = "403", description = "Drafts asked for by a reader")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1-100 (default 20)", example = "20")
     public Page<Course> search(
-            @Parameter(description = "Courses with credit in this category", schema = @Schema(implementation = Category.class)) @QueryParam("category") String category,
-            @Parameter(description = "AAMA-approved today (the validity of the approval covers the date in UTC) or not", schema = @Schema(implementation = ApprovalFilter.class)) @QueryParam("approval") String approval,
-            @Parameter(description = "Free courses only (true) or paid only (false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("free") String free,
-            @Parameter(schema = @Schema(implementation = CourseFormat.class)) @QueryParam("format") String format,
-            @Parameter(schema = @Schema(implementation = CourseScope.class)) @QueryParam("scope") String scope,
-            @Parameter(description = "Highest fee (course price or subscription price)", example = "30.00") @QueryParam("maxFee") String maxFee,
-            @Parameter(description = "Lowest quality score, 0-100", example = "70") @QueryParam("minQuality") String minQuality,
-            @Parameter(description = "Courses of this provider") @QueryParam("providerId") String providerId,
+            @Parameter(description = "Courses with credit in this category") @QueryParam("category") Category category,
+            @Parameter(description = "AAMA-approved today (the validity of the approval covers the date in UTC) or not") @QueryParam("approval") ApprovalFilter approval,
+            @Parameter(description = "Free courses only (true) or paid only (false)") @QueryParam("free") Boolean free,
+            @QueryParam("format") CourseFormat format,
+            @QueryParam("scope") CourseScope scope,
+            @Parameter(description = "Highest fee (course price or subscription price)", example = "30.00")
+            @QueryParam("maxFee") @Range(min = 0, max = MAX_FEE) BigDecimal maxFee,
+            @Parameter(description = "Lowest quality score, 0-100", example = "70") @QueryParam("minQuality") @Range(min = 0, max = 100) Integer minQuality,
+            @Parameter(description = "Courses of this provider") @QueryParam("providerId") UUID providerId,
             @Parameter(description = "Full-text query, web-search syntax (\"quoted phrase\", or, -not)", example = "phlebotomy order of draw") @QueryParam("q") String q,
-            @Parameter(description = "PUBLISHED (default), RETIRED or DRAFT", schema = @Schema(implementation = CourseStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "PUBLISHED (default), RETIRED or DRAFT") @QueryParam("status") CourseStatus status,
             @Parameter(description = "relevance (default), fee or creditPerDollar", example = "creditPerDollar") @QueryParam("sort") String sort,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("limit") String limit) {
+            @BeanParam PageRequest page) {
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "at most 200 characters");
         }
-        CourseQuery query = new CourseQuery(
-                Params.optionalEnum(Category.class, category, "category"),
-                Params.optionalEnum(ApprovalFilter.class, approval, "approval"),
-                Params.optionalBoolean(free, "free"),
-                Params.optionalEnum(CourseFormat.class, format, "format"),
-                Params.optionalEnum(CourseScope.class, scope, "scope"),
-                Params.optionalAmount(maxFee, "maxFee"),
-                minQuality(minQuality),
-                Params.optionalUuid(providerId, "providerId"),
+        CourseQuery query = new CourseQuery(category, approval, free, format, scope, maxFee, minQuality, providerId,
                 q == null || q.isBlank() ? null : q.strip(),
-                status == null || status.isBlank() ? CourseStatus.PUBLISHED : Params.optionalEnum(CourseStatus.class, status, "status"),
+                status == null ? CourseStatus.PUBLISHED : status,
                 sort == null || sort.isBlank() ? CourseSort.RELEVANCE : CourseSort.ofParameter(sort.strip())
                         .orElseThrow(() -> ProblemException.invalid("sort", "must be relevance, fee or creditPerDollar")),
-                cursor == null || cursor.isBlank() ? null : cursor.strip(),
-                limit(limit));
+                page.cursor(),
+                page.size(config.search().defaultLimit(), MAX_LIMIT));
         return catalog.search(actors.current(), query);
     }
 
@@ -124,8 +124,7 @@ public class CourseResource {
     @APIResponse(responseCode = "403", description = "Not a curator, or a provider writing for another provider")
     public Response create(@Valid @NotNull CourseDraft draft, @Context UriInfo uri) {
         Course course = catalog.create(actors.current(), draft);
-        return Response.created(URI.create(uri.getPath() + "/" + course.id()))
-                .header("ETag", ETags.of(course.version()))
+        return ETags.tagged(Response.created(URI.create(uri.getPath() + "/" + course.id())), course.version())
                 .entity(course).build();
     }
 
@@ -137,8 +136,11 @@ public class CourseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Course.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such course visible to the caller")
-    public Response get(@PathParam("id") String id) {
-        return withETag(catalog.get(actors.current(), Params.uuid(id, "id")));
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version: the copy the client holds is current")
+    public Response get(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the copy the client holds", example = "\"3\"") @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Course course = catalog.get(actors.current(), id);
+        return ETags.read(course, course.version(), ifNoneMatch);
     }
 
     @PUT
@@ -157,10 +159,10 @@ public class CourseResource {
     @APIResponse(responseCode = "409", description = "The course is retired")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") String id,
+    public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being replaced", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CourseDraft draft) {
-        return withETag(catalog.update(actors.current(), Params.uuid(id, "id"), ifMatch, draft));
+        return withETag(catalog.update(actors.current(), id, ifMatch, draft));
     }
 
     @POST
@@ -172,8 +174,8 @@ public class CourseResource {
     @APIResponse(responseCode = "404", description = "No such course")
     @APIResponse(responseCode = "409", description = "Not a draft, or its provider is inactive")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
-    public Response publish(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return withETag(catalog.publish(actors.current(), Params.uuid(id, "id"), ifMatch));
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withETag(catalog.publish(actors.current(), id, ifMatch));
     }
 
     @POST
@@ -186,8 +188,8 @@ public class CourseResource {
     @APIResponse(responseCode = "404", description = "No such course")
     @APIResponse(responseCode = "409", description = "Not published")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
-    public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return withETag(catalog.retire(actors.current(), Params.uuid(id, "id"), ifMatch));
+    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withETag(catalog.retire(actors.current(), id, ifMatch));
     }
 
     @GET
@@ -199,41 +201,11 @@ public class CourseResource {
             + "subscription at most recert.catalog.quality.max-subscription-fee (default 250.00 USD); free courses meet it and are flagged FREE_COURSE.")
     @APIResponse(responseCode = "200", description = "The review", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityReview.class)))
     @APIResponse(responseCode = "404", description = "No such course visible to the caller")
-    public QualityReview quality(@PathParam("id") String id) {
-        return catalog.quality(actors.current(), Params.uuid(id, "id"));
+    public QualityReview quality(@PathParam("id") UUID id) {
+        return catalog.quality(actors.current(), id);
     }
 
     private static Response withETag(Course course) {
-        return Response.ok(course).header("ETag", ETags.of(course.version())).build();
-    }
-
-    private static Integer minQuality(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int score = Integer.parseInt(value.strip());
-            if (score < 0 || score > 100) {
-                throw ProblemException.invalid("minQuality", "must be between 0 and 100");
-            }
-            return score;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("minQuality", "must be a whole number between 0 and 100");
-        }
-    }
-
-    private int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return Math.min(config.search().defaultLimit(), MAX_LIMIT);
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
-        }
+        return ETags.ok(course, course.version());
     }
 }

@@ -1,9 +1,11 @@
 package org.recert.catalog.api;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,16 +33,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.catalog.domain.Provider;
 import org.recert.catalog.domain.ProviderInput;
 import org.recert.catalog.service.ProviderDirectory;
-import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.ETags;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.PageRequest;
 
 /** HTTP for providers: curators write, everyone signed in reads. */
 @Path("/catalog/providers")
 @Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderResource {
+
+    private static final int DEFAULT_LIMIT = 20;
 
     private final ProviderDirectory directory;
 
@@ -54,22 +58,9 @@ public class ProviderResource {
     @APIResponse(responseCode = "200", description = "A page of providers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, cursor or limit")
-    public Page<Provider> list(
-            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("limit") String limit) {
-        int size = 20;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > CourseResource.MAX_LIMIT) {
-                throw ProblemException.invalid("limit", "must be a whole number between 1 and " + CourseResource.MAX_LIMIT);
-            }
-        }
-        return directory.list(Params.optionalBoolean(active, "active"), cursor == null || cursor.isBlank() ? null : cursor.strip(), size);
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1-100 (default 20)", example = "20")
+    public Page<Provider> list(@QueryParam("active") Boolean active, @BeanParam PageRequest page) {
+        return directory.list(active, page.cursor(), page.size(DEFAULT_LIMIT, CourseResource.MAX_LIMIT));
     }
 
     @POST
@@ -85,8 +76,8 @@ public class ProviderResource {
     @APIResponse(responseCode = "409", description = "A provider of that name exists")
     public Response create(@Valid @NotNull ProviderInput input, @Context UriInfo uri) {
         Provider provider = directory.create(input);
-        return Response.created(URI.create(uri.getPath() + "/" + provider.id()))
-                .header("ETag", ETags.of(provider.version())).entity(provider).build();
+        return ETags.tagged(Response.created(URI.create(uri.getPath() + "/" + provider.id())), provider.version())
+                .entity(provider).build();
     }
 
     @GET
@@ -97,9 +88,11 @@ public class ProviderResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provider.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such provider")
-    public Response get(@PathParam("id") String id) {
-        Provider provider = directory.get(Params.uuid(id, "id"));
-        return Response.ok(provider).header("ETag", ETags.of(provider.version())).build();
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version: the copy the client holds is current")
+    public Response get(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the copy the client holds", example = "\"1\"") @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Provider provider = directory.get(id);
+        return ETags.read(provider, provider.version(), ifNoneMatch);
     }
 
     @PUT
@@ -117,10 +110,10 @@ public class ProviderResource {
     @APIResponse(responseCode = "409", description = "A provider of that name exists")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") String id,
+    public Response update(@PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version being replaced", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProviderInput input) {
-        Provider provider = directory.update(Params.uuid(id, "id"), ifMatch, input);
-        return Response.ok(provider).header("ETag", ETags.of(provider.version())).build();
+        Provider provider = directory.update(id, ifMatch, input);
+        return ETags.ok(provider, provider.version());
     }
 }

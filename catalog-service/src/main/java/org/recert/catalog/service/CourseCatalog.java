@@ -1,9 +1,9 @@
 package org.recert.catalog.service;
 
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +59,11 @@ public class CourseCatalog {
     private final String currency;
     private final Counter publishedCounter;
     private final Counter retiredCounter;
+    private final Clock clock;
 
     public CourseCatalog(CourseRepository courses, ProviderRepository providers, CourseEvents events, Validator validator,
-            CatalogConfig config, MeterRegistry meters) {
+            CatalogConfig config, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.courses = courses;
         this.providers = providers;
         this.events = events;
@@ -175,7 +177,7 @@ public class CourseCatalog {
             throw ProblemException.conflict("the course is " + course.status + "; only a PUBLISHED course is retired");
         }
         course.status = CourseStatus.RETIRED;
-        course.retiredOn = LocalDate.now(ZoneOffset.UTC);
+        course.retiredOn = LocalDate.now(clock);
         bump(course);
         Course view = CourseViews.course(course);
         events.retired(view);
@@ -272,12 +274,12 @@ public class CourseCatalog {
         }
     }
 
-    private static void bump(CourseEntity course) {
+    private void bump(CourseEntity course) {
         course.version++;
         course.updatedAt = now();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

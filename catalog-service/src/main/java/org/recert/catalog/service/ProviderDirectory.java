@@ -1,5 +1,6 @@
 package org.recert.catalog.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,8 +28,10 @@ public class ProviderDirectory {
 
     private final ProviderRepository providers;
     private final CourseCatalog catalog;
+    private final Clock clock;
 
-    public ProviderDirectory(ProviderRepository providers, CourseCatalog catalog) {
+    public ProviderDirectory(ProviderRepository providers, CourseCatalog catalog, Clock clock) {
+        this.clock = clock;
         this.providers = providers;
         this.catalog = catalog;
     }
@@ -116,7 +119,7 @@ public class ProviderDirectory {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

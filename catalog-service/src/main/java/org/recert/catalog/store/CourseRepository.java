@@ -1,7 +1,7 @@
 package org.recert.catalog.store;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +35,12 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
     /** One page of search results and the sort key of its last row, for the next cursor. */
     private static final Pattern SORT_KEY = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|Infinity");
 
+    private final Clock clock;
+
+    public CourseRepository(Clock clock) {
+        this.clock = clock;
+    }
+
     public record SearchPage(List<CourseEntity> courses, String nextCursor) {
     }
 
@@ -47,7 +53,7 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
     }
 
     public SearchPage search(CourseQuery query) {
-        SearchSql search = SearchSql.of(query);
+        SearchSql search = SearchSql.of(query, LocalDate.now(clock));
         Query native_ = getEntityManager().createNativeQuery(search.sql());
         search.parameters().forEach(native_::setParameter);
         @SuppressWarnings("unchecked")
@@ -65,7 +71,7 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
 
     /** The executed plan of the search's query, for operators and the search benchmark (EXPLAIN ANALYZE runs it). */
     public String plan(CourseQuery query) {
-        SearchSql search = SearchSql.of(query);
+        SearchSql search = SearchSql.of(query, LocalDate.now(clock));
         Query explain = getEntityManager().createNativeQuery("explain (analyze, buffers) " + search.sql());
         search.parameters().forEach(explain::setParameter);
         @SuppressWarnings("unchecked")
@@ -76,7 +82,7 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
     /** The id-and-sort-key query of a search, with its parameters. */
     private record SearchSql(String sql, Map<String, Object> parameters, Ordering ordering) {
 
-        static SearchSql of(CourseQuery query) {
+        static SearchSql of(CourseQuery query, LocalDate today) {
             Ordering ordering = Ordering.of(query);
             // the key goes out as text (numeric Infinity included) and comes back through a cast: exact for every type
             StringBuilder sql = new StringBuilder("select c.id, cast(").append(ordering.key).append(" as text) from course c where c.status = :status");
@@ -93,7 +99,7 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
                 // approved means approved today: an approval whose validity has not begun or has ended does not count
                 String approvedToday = "(c.approval_body is not null and c.approval_valid_from <= :today and c.approval_valid_to >= :today)";
                 sql.append(query.approval() == ApprovalFilter.AAMA ? " and " : " and not ").append(approvedToday);
-                parameters.put("today", LocalDate.now(ZoneOffset.UTC));
+                parameters.put("today", today);
             }
             if (query.free() != null) {
                 sql.append(query.free() ? " and c.fee_model = 'FREE'" : " and c.fee_model <> 'FREE'");

@@ -21,7 +21,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.recert.compliance.MutableClock;
+import org.recert.platform.time.ServiceClock;
 import org.recert.compliance.TestEvents;
 import org.recert.platform.security.DevTokens;
 
@@ -34,13 +34,13 @@ class LearnerComplianceApiTest {
     DevTokens tokens;
 
     @Inject
-    MutableClock clock;
+    ServiceClock clock;
 
     private String learner;
 
     @BeforeEach
     void fixTheDay() {
-        clock.set(TODAY);
+        clock.moveTo(TODAY);
         learner = TestEvents.unique("learner");
     }
 

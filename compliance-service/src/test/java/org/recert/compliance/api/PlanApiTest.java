@@ -25,7 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.recert.compliance.MutableClock;
+import org.recert.platform.time.ServiceClock;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
 import org.recert.platform.security.DevTokens;
@@ -38,7 +38,7 @@ class PlanApiTest {
     DevTokens tokens;
 
     @Inject
-    MutableClock clock;
+    ServiceClock clock;
 
     @Inject
     TestDatabase database;
@@ -50,7 +50,7 @@ class PlanApiTest {
 
     @Test
     void shouldPlanTheCheapestUntakenPublishedCoursesThatCloseTheGap() {
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         String learner = TestEvents.unique("planner");
         String token = tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5));
         java.util.function.Supplier<RequestSpecification> self = () -> given().auth().oauth2(token).contentType(ContentType.JSON);
@@ -101,7 +101,7 @@ class PlanApiTest {
 
     @Test
     void shouldStopPlanningACourseOnceItsRetirementEventArrivesAfterAPlanChoseIt() {
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         String learner = TestEvents.unique("replan");
         String token = tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5));
         java.util.function.Supplier<RequestSpecification> self = () -> given().auth().oauth2(token).contentType(ContentType.JSON);
@@ -130,7 +130,7 @@ class PlanApiTest {
 
     @Test
     void shouldPlanOverALargeCatalogProjectionWithinItsLimitsAndSayThatTheyCutTheSearch() {
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         String learner = TestEvents.unique("large");
         String token = tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("certifiedOn", "2022-02-10"))

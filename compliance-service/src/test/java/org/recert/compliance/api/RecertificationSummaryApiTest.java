@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.recert.compliance.MutableClock;
+import org.recert.platform.time.ServiceClock;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
 import org.recert.platform.security.DevTokens;
@@ -37,7 +37,7 @@ class RecertificationSummaryApiTest {
     DevTokens tokens;
 
     @Inject
-    MutableClock clock;
+    ServiceClock clock;
 
     @Inject
     TestDatabase database;
@@ -53,7 +53,7 @@ class RecertificationSummaryApiTest {
 
     /** Certified 2022-02-10 (due 2027-02-28): 10 AAMA CEUs and 2 non-AAMA contact hours with evidence, on 2026-01-15. */
     private String learnerWithMixedCredit() {
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         String learner = TestEvents.unique("summary");
         given().auth().oauth2(token(learner, "learner", null)).contentType(ContentType.JSON).body(Map.of("certifiedOn", "2022-02-10"))
                 .put("/api/v1/compliance/learners/{id}/certifications/CMA_AAMA", learner).then().statusCode(201);

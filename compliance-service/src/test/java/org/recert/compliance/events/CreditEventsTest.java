@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recert.devstack.test.PublishedSchemas;
-import org.recert.compliance.MutableClock;
+import org.recert.platform.time.ServiceClock;
 import org.recert.compliance.RecordedStatusChanges;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
@@ -44,7 +44,7 @@ class CreditEventsTest {
     DevTokens tokens;
 
     @Inject
-    MutableClock clock;
+    ServiceClock clock;
 
     @Inject
     TestDatabase database;
@@ -59,7 +59,7 @@ class CreditEventsTest {
 
     @BeforeEach
     void certifyALearner() {
-        clock.set(TODAY);
+        clock.moveTo(TODAY);
         learner = TestEvents.unique("events");
         given().auth().oauth2(token()).contentType(ContentType.JSON).body(Map.of("certifiedOn", "2022-02-10"))
                 .put("/api/v1/compliance/learners/{id}/certifications/CMA_AAMA", learner).then().statusCode(201);

@@ -25,7 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.recert.compliance.MutableClock;
+import org.recert.platform.time.ServiceClock;
 import org.recert.compliance.RecordedStatusChanges;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
@@ -55,7 +55,7 @@ class RebuildHoldsStatusesTest {
     DevTokens tokens;
 
     @Inject
-    MutableClock clock;
+    ServiceClock clock;
 
     @Inject
     RecordedStatusChanges changes;
@@ -65,7 +65,7 @@ class RebuildHoldsStatusesTest {
 
     @BeforeEach
     void certifyALearner() {
-        clock.set(TODAY);
+        clock.moveTo(TODAY);
         learner = TestEvents.unique("held");
         certify("2022-02-10").statusCode(201);
         assertThat(database.storedStatus(learner, "CMA_AAMA")).isEqualTo("ON_TRACK");
@@ -86,9 +86,9 @@ class RebuildHoldsStatusesTest {
         sendSixtyPoints();
         await().atMost(PATIENCE).until(() -> database.count("select count(*) from learner_credit where learner_id = ?1", learner) == 3);
         certify("2022-03-10").statusCode(201);
-        clock.set(LocalDate.parse("2026-09-02"));
+        clock.moveTo(LocalDate.parse("2026-09-02"));
         given().auth().oauth2(admin()).post("/api/v1/compliance/admin/status-sweep").then().statusCode(200).body("ran", equalTo(false));
-        clock.set(TODAY);
+        clock.moveTo(TODAY);
 
         assertThat(statusEvents()).as("nothing published from the half-rebuilt projection").isEqualTo(1);
         assertThat(changes.of(learner)).as("no webhook either").hasSize(1);

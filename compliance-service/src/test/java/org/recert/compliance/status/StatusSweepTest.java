@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.recert.compliance.MutableClock;
+import org.recert.platform.time.ServiceClock;
 import org.recert.compliance.RecordedStatusChanges;
 import org.recert.compliance.TestDatabase;
 import org.recert.compliance.TestEvents;
@@ -34,7 +34,7 @@ class StatusSweepTest {
     DevTokens tokens;
 
     @Inject
-    MutableClock clock;
+    ServiceClock clock;
 
     @Inject
     StatusSweep sweep;
@@ -63,7 +63,7 @@ class StatusSweepTest {
     }
 
     private String sweepOn(String day, String learner) {
-        clock.set(LocalDate.parse(day));
+        clock.moveTo(LocalDate.parse(day));
         assertThat(sweep.sweep().ran()).isTrue();
         return database.storedStatus(learner, "CMA_AAMA");
     }
@@ -71,7 +71,7 @@ class StatusSweepTest {
     @Test
     void shouldMoveAnIdleLearnerFromOnTrackToAtRiskToGraceToLapsedWithAnEventEachTime() {
         String learner = TestEvents.unique("idle");
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         certify(learner, "2022-02-10");
         assertThat(database.rows("select next_change_on from learner_status where learner_id = ?1", learner))
                 .containsExactly("2026-09-01");
@@ -104,7 +104,7 @@ class StatusSweepTest {
     void shouldReevaluateOnlyTheLearnersWhoseStatusCanChangeByThatDay() {
         String due = TestEvents.unique("due");
         String notDue = TestEvents.unique("not-due");
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         certify(due, "2021-09-01");
         certify(notDue, "2025-06-01");
         List<Object> untouched = database.rows("select evaluated_on, evaluated_at from learner_status where learner_id = ?1", notDue);
@@ -118,7 +118,7 @@ class StatusSweepTest {
 
     @Test
     void shouldLeaveTheSweepToTheReplicaHoldingTheLock() {
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         StatusSweep.SweepResult result = QuarkusTransaction.requiringNew().call(() -> {
             entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) held").setParameter(1, StatusSweep.LOCK_KEY).getSingleResult();
             return sweep.sweep();
@@ -130,7 +130,7 @@ class StatusSweepTest {
 
     @Test
     void shouldLetAnAdminRunTheSweep() {
-        clock.set(LocalDate.parse("2026-01-15"));
+        clock.moveTo(LocalDate.parse("2026-01-15"));
         given().auth().oauth2(tokens.mint("ops", Set.of("admin"), null, null, Duration.ofMinutes(5)))
                 .post("/api/v1/compliance/admin/status-sweep").then().statusCode(200)
                 .body("day", org.hamcrest.Matchers.equalTo("2026-01-15"));

@@ -15,6 +15,7 @@ import org.recert.credits.domain.Amount;
 import org.recert.contracts.Approval;
 import org.recert.credits.domain.CategoryValue;
 import org.recert.credits.domain.Evidence;
+import org.recert.credits.service.Correction;
 
 /** A correction: the reason, and the fields that change (the others keep their values). */
 @Schema(name = "CreditCorrection", examples = ApiExamples.CORRECTION)
@@ -29,4 +30,9 @@ public record CorrectionRequest(
         Approval approval,
         @PositiveOrZero @Max(100_000) Integer contactMinutes,
         @Valid Evidence evidence) {
+
+    /** The correction as the ledger takes it. */
+    public Correction toCorrection() {
+        return new Correction(reason, activityType, title, providerName, completedOn, amount, categories, approval, contactMinutes, evidence);
+    }
 }

@@ -1,10 +1,12 @@
 package org.recert.credits.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.contracts.ActivityType;
 import org.recert.contracts.Approval;
 import org.recert.contracts.Category;
+import org.recert.credits.config.CreditsConfig;
 import org.recert.credits.domain.Credit;
 import org.recert.contracts.CreditSource;
 import org.recert.contracts.CreditStatus;
@@ -40,13 +44,16 @@ import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.LearnerIds;
+import org.recert.platform.web.ETags;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.PageRequest;
 
 /** A learner's credit ledger over HTTP: the learner's own, or any for an admin. */
 @Path("/credits/learners/{learnerId}/credits")
 @Tag(name = "Credits")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
+@APIResponse(responseCode = "400", description = "A parameter (the credit id a UUID, a filter, the limit) or the body is invalid; the problem names it")
 @APIResponse(responseCode = "403", description = "Not a learner or an admin")
 @APIResponse(responseCode = "404", description = "Another learner's ledger, or no such credit")
 public class CreditResource {
@@ -56,10 +63,12 @@ public class CreditResource {
 
     private final CreditLedger ledger;
     private final Caller caller;
+    private final CreditsConfig config;
     private final UriInfo uriInfo;
 
-    public CreditResource(CreditLedger ledger, Caller caller, UriInfo uriInfo) {
+    public CreditResource(CreditLedger ledger, Caller caller, UriInfo uriInfo, CreditsConfig config) {
         this.ledger = ledger;
+        this.config = config;
         this.caller = caller;
         this.uriInfo = uriInfo;
     }
@@ -92,11 +101,10 @@ public class CreditResource {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
         }
         CreditSource source = caller.isAdmin() ? CreditSource.ADMIN_RECORDED : CreditSource.LEARNER_REPORTED;
-        CreditLedger.Recorded recorded = ledger.record(learnerId, idempotencyKey, request, source, caller.subject());
+        CreditLedger.Recorded recorded = ledger.record(learnerId, idempotencyKey, request.toNewCredit(), source, caller.subject());
         Credit credit = recorded.credit();
-        Response.ResponseBuilder response = Response.created(uriInfo.getAbsolutePathBuilder().path(credit.id().toString()).build())
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(credit.version())))
-                .entity(credit);
+        Response.ResponseBuilder response = ETags.tagged(Response.created(uriInfo.getAbsolutePathBuilder().path(credit.id().toString()).build()),
+                credit.version()).entity(credit);
         if (recorded.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -107,25 +115,21 @@ public class CreditResource {
     @Operation(summary = "List a learner's credits", description = "Newest completion first, cursor-paged; every filter optional")
     @APIResponse(responseCode = "200", description = "One page: {items, nextCursor}")
     @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Credits per page, 1-200 (default 50)", example = "50")
     public Page<Credit> list(
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
             @Parameter(description = "Completed on or after", example = "2022-04-01",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") LocalDate from,
             @Parameter(description = "Completed on or before", example = "2027-03-31",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(schema = @Schema(implementation = Category.class)) @QueryParam("category") String category,
-            @Parameter(schema = @Schema(implementation = Approval.class)) @QueryParam("approval") String approval,
-            @Parameter(schema = @Schema(implementation = ActivityType.class)) @QueryParam("activityType") String activityType,
-            @Parameter(description = "ACTIVE or REVOKED; both when absent", schema = @Schema(implementation = CreditStatus.class))
-            @QueryParam("status") String status,
-            @QueryParam("cursor") String cursor,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
-            @QueryParam("limit") String limit) {
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") LocalDate to,
+            @QueryParam("category") Category category,
+            @QueryParam("approval") Approval approval,
+            @QueryParam("activityType") ActivityType activityType,
+            @Parameter(description = "ACTIVE or REVOKED; both when absent") @QueryParam("status") CreditStatus status,
+            @BeanParam PageRequest page) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
-        CreditFilter filter = new CreditFilter(Params.date("from", from), Params.date("to", to),
-                Params.enumValue("category", Category.class, category), Params.enumValue("approval", Approval.class, approval),
-                Params.enumValue("activityType", ActivityType.class, activityType), Params.enumValue("status", CreditStatus.class, status));
-        return ledger.list(learnerId, filter, cursor, Params.integer("limit", limit));
+        CreditFilter filter = new CreditFilter(from, to, category, approval, activityType, status);
+        return ledger.list(learnerId, filter, page.cursor(), page.size(config.defaultPageSize(), config.maxPageSize()));
     }
 
     @GET
@@ -133,22 +137,24 @@ public class CreditResource {
     @Operation(summary = "Read a credit", description = "The current version with its ETag; with versions=all, every version")
     @APIResponse(responseCode = "200", description = "The credit (or its history with versions=all)",
             content = @Content(schema = @Schema(oneOf = { Credit.class, CreditHistory.class })))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version: the copy the client holds is current")
     public Response read(
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
             @PathParam("creditId") UUID creditId,
-            @Parameter(description = "all: every version, oldest first") @QueryParam("versions") String versions) {
+            @Parameter(description = "all: every version, oldest first") @QueryParam("versions") String versions,
+            @Parameter(description = "The ETag of the copy the client holds (the current version only)", example = "\"1\"")
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
         if (versions != null && !versions.equals("all")) {
             throw ProblemException.invalid("versions", "the only value is all");
         }
         if (versions == null) {
             Credit credit = ledger.current(learnerId, creditId);
-            return Response.ok(credit).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(credit.version()))).build();
+            return ETags.read(credit, credit.version(), ifNoneMatch);
         }
         List<Credit> all = ledger.versions(learnerId, creditId);
         int current = all.get(all.size() - 1).version();
-        return Response.ok(new CreditHistory(creditId, learnerId, current, all))
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(current))).build();
+        return ETags.ok(new CreditHistory(creditId, learnerId, current, all), current);
     }
 
     @POST
@@ -171,8 +177,8 @@ public class CreditResource {
         if (correction == null) {
             throw ProblemException.invalid("body", "a correction with its reason is required");
         }
-        Credit next = ledger.correct(learnerId, creditId, ifMatch, correction, caller.isAdmin(), caller.subject());
-        return Response.ok(next).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(next.version()))).build();
+        Credit next = ledger.correct(learnerId, creditId, ifMatch, correction.toCorrection(), caller.isAdmin(), caller.subject());
+        return ETags.ok(next, next.version());
     }
 
     @DELETE
@@ -191,6 +197,6 @@ public class CreditResource {
             @QueryParam("reason") String reason) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
         Credit revoked = ledger.revoke(learnerId, creditId, ifMatch, reason, caller.subject());
-        return Response.ok(revoked).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(revoked.version()))).build();
+        return ETags.ok(revoked, revoked.version());
     }
 }

@@ -15,6 +15,7 @@ import org.recert.credits.domain.Amount;
 import org.recert.contracts.Approval;
 import org.recert.credits.domain.CategoryValue;
 import org.recert.credits.domain.Evidence;
+import org.recert.credits.service.NewCredit;
 
 /**
  * A credit a learner (or an admin) records. With {@code courseId}, the course's credit, split, approval and
@@ -33,4 +34,9 @@ public record RecordCreditRequest(
         @PositiveOrZero @Max(100_000) @Schema(examples = "120", description = "Minutes of instruction; a contact hour is 50")
         Integer contactMinutes,
         @Valid @Schema(nullable = true) Evidence evidence) {
+
+    /** The credit as the ledger takes it. */
+    public NewCredit toNewCredit() {
+        return new NewCredit(activityType, title, providerName, courseId, completedOn, amount, categories, approval, contactMinutes, evidence);
+    }
 }

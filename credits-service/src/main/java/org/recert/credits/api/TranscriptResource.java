@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -21,11 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recert.credits.config.CreditsConfig;
 import org.recert.credits.domain.Transcript;
 import org.recert.credits.service.CreditLedger;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.LearnerIds;
+import org.recert.platform.web.PageRequest;
 
 /** The transcript a learner attaches to a recertification application: JSON, or CSV for a spreadsheet. */
 @Path("/credits/learners/{learnerId}/transcript")
@@ -46,14 +50,17 @@ public class TranscriptResource {
 
     private final CreditLedger ledger;
     private final Caller caller;
+    private final CreditsConfig config;
 
-    public TranscriptResource(CreditLedger ledger, Caller caller) {
+    public TranscriptResource(CreditLedger ledger, Caller caller, CreditsConfig config) {
         this.ledger = ledger;
+        this.config = config;
         this.caller = caller;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Credits per page, 1-200 (default 50)", example = "50")
     @Operation(summary = "A learner's transcript", description = "Active credits completed in [from, to], oldest first, one page at "
             + "a time (cursor, limit), with the totals of the whole period by category and approval, as issued and in contact-hour "
             + "equivalents. Ask with Accept: text/csv for the whole period as a spreadsheet, streamed.")
@@ -63,14 +70,12 @@ public class TranscriptResource {
     public Transcript json(
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
             @Parameter(description = "Completed on or after", example = "2022-04-01",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") LocalDate from,
             @Parameter(description = "Completed on or before", example = "2027-03-31",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Credits per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
-            @QueryParam("limit") String limit) {
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") LocalDate to,
+            @BeanParam PageRequest page) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
-        return ledger.transcript(learnerId, Params.date("from", from), Params.date("to", to), cursor, Params.integer("limit", limit));
+        return ledger.transcript(learnerId, from, to, page.cursor(), page.size(config.defaultPageSize(), config.maxPageSize()));
     }
 
     @GET
@@ -78,11 +83,9 @@ public class TranscriptResource {
     @Operation(hidden = true)
     public Response csv(
             @PathParam("learnerId") @Pattern(regexp = LearnerIds.PATTERN) String learnerId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("from") LocalDate fromDay,
+            @QueryParam("to") LocalDate toDay) {
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
-        LocalDate fromDay = Params.date("from", from);
-        LocalDate toDay = Params.date("to", to);
         // refused with a 400 before the streamed 200 begins
         CreditLedger.checkRange(fromDay, toDay);
         StreamingOutput body = output -> ledger.exportTranscript(learnerId, fromDay, toDay,

@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
-import org.recert.credits.api.RecordCreditRequest;
+import org.recert.credits.service.NewCredit;
 import org.recert.credits.config.DemoDataConfig;
 import org.recert.contracts.ActivityType;
 import org.recert.credits.domain.Amount;
@@ -32,7 +32,7 @@ public class DemoLedger {
     private static final Logger LOG = Logger.getLogger(DemoLedger.class);
     static final String RECORDED_BY = "demo-data";
 
-    private record DemoCredit(String learnerId, String key, RecordCreditRequest request) {
+    private record DemoCredit(String learnerId, String key, NewCredit request) {
     }
 
     private final DemoDataConfig config;
@@ -86,9 +86,9 @@ public class DemoLedger {
                         part(Category.ADMINISTRATIVE, "0.5"))));
     }
 
-    private static RecordCreditRequest credit(ActivityType type, String title, String provider, String completedOn, String amount,
+    private static NewCredit credit(ActivityType type, String title, String provider, String completedOn, String amount,
             CreditUnit unit, Approval approval, Integer minutes, CategoryValue... parts) {
-        return new RecordCreditRequest(type, title, provider, null, LocalDate.parse(completedOn), new Amount(new BigDecimal(amount), unit),
+        return new NewCredit(type, title, provider, null, LocalDate.parse(completedOn), new Amount(new BigDecimal(amount), unit),
                 List.of(parts), approval, minutes, new Evidence(provider, null, null, null));
     }
 

@@ -20,9 +20,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.recert.platform.runtime.Failures;
-import org.recert.credits.api.CorrectionRequest;
-import org.recert.credits.api.RecordCreditRequest;
-import org.recert.credits.config.CreditsConfig;
 import org.recert.credits.domain.Course;
 import org.recert.credits.domain.CourseCredit;
 import org.recert.credits.domain.Credit;
@@ -62,32 +59,31 @@ public class CreditLedger {
     private final IdempotencyStore idempotency;
     private final LedgerEvents events;
     private final ObjectMapper objectMapper;
-    private final CreditsConfig config;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public CreditLedger(CreditStore credits, CourseStore courses, IdempotencyStore idempotency, LedgerEvents events,
-            ObjectMapper objectMapper, CreditsConfig config, MeterRegistry meters) {
+            ObjectMapper objectMapper, MeterRegistry meters, Clock clock) {
         this.credits = credits;
         this.courses = courses;
         this.idempotency = idempotency;
         this.events = events;
         this.objectMapper = objectMapper;
-        this.config = config;
         this.meters = meters;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The latest completion date accepted: today where the day starts first (UTC+14), so nobody's today is "future". */
     public LocalDate latestCompletionDate() {
-        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+        // from the instant: the service's clock keeps to UTC whatever zone it is asked for
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
     }
 
     /**
      * Records a credit once per idempotency key: the same key with the same body answers the first credit;
      * with another body, 422. Nothing is written when the request is refused.
      */
-    public Recorded record(String learnerId, String idempotencyKey, RecordCreditRequest request, CreditSource source,
+    public Recorded record(String learnerId, String idempotencyKey, NewCredit request, CreditSource source,
             String recordedBy) {
         String hash = hash(request);
         UUID creditId = UUID.randomUUID();
@@ -123,7 +119,7 @@ public class CreditLedger {
     }
 
     /** Makes a new version with the fields the correction sets; only the holder of the current ETag may. */
-    public Credit correct(String learnerId, UUID creditId, String ifMatch, CorrectionRequest correction, boolean byAdmin,
+    public Credit correct(String learnerId, UUID creditId, String ifMatch, Correction correction, boolean byAdmin,
             String recordedBy) {
         Credit current = current(learnerId, creditId);
         ETags.requireMatch(ifMatch, current.version());
@@ -200,9 +196,8 @@ public class CreditLedger {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Credit> list(String learnerId, CreditFilter filter, String cursor, Integer limit) {
+    public Page<Credit> list(String learnerId, CreditFilter filter, String cursor, int size) {
         checkRange(filter.from(), filter.to());
-        int size = pageSize(limit);
         After after = after(cursor);
         return page(credits.list(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
     }
@@ -212,9 +207,8 @@ public class CreditLedger {
      * of the whole period (summed by the database, whatever the number of credits).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Transcript transcript(String learnerId, LocalDate from, LocalDate to, String cursor, Integer limit) {
+    public Transcript transcript(String learnerId, LocalDate from, LocalDate to, String cursor, int size) {
         checkRange(from, to);
-        int size = pageSize(limit);
         After after = after(cursor);
         CreditFilter filter = CreditFilter.activeBetween(from, to);
         Page<Credit> page = page(credits.listOldestFirst(learnerId, filter, after.completedOn(), after.id(), size + 1), size);
@@ -237,14 +231,6 @@ public class CreditLedger {
     }
 
     private record After(LocalDate completedOn, UUID id) {
-    }
-
-    private int pageSize(Integer limit) {
-        int size = limit == null ? config.defaultPageSize() : limit;
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + config.maxPageSize());
-        }
-        return size;
     }
 
     /** Where the previous page ended: the (completedOn, id) of its last credit, as its cursor says. */
@@ -270,7 +256,7 @@ public class CreditLedger {
         return Page.of(page, Cursor.encode(last.completedOn().toString(), last.id().toString()));
     }
 
-    private CreditContent contentOf(RecordCreditRequest request) {
+    private CreditContent contentOf(NewCredit request) {
         CreditContent asSent = new CreditContent(request.activityType(), request.title(), request.providerName(), request.courseId(),
                 request.completedOn(), request.amount(), request.categories(), request.approval(), request.contactMinutes(),
                 request.evidence());
@@ -300,7 +286,7 @@ public class CreditLedger {
     }
 
     /** A correction of a catalog course's credit keeps the course's terms unless an admin overrides them. */
-    private CreditContent withCourseTerms(CreditContent merged, CreditContent was, CorrectionRequest correction, boolean byAdmin) {
+    private CreditContent withCourseTerms(CreditContent merged, CreditContent was, Correction correction, boolean byAdmin) {
         if (!byAdmin) {
             if (correction.amount() != null && !correction.amount().equals(was.amount())) {
                 throw ProblemException.unprocessable("amount", "is set by the catalog course; only an admin may override it");
@@ -375,7 +361,7 @@ public class CreditLedger {
         }
     }
 
-    private String hash(RecordCreditRequest request) {
+    private String hash(NewCredit request) {
         try {
             byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

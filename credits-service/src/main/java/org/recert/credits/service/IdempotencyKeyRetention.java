@@ -1,6 +1,6 @@
 package org.recert.credits.service;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,8 +18,10 @@ public class IdempotencyKeyRetention {
 
     private final IdempotencyStore keys;
     private final CreditsConfig config;
+    private final Clock clock;
 
-    public IdempotencyKeyRetention(IdempotencyStore keys, CreditsConfig config) {
+    public IdempotencyKeyRetention(IdempotencyStore keys, CreditsConfig config, Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.config = config;
     }
@@ -32,7 +34,7 @@ public class IdempotencyKeyRetention {
     /** Forgets the keys older than the retention; returns how many. */
     @Transactional
     public int forgetExpired() {
-        int forgotten = keys.forgetBefore(Instant.now().minus(config.idempotencyRetention()));
+        int forgotten = keys.forgetBefore(clock.instant().minus(config.idempotencyRetention()));
         if (forgotten > 0) {
             LOG.infof("forgot %d idempotency keys older than %s", forgotten, config.idempotencyRetention());
         }

@@ -61,6 +61,26 @@ class CreditListingTest {
         list(learner, Map.of("from", "2025-01-02", "to", "2025-01-01")).then().statusCode(400).body("field", equalTo("to"));
         list(learner, Map.of("limit", "0")).then().statusCode(400).body("field", equalTo("limit"));
         list(learner, Map.of("cursor", "garbage")).then().statusCode(400).body("field", equalTo("cursor"));
+        list(learner, Map.of("limit", "many")).then().statusCode(400).body("field", equalTo("limit"));
+        list(learner, Map.of("status", "GONE")).then().statusCode(400).body("field", equalTo("status"));
+    }
+
+    @Test
+    void shouldRefuseACreditIdThatIsNoUuidNamingItRatherThanAnswering404() {
+        String learner = unique("learner");
+        as(learner).get(CreditRecordingTest.path(learner) + "/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("creditId"));
+        as(learner).header("If-Match", "\"1\"").queryParam("reason", "x").delete(CreditRecordingTest.path(learner) + "/42")
+                .then().statusCode(400).body("field", equalTo("creditId"));
+    }
+
+    @Test
+    void shouldAnswerNotModifiedWhenTheClientHoldsTheCurrentVersion() {
+        String learner = unique("learner");
+        String location = record(learner, credit("Cached", "2024-01-10", "ONLINE_WORKSHOP", "2", "AAMA_CEU", "AAMA", Map.of("CLINICAL", 2)));
+        as(learner).header("If-None-Match", "\"1\"").get(location).then().statusCode(304).header("ETag", "\"1\"");
+        as(learner).header("If-None-Match", "\"0\"").get(location).then().statusCode(200).header("ETag", "\"1\"")
+                .body("title", equalTo("Cached"));
     }
 
     @Test

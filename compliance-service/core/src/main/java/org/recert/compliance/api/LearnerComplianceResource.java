@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CertificationService;
-import org.recert.compliance.service.Dates;
+import org.recert.compliance.service.CertificationView;
 import org.recert.compliance.service.Evaluations;
 import org.recert.compliance.service.PlanService;
 import org.recert.compliance.service.RecertificationSummaries;
@@ -39,8 +39,8 @@ import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.LearnerIds;
-import org.recert.platform.web.NumberBounds;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.Range;
 
 /**
  * A learner's certifications, status and plan. A learner reaches only their own; admins reach everyone; no other role
@@ -52,8 +52,8 @@ import org.recert.platform.web.Page;
 @RolesAllowed({ Roles.LEARNER, Roles.ADMIN })
 public class LearnerComplianceResource {
 
-    private static final BigDecimal MAX_BUDGET = new BigDecimal("1000000000");
-    private static final int MAX_BUDGET_SCALE = 2;
+    /** The largest budget a plan is asked for. */
+    private static final long MAX_BUDGET = 1_000_000_000L;
 
     private final Caller caller;
     private final RuleSets ruleSets;
@@ -61,17 +61,15 @@ public class LearnerComplianceResource {
     private final Evaluations evaluations;
     private final PlanService plans;
     private final RecertificationSummaries summaries;
-    private final Dates dates;
 
     public LearnerComplianceResource(Caller caller, RuleSets ruleSets, CertificationService certifications, Evaluations evaluations,
-            PlanService plans, RecertificationSummaries summaries, Dates dates) {
+            PlanService plans, RecertificationSummaries summaries) {
         this.caller = caller;
         this.ruleSets = ruleSets;
         this.certifications = certifications;
         this.evaluations = evaluations;
         this.plans = plans;
         this.summaries = summaries;
-        this.dates = dates;
     }
 
     /** The list shape of the API, typed for the OpenAPI document. */
@@ -108,7 +106,7 @@ public class LearnerComplianceResource {
         authorize(learnerId);
         Credential rules = ruleSets.byPath(credential);
         CertificationService.Recorded recorded = certifications.certify(learnerId, rules, request.certifiedOn(), caller.subject());
-        CertificationView view = CertificationView.of(recorded.certification());
+        CertificationView view = recorded.certification();
         if (!recorded.newCycle()) {
             return Response.ok(view).build();
         }
@@ -126,7 +124,7 @@ public class LearnerComplianceResource {
     @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public Page<CertificationView> certifications(@Parameter(example = "maria") @PathParam("learnerId") String learnerId) {
         authorize(learnerId);
-        return Page.of(certifications.current(learnerId).stream().map(CertificationView::of).toList(), null);
+        return Page.of(certifications.current(learnerId), null);
     }
 
     @GET
@@ -141,8 +139,7 @@ public class LearnerComplianceResource {
             @Parameter(example = "CMA_AAMA") @PathParam("credential") String credential) {
         authorize(learnerId);
         Credential rules = ruleSets.byPath(credential);
-        List<CertificationView> history = certifications.requireHistory(learnerId, rules.code()).stream()
-                .map(CertificationView::of).toList();
+        List<CertificationView> history = certifications.requireHistory(learnerId, rules.code());
         CertificationView current = history.stream().filter(CertificationView::current).findFirst().orElse(null);
         return new CertificationHistory(learnerId, rules.code(), current, history);
     }
@@ -159,11 +156,12 @@ public class LearnerComplianceResource {
     @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public StatusView status(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(description = "Credential code", required = true, example = "CMA_AAMA") @QueryParam("credential") String credential,
-            @Parameter(description = "Evaluation day (default today), from 1970-01-01 to ten years ahead", example = "2026-01-31")
-            @QueryParam("asOf") String asOf) {
+            @Parameter(description = "Evaluation day (default today), from 1970-01-01 to ten years ahead", example = "2026-01-31",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") LocalDate asOf) {
         authorize(learnerId);
         Credential rules = ruleSets.byField("credential", credential);
-        return evaluations.evaluate(learnerId, rules, dates.asOf("asOf", asOf)).view();
+        return evaluations.evaluate(learnerId, rules, evaluations.asOf(asOf)).view();
     }
 
     /** The list shape of the API, typed for the OpenAPI document. */
@@ -184,7 +182,7 @@ public class LearnerComplianceResource {
         authorize(learnerId);
         LocalDate today = evaluations.today();
         return Page.of(certifications.current(learnerId).stream()
-                .map(certification -> ruleSets.find(certification.credential)
+                .map(certification -> ruleSets.find(certification.credential())
                         .map(rules -> evaluations.evaluate(learnerId, rules, today).view()))
                 .flatMap(java.util.Optional::stream).toList(), null);
     }
@@ -202,12 +200,12 @@ public class LearnerComplianceResource {
     @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public PlanService.PlanView plan(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
             @Parameter(description = "Credential code", required = true, example = "CMA_AAMA") @QueryParam("credential") String credential,
-            @Parameter(description = "Most the learner will pay, in the catalog's currency", example = "100.00") @QueryParam("budget") String budget,
-            @Parameter(description = "Only AAMA-approved courses", schema = @Schema(type = SchemaType.BOOLEAN), example = "false")
-            @QueryParam("approvedOnly") String approvedOnly) {
+            @Parameter(description = "Most the learner will pay, in the catalog's currency, at most 1000000000 with 2 decimals", example = "100.00")
+            @QueryParam("budget") @Range(min = 0, max = MAX_BUDGET, maxScale = 2) BigDecimal budget,
+            @Parameter(description = "Only AAMA-approved courses", example = "false") @QueryParam("approvedOnly") Boolean approvedOnly) {
         authorize(learnerId);
         Credential rules = ruleSets.byField("credential", credential);
-        return plans.plan(learnerId, rules, budget(budget), flag("approvedOnly", approvedOnly));
+        return plans.plan(learnerId, rules, budget, Boolean.TRUE.equals(approvedOnly));
     }
 
     @GET
@@ -253,30 +251,5 @@ public class LearnerComplianceResource {
             throw ProblemException.invalid("learnerId", "must match " + LearnerIds.PATTERN);
         }
         caller.requireSelfOrAdmin(learnerId, "learner " + learnerId);
-    }
-
-    private static BigDecimal budget(String value) {
-        // bounded in size and scale before any comparison sees it
-        BigDecimal budget = NumberBounds.parse(value, "budget");
-        if (budget == null) {
-            return null;
-        }
-        if (budget.signum() < 0 || budget.stripTrailingZeros().scale() > MAX_BUDGET_SCALE || budget.precision() > 12
-                || budget.compareTo(MAX_BUDGET) > 0) {
-            throw ProblemException.invalid("budget", "must be a non-negative amount of at most " + MAX_BUDGET.toPlainString()
-                    + " with at most 2 decimals");
-        }
-        return budget;
-    }
-
-    private static boolean flag(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid(field, "must be true or false");
-        };
     }
 }

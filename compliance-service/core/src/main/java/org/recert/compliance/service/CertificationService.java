@@ -1,5 +1,6 @@
 package org.recert.compliance.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,20 +25,20 @@ public class CertificationService {
     private final EntityManager entityManager;
     private final Evaluations evaluations;
     private final LearnerStatusService statuses;
-    private final Dates dates;
     private final TransactionLocks locks;
+    private final Clock clock;
 
-    public CertificationService(EntityManager entityManager, Evaluations evaluations, LearnerStatusService statuses, Dates dates,
-            TransactionLocks locks) {
+    public CertificationService(EntityManager entityManager, Evaluations evaluations, LearnerStatusService statuses,
+            TransactionLocks locks, Clock clock) {
         this.entityManager = entityManager;
         this.evaluations = evaluations;
         this.statuses = statuses;
-        this.dates = dates;
         this.locks = locks;
+        this.clock = clock;
     }
 
     /** The outcome of recording a certification date. */
-    public record Recorded(CertificationEntity certification, boolean newCycle) {
+    public record Recorded(CertificationView certification, boolean newCycle) {
     }
 
     /**
@@ -45,14 +46,14 @@ public class CertificationService {
      * supersedes the current cycle, which is kept in the history.
      */
     public Recorded certify(String learnerId, Credential rules, LocalDate certifiedOn, String recordedBy) {
-        dates.requireCertificationDate("certifiedOn", certifiedOn);
+        requireCertificationDate(certifiedOn);
         // a first certification has no row to lock: racing requests queue here, and the later ones see the first's row
         locks.hold("certification", learnerId + "/" + rules.code());
         Optional<CertificationEntity> current = evaluations.currentCertification(learnerId, rules.code(), true);
         if (current.isPresent() && current.get().certifiedOn.equals(certifiedOn)) {
-            return new Recorded(current.get(), false);
+            return new Recorded(CertificationView.of(current.get()), false);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         current.ifPresent(previous -> {
             previous.supersededAt = now;
             // the partial unique index allows one current row: retire the old one before the new one is inserted
@@ -72,32 +73,46 @@ public class CertificationService {
         entityManager.persist(certification);
         entityManager.flush();
         statuses.refresh(learnerId, rules.code());
-        return new Recorded(certification, true);
+        return new Recorded(CertificationView.of(certification), true);
     }
 
     /** Every cycle recorded for the learner in a credential, newest first; the first is current. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CertificationEntity> history(String learnerId, String credential) {
+    public List<CertificationView> history(String learnerId, String credential) {
         return entityManager.createQuery("""
                 from CertificationEntity where learnerId = :learner and credential = :credential order by id desc""",
                 CertificationEntity.class).setParameter("learner", learnerId).setParameter("credential", credential)
-                .getResultList();
+                .getResultList().stream().map(CertificationView::of).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CertificationEntity> current(String learnerId) {
+    public List<CertificationView> current(String learnerId) {
         return entityManager.createQuery("""
                 from CertificationEntity where learnerId = :learner and supersededAt is null order by credential""",
-                CertificationEntity.class).setParameter("learner", learnerId).getResultList();
+                CertificationEntity.class).setParameter("learner", learnerId).getResultList().stream().map(CertificationView::of).toList();
     }
 
     /** Throws 404 when the learner has no certification in the credential. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CertificationEntity> requireHistory(String learnerId, String credential) {
-        List<CertificationEntity> history = history(learnerId, credential);
+    public List<CertificationView> requireHistory(String learnerId, String credential) {
+        List<CertificationView> history = history(learnerId, credential);
         if (history.isEmpty()) {
             throw ProblemException.notFound("certification of " + learnerId + " in " + credential);
         }
         return history;
+    }
+
+    /** A certification is recorded on a day that has happened, not before the earliest day accepted. */
+    private void requireCertificationDate(LocalDate day) {
+        if (day == null) {
+            throw ProblemException.invalid("certifiedOn", "is required");
+        }
+        LocalDate today = evaluations.today();
+        if (day.isAfter(today)) {
+            throw ProblemException.invalid("certifiedOn", "cannot be in the future (today is " + today + ")");
+        }
+        if (day.isBefore(evaluations.earliestDay())) {
+            throw ProblemException.invalid("certifiedOn", "cannot be before " + evaluations.earliestDay());
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.recert.compliance.domain.RuleSet;
 import org.recert.compliance.status.StatusView;
 import org.recert.compliance.store.CertificationEntity;
 import org.recert.compliance.store.LearnerCreditEntity;
+import org.recert.platform.problem.ProblemException;
 
 /** Reads a learner's certification and credits from the projections and evaluates them; changes nothing. */
 @ApplicationScoped
@@ -28,10 +29,13 @@ public class Evaluations {
     private final RuleSets ruleSets;
     private final CreditFacts facts;
     private final Clock clock;
+    private final ComplianceConfig config;
     private final Counter evaluations;
 
-    public Evaluations(EntityManager entityManager, RuleSets ruleSets, CreditFacts facts, Clock clock, MeterRegistry meters) {
+    public Evaluations(EntityManager entityManager, RuleSets ruleSets, CreditFacts facts, Clock clock, ComplianceConfig config,
+            MeterRegistry meters) {
         this.entityManager = entityManager;
+        this.config = config;
         this.ruleSets = ruleSets;
         this.facts = facts;
         this.clock = clock;
@@ -46,6 +50,24 @@ public class Evaluations {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** The earliest day an evaluation or a certification may name. */
+    public LocalDate earliestDay() {
+        return LocalDate.parse(config.earliestDate());
+    }
+
+    /** An evaluation day: today when absent, otherwise within [earliest, today + maxAsOfYearsAhead]; a 400 naming asOf else. */
+    public LocalDate asOf(LocalDate day) {
+        LocalDate today = today();
+        if (day == null) {
+            return today;
+        }
+        LocalDate latest = today.plusYears(config.maxAsOfYearsAhead());
+        if (day.isBefore(earliestDay()) || day.isAfter(latest)) {
+            throw ProblemException.invalid("asOf", "must be between " + earliestDay() + " and " + latest);
+        }
+        return day;
     }
 
     /** Evaluates on a day in the cycle that was current then: a day before the current cycle falls in an earlier one. */

@@ -61,6 +61,11 @@ public class ServiceClock extends Clock {
         shift.set(Duration.ofDays(ChronoUnit.DAYS.between(LocalDate.now(system), day)));
     }
 
+    /** Back to the system's "today". */
+    public void reset() {
+        shift.set(Duration.ZERO);
+    }
+
     /** Whole days "today" is ahead of the system's date (negative: behind). */
     public long shiftDays() {
         return shift.get().toDays();

@@ -33,6 +33,8 @@ class ServiceClockTest {
         movable.moveTo(target);
         assertThat(LocalDate.now(movable)).isEqualTo(target);
         assertThat(movable.shiftDays()).isEqualTo(1800);
+        movable.reset();
+        assertThat(LocalDate.now(movable)).isEqualTo(LocalDate.now(ZoneOffset.UTC));
     }
 
     @Test

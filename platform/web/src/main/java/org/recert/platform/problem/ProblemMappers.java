@@ -116,6 +116,10 @@ public class ProblemMappers {
             // the JSON reader wraps its parse errors: answer them like every other input error
             return json(json, uri);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            // a request parameter refused by RequestParameters: the problem names it
+            return problem(problem, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);

@@ -1,4 +1,4 @@
-package org.recert.compliance.api;
+package org.recert.compliance.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recert.compliance.store.CertificationEntity;
 
-/** One certification cycle of a learner. */
+/** One certification cycle of a learner, as the service hands it out (the entity stays inside). */
 @Schema(name = "Certification", example = """
         {"learnerId":"maria","credential":"CMA_AAMA","certifiedOn":"2022-03-15","cycleStart":"2022-03-15","dueDate":"2027-03-31",
          "graceEnd":"2027-06-29","current":true,"recordedAt":"2026-01-05T10:15:30Z","recordedBy":"maria","supersededAt":null,

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.recert.notifications.messages.ReminderTexts;
 import org.recert.notifications.store.NotificationEntity;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.web.Cursor;
@@ -18,16 +19,30 @@ import org.recert.platform.web.Page;
 @Transactional
 public class Feed {
 
-    private final EntityManager entityManager;
-    private final Clock clock;
-
-    public Feed(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
-        this.clock = clock;
+    /** A reminder of the feed with its words in the reader's language. */
+    public record Shown(NotificationEntity notification, ReminderTexts.Wording wording) {
     }
 
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final ReminderTexts texts;
+
+    public Feed(EntityManager entityManager, Clock clock, ReminderTexts texts) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.texts = texts;
+    }
+
+    /** A page of the learner's reminders, worded in {@code language}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<NotificationEntity> of(String learnerId, String cursor, int limit) {
+    public Page<Shown> of(String learnerId, String cursor, int limit, String language) {
+        Page<NotificationEntity> page = decided(learnerId, cursor, limit);
+        return Page.of(page.items().stream().map(row -> new Shown(row, texts.word(row, language))).toList(), page.nextCursor());
+    }
+
+    /** A page of the learner's reminders as decided (and, once mailed, as sent): the admins' record. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<NotificationEntity> decided(String learnerId, String cursor, int limit) {
         long before = cursor == null ? Long.MAX_VALUE : parse(Cursor.decode(cursor, 1).get(0));
         TypedQuery<NotificationEntity> query = entityManager.createQuery(
                 "from NotificationEntity where learnerId = :learner and id < :before order by id desc", NotificationEntity.class)

@@ -20,6 +20,16 @@ public record Reminder(String kind, String credential, String credentialName, Lo
                 today, status.missing());
     }
 
+    /**
+     * The same reminder with what is missing as the learner's current standing in the same cycle says: a reminder is
+     * read after it was decided (the feed, a mail held back), and credit recorded since then has changed what is missing.
+     * A congratulation or a lapse says what it said: the first had nothing missing, the second no longer asks for credit.
+     */
+    public Reminder standingNow(List<Missing> now) {
+        boolean reportsMissing = ReminderRules.isScheduled(kind) || "AT_RISK".equals(kind) || "GRACE".equals(kind);
+        return reportsMissing ? new Reminder(kind, credential, credentialName, actBy, dueDate, graceEnd, decidedOn, now) : this;
+    }
+
     /** The credential's name where the event gave one, else its code. */
     public String name() {
         return credentialName == null ? credential : credentialName;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,17 +70,18 @@ public class ReminderTexts {
     }
 
     /**
-     * A decided reminder in words. One decided before reminders kept their codes (no {@code decided_on}) has only the
-     * English words it was decided with, and is shown in them.
+     * A decided reminder in words, with what is missing as {@code standingNow} says when the learner's standing in the
+     * reminder's cycle is known (see {@link Reminder#standingNow}). One decided before reminders kept their codes (no
+     * {@code decided_on}) has only the English words it was decided with, and is shown in them.
      */
-    public Wording word(NotificationEntity notification, String language) {
+    public Wording word(NotificationEntity notification, Optional<List<Missing>> standingNow, String language) {
         if (notification.decidedOn == null) {
             return new Wording(notification.subject, notification.body,
                     notification.missing.isEmpty() ? List.of() : List.of(notification.missing.split("\n")));
         }
-        return word(new Reminder(notification.kind, notification.credential, notification.credentialName, notification.actBy,
-                notification.dueDate, notification.graceEnd, notification.decidedOn, MissingColumn.read(notification.missingCodes)),
-                language);
+        Reminder decided = new Reminder(notification.kind, notification.credential, notification.credentialName, notification.actBy,
+                notification.dueDate, notification.graceEnd, notification.decidedOn, MissingColumn.read(notification.missingCodes));
+        return word(standingNow.map(decided::standingNow).orElse(decided), language);
     }
 
     /** The summary of a calendar event: "due", "apply-by" or "grace-end" of a credential. */

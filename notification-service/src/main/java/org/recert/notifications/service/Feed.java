@@ -1,13 +1,17 @@
 package org.recert.notifications.service;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.recert.notifications.domain.Missing;
 import org.recert.notifications.messages.ReminderTexts;
 import org.recert.notifications.store.NotificationEntity;
 import org.recert.platform.problem.ProblemException;
@@ -26,18 +30,26 @@ public class Feed {
     private final EntityManager entityManager;
     private final Clock clock;
     private final ReminderTexts texts;
+    private final Standings standings;
 
-    public Feed(EntityManager entityManager, Clock clock, ReminderTexts texts) {
+    public Feed(EntityManager entityManager, Clock clock, ReminderTexts texts, Standings standings) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.texts = texts;
+        this.standings = standings;
     }
 
-    /** A page of the learner's reminders, worded in {@code language}. */
+    /**
+     * A page of the learner's reminders, worded in {@code language}; what is missing is what is missing now in the
+     * reminder's cycle (credit recorded after a reminder was decided shows in it), as decided for an older cycle.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Shown> of(String learnerId, String cursor, int limit, String language) {
         Page<NotificationEntity> page = decided(learnerId, cursor, limit);
-        return Page.of(page.items().stream().map(row -> new Shown(row, texts.word(row, language))).toList(), page.nextCursor());
+        Map<String, Optional<List<Missing>>> now = new HashMap<>();
+        return Page.of(page.items().stream().map(row -> new Shown(row, texts.word(row,
+                now.computeIfAbsent(row.credential + "|" + row.cycleStart, key -> standings.missingNow(learnerId, row.credential,
+                        row.cycleStart)), language))).toList(), page.nextCursor());
     }
 
     /** A page of the learner's reminders as decided (and, once mailed, as sent): the admins' record. */

@@ -43,11 +43,13 @@ public class MailDelivery {
     private final NotificationsConfig config;
     private final Clock clock;
     private final ReminderTexts texts;
+    private final Standings standings;
 
     public MailDelivery(EntityManager entityManager, Mailer mailer, @Location("mail/reminder.html") Template html,
             @Location("mail/reminder.txt") Template text, UnsubscribeTokens tokens, NotificationsConfig config, Clock clock,
-            ReminderTexts texts) {
+            ReminderTexts texts, Standings standings) {
         this.texts = texts;
+        this.standings = standings;
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.html = html;
@@ -104,7 +106,9 @@ public class MailDelivery {
         String planUrl = config.publicBaseUrl() + "/api/v1/compliance/learners/" + notification.learnerId + "/plan?credential="
                 + notification.credential;
         String language = Languages.of(preference.language, preference.tokenLocale);
-        ReminderTexts.Wording wording = texts.word(notification, language);
+        // a mail held back (no address yet, a refused one) says what is missing when it goes, not when it was decided
+        ReminderTexts.Wording wording = texts.word(notification,
+                standings.missingNow(notification.learnerId, notification.credential, notification.cycleStart), language);
         try {
             Mail mail = Mail.withHtml(preference.email, wording.subject(), render(html, language, wording, planUrl, unsubscribeUrl))
                     .setText(render(text, language, wording, planUrl, unsubscribeUrl))

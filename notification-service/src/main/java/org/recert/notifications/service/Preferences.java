@@ -73,6 +73,7 @@ public class Preferences {
             preference = new PreferenceEntity();
             preference.learnerId = learnerId;
         }
+        boolean mailWasOn = !created && preference.emailEnabled && preference.email != null;
         preference.email = email;
         preference.emailEnabled = emailEnabled;
         preference.offsets = offsets.stream().distinct().sorted((a, b) -> b - a).map(String::valueOf).collect(Collectors.joining(","));
@@ -83,6 +84,10 @@ public class Preferences {
             entityManager.persist(preference);
         } else if (preference.emailRefusedAt != null) {
             retryNow(preference);
+        }
+        if (!mailWasOn && emailEnabled && email != null) {
+            entityManager.flush();
+            mailNewestReminders(learnerId);
         }
         return of(learnerId, locale);
     }
@@ -99,6 +104,25 @@ public class Preferences {
                 update notification set email_state = 'PENDING', attempts = 0, next_attempt_at = ?2
                 where learner_id = ?1 and email_state in ('PENDING', 'FAILED')""")
                 .setParameter(1, preference.learnerId).setParameter(2, clock.instant()).executeUpdate();
+    }
+
+    /**
+     * Mail just turned on (a first address, or back after email was off): the newest reminder of each credential's
+     * current cycle goes out now if its mail was skipped, so the learner hears where they stand at once rather than at
+     * the next offset; the older skipped ones stay skipped (no flood of stale mail). The mail worker still skips one
+     * that is no longer due, and words it with what is missing now.
+     */
+    private void mailNewestReminders(String learnerId) {
+        entityManager.createNativeQuery("""
+                update notification set email_state = 'PENDING', attempts = 0, next_attempt_at = ?2, email_note = null
+                where id in (select id from (select distinct on (n.credential) n.id, n.email_state
+                                             from notification n
+                                             join learner_status s on s.learner_id = n.learner_id and s.credential = n.credential
+                                                                  and s.cycle_start = n.cycle_start
+                                             where n.learner_id = ?1
+                                             order by n.credential, n.id desc) newest
+                             where newest.email_state = 'SKIPPED')""")
+                .setParameter(1, learnerId).setParameter(2, clock.instant()).executeUpdate();
     }
 
     /** One-click unsubscribe: email off, everything else kept. */

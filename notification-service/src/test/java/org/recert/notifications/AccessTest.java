@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -70,6 +71,30 @@ class AccessTest {
                 .body(Map.of("emailEnabled", true, "offsets", List.of(0), "language", "en"))
                 .when().put("/api/v1/notifications/me/preferences")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", containsString("offsets"));
+    }
+
+    @Test
+    void shouldTakeTheLanguageOfTheSignInUnlessOneIsChosenAndRefuseOneItDoesNotSpeak() {
+        String learner = StatusEvents.unique("lang");
+        String token = Tokens.learner(learner, learner + "@example.org", "es_ES");
+        given().auth().oauth2(token).when().get("/api/v1/notifications/me/preferences")
+                .then().statusCode(200).body("language", equalTo("es")).body("chosenLanguage", nullValue());
+        for (String unsupported : List.of("fr", "ES", "español", "e")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("emailEnabled", true, "offsets", List.of(30), "language", unsupported))
+                    .when().put("/api/v1/notifications/me/preferences")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("language"));
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("emailEnabled", true, "offsets", List.of(30)))
+                .when().put("/api/v1/notifications/me/preferences")
+                .then().statusCode(200).body("language", equalTo("es")).body("chosenLanguage", nullValue());
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("emailEnabled", true, "offsets", List.of(30), "language", "en"))
+                .when().put("/api/v1/notifications/me/preferences")
+                .then().statusCode(200).body("language", equalTo("en")).body("chosenLanguage", equalTo("en"));
+        // a sign-in in a language it does not speak falls back to English
+        given().auth().oauth2(Tokens.learner(StatusEvents.unique("lang"), "x@example.org", "fr-CA"))
+                .when().get("/api/v1/notifications/me/preferences").then().statusCode(200).body("language", equalTo("en"));
     }
 
     @Test

@@ -108,17 +108,50 @@ class ReminderJourneyTest {
                 .containsEntry("kind", "GRACE").containsEntry("subject", "CMA (AAMA) is past due: last day " + DUE.plusDays(90)));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
                 .containsEntry("kind", "GRACE").containsEntry("emailState", "SKIPPED"));
+        // mail back on: the newest reminder, the one she missed, goes out at once (the older skipped one stays skipped)
         savePreferences(learner, email, true);
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 4);
+        assertThat(Mailbox.of(email).get(3).subject()).isEqualTo("CMA (AAMA) is past due: last day " + DUE.plusDays(90));
         LocalDate renewed = DUE.plusDays(20);
         LocalDate nextDue = LocalDate.of(2036, 2, 29);
         clock.travelTo(renewed);
         StatusEvents.publish(learner, StatusEvents.status(learner, "GRACE", "COMPLIANT", renewed, renewed, nextDue, nextDue.minusDays(60), 0));
-        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 4);
-        assertThat(Mailbox.of(email).get(3).subject()).isEqualTo("CMA (AAMA): congratulations, you meet the requirements");
-        assertThat(Mailbox.of(email).get(3).text()).contains("Apply for recertification by " + nextDue.minusDays(60));
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 5);
+        assertThat(Mailbox.of(email).get(4).subject()).isEqualTo("CMA (AAMA): congratulations, you meet the requirements");
+        assertThat(Mailbox.of(email).get(4).text()).contains("Apply for recertification by " + nextDue.minusDays(60));
+        assertThat(sent(learner)).filteredOn(row -> "DUE_7".equals(row.get("kind"))).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("emailState", "SKIPPED"));
         clock.travelTo(DUE.minusDays(1));
         sweep.sweep();
         assertThat(kinds(learner)).containsExactly("COMPLIANT", "GRACE", "DUE_7", "AT_RISK", "DUE_30", "DUE_180");
+    }
+
+    @Test
+    void shouldShowWhatIsMissingNowAndMailTheNewestReminderOnceMailIsTurnedOn() {
+        String learner = StatusEvents.unique("demo");
+        String email = learner + "@example.org";
+        LocalDate today = DUE.minusDays(116);
+        clock.travelTo(today);
+        // certified before her credits arrive (the demo's order): at risk, nothing clinical earned yet, and no address
+        StatusEvents.publish(learner, StatusEvents.statusWithKinds(learner, "NO_CERTIFICATION", "AT_RISK", today, CYCLE_START, DUE, null, 10));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner)).extracting(row -> row.get("emailState"))
+                .containsExactly("SKIPPED", "SKIPPED"));
+        // her credits arrive: the same status, a new standing
+        StatusEvents.publish(learner, StatusEvents.statusWithKinds(learner, "AT_RISK", "AT_RISK", today, CYCLE_START, DUE, null, 4));
+        List<String> missingNow = List.of("4 more points in all (56 of 60)", "4 more clinical points (6 of 10)");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(learner)).extracting(item -> item.get("missing"))
+                .containsExactly(missingNow, missingNow));
+        assertThat(kinds(learner)).containsExactly("DUE_180", "AT_RISK");
+
+        savePreferences(learner, email, true);
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 1);
+        assertThat(Mailbox.of(email).get(0).subject()).isEqualTo("CMA (AAMA): 116 days left to recertify");
+        assertThat(Mailbox.of(email).get(0).text()).contains("- 4 more clinical points (6 of 10)").doesNotContain("0 of 10");
+        // saving again, mail already on, sends nothing more
+        savePreferences(learner, email, true);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner)).extracting(row -> row.get("emailState"))
+                .containsExactly("SENT", "SKIPPED"));
+        assertThat(Mailbox.of(email)).hasSize(1);
     }
 
     @Test

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.recert.contracts.Category;
 import org.recert.contracts.ComplianceStatus;
 import org.recert.contracts.EventContract;
+import org.recert.contracts.RequirementKind;
 import org.recert.contracts.StatusEvent;
 import org.recert.devstack.test.TopicProbe;
 
@@ -25,17 +27,36 @@ final class StatusEvents {
     private StatusEvents() {
     }
 
-    /** A learner's CMA (AAMA) status: certified on {@code cycleStart}, due {@code dueDate}, short {@code clinicalShortfall} clinical points. */
+    /**
+     * A learner's CMA (AAMA) status: certified on {@code cycleStart}, due {@code dueDate}, short {@code clinicalShortfall}
+     * clinical points; in the shape published before requirements carried their kind.
+     */
     static String status(String learnerId, String oldStatus, String newStatus, LocalDate asOf, LocalDate cycleStart, LocalDate dueDate,
             LocalDate applyBy, int clinicalShortfall) {
+        return status(learnerId, oldStatus, newStatus, asOf, cycleStart, dueDate, applyBy, clinicalShortfall, false);
+    }
+
+    /** The same status as compliance publishes it now: each requirement with its kind and the category it names. */
+    static String statusWithKinds(String learnerId, String oldStatus, String newStatus, LocalDate asOf, LocalDate cycleStart,
+            LocalDate dueDate, LocalDate applyBy, int clinicalShortfall) {
+        return status(learnerId, oldStatus, newStatus, asOf, cycleStart, dueDate, applyBy, clinicalShortfall, true);
+    }
+
+    private static String status(String learnerId, String oldStatus, String newStatus, LocalDate asOf, LocalDate cycleStart,
+            LocalDate dueDate, LocalDate applyBy, int clinicalShortfall, boolean withKinds) {
         ComplianceStatus status = ComplianceStatus.valueOf(newStatus);
         BigDecimal shortfall = BigDecimal.valueOf(clinicalShortfall);
+        BigDecimal total = BigDecimal.valueOf(60);
+        StatusEvent.Requirement totalRequirement = withKinds
+                ? new StatusEvent.Requirement("TOTAL", total, total.subtract(shortfall), shortfall, RequirementKind.TOTAL, null, null, null)
+                : new StatusEvent.Requirement("TOTAL", total, total.subtract(shortfall), shortfall);
+        StatusEvent.Requirement clinical = withKinds
+                ? new StatusEvent.Requirement("CLINICAL", BigDecimal.TEN, BigDecimal.TEN.subtract(shortfall), shortfall,
+                        RequirementKind.CATEGORY_MINIMUM, Category.CLINICAL, null, null)
+                : new StatusEvent.Requirement("CLINICAL", BigDecimal.TEN, BigDecimal.TEN.subtract(shortfall), shortfall);
         StatusEvent.Evaluation evaluation = new StatusEvent.Evaluation(learnerId, CREDENTIAL, "CMA (AAMA)", null, asOf, status,
                 cycleStart, cycleStart, dueDate, dueDate.plusDays(90), applyBy, (int) ChronoUnit.DAYS.between(asOf, dueDate),
-                clinicalShortfall == 0,
-                List.of(new StatusEvent.Requirement("TOTAL", BigDecimal.valueOf(60), BigDecimal.valueOf(60).subtract(shortfall), shortfall),
-                        new StatusEvent.Requirement("CLINICAL", BigDecimal.TEN, BigDecimal.TEN.subtract(shortfall), shortfall)),
-                List.of(), List.of(), List.of("status " + newStatus), null);
+                clinicalShortfall == 0, List.of(totalRequirement, clinical), List.of(), List.of(), List.of("status " + newStatus), null);
         JsonNode data = EventContract.COMPLIANCE_STATUS.write(
                 new StatusEvent(learnerId, CREDENTIAL, ComplianceStatus.valueOf(oldStatus), status, evaluation));
         assertThat(EventContract.COMPLIANCE_STATUS.problems(data)).as("the fixture against docs/events").isEmpty();

@@ -15,6 +15,12 @@ final class Tokens {
                 .expiresIn(600).sign();
     }
 
+    /** A learner whose identity provider also sends the {@code locale} claim (Keycloak's, when a user picks a language). */
+    static String learner(String learnerId, String email, String locale) {
+        return Jwt.issuer("recert-local").audience("recert").subject(learnerId).upn(learnerId).groups(Set.of("learner")).claim("email", email)
+                .claim("locale", locale).expiresIn(600).sign();
+    }
+
     static String admin() {
         return Jwt.issuer("recert-local").audience("recert").subject("root").upn("root").groups(Set.of("admin")).expiresIn(600).sign();
     }

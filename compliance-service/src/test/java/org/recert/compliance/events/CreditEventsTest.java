@@ -232,14 +232,28 @@ class CreditEventsTest {
         assertThat(standing.path("newStatus").asText()).isEqualTo("ON_TRACK");
         assertThat(earned(standing, "CLINICAL")).isEqualTo("5");
         assertThat(earned(standing, "TOTAL")).isEqualTo("5");
+        // what each requirement asks for travels as codes, so a consumer can word it in the learner's language
+        assertThat(requirement(standing, "TOTAL").path("kind").asText()).isEqualTo("TOTAL");
+        JsonNode clinical = requirement(standing, "CLINICAL");
+        assertThat(clinical.path("kind").asText()).isEqualTo("CATEGORY_MINIMUM");
+        assertThat(clinical.path("category").asText()).isEqualTo("CLINICAL");
+        assertThat(clinical.path("shortfall").decimalValue()).isEqualByComparingTo("5");
+        JsonNode approved = requirement(standing, "AAMA_APPROVED");
+        assertThat(approved.path("kind").asText()).isEqualTo("APPROVED_MINIMUM");
+        assertThat(approved.path("approvingBody").asText()).isEqualTo("AAMA");
+        assertThat(approved.has("category")).isFalse();
         assertThat(PublishedSchemas.problems("events/compliance.status.v1.schema.json", mine.get(1).value())).isEmpty();
         assertThat(changes.of(learner)).as("webhooks only for a new status").hasSize(1);
     }
 
     private String earned(JsonNode event, String code) {
+        return requirement(event, code).path("earned").decimalValue().stripTrailingZeros().toPlainString();
+    }
+
+    private static JsonNode requirement(JsonNode event, String code) {
         for (JsonNode requirement : event.path("evaluation").path("requirements")) {
             if (code.equals(requirement.path("code").asText())) {
-                return requirement.path("earned").decimalValue().stripTrailingZeros().toPlainString();
+                return requirement;
             }
         }
         throw new AssertionError("no requirement " + code + " in " + event);

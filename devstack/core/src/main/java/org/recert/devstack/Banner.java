@@ -69,7 +69,9 @@ final class Banner {
         line(text, "", "the demo learners' mail: IMAP user " + String.join(" or ", MailServer.DEMO_ADDRESSES) + ", password "
                 + MailServer.DEMO_PASSWORD + " (any other address: user and password = the address)");
         line(text, "", "e.g. curl -u " + MailServer.DEMO_ADDRESSES.get(0) + ":" + MailServer.DEMO_PASSWORD + " 'imap://" + MailServer.HOST
-                + ":" + options.imapPort() + "/INBOX;UID=1'  (a learner gets mail once she saved her preferences)");
+                + ":" + options.imapPort() + "/INBOX;UID=1'  (UID=2 the next one)");
+        line(text, "", "a demo learner gets no mail until she turns it on (the PUT .../notifications/me/preferences under Try):");
+        line(text, "", "then her newest reminder is mailed within seconds, the later ones as they fall due");
         line(text, "Logs", ".recert/logs/");
 
         LocalTokens tokens = LocalTokens.withDevKey();
@@ -97,7 +99,8 @@ final class Banner {
         String notifications = gateway ? "http://localhost:" + options.gatewayPort() : "http://localhost:" + options.notificationsPort();
         text.append("  curl -X PUT -H \"Authorization: Bearer $MARIA\" -H 'Content-Type: application/json' -d '{\"emailEnabled\":true,"
                 + "\"offsets\":[180,90,30,14,7,1],\"language\":\"en\"}' '").append(notifications)
-                .append("/api/v1/notifications/me/preferences'   # Maria's reminders by mail, to her address in the token\n");
+                .append("/api/v1/notifications/me/preferences'   # Maria's reminders by mail (\"language\":\"es\" in Spanish), "
+                        + "to her address in the token\n");
         text.append(String.format("%nStop: Ctrl-C, or ./recert down when started with --detach.%n"));
         return text.toString();
     }

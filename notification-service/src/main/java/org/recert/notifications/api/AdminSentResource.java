@@ -53,7 +53,7 @@ public class AdminSentResource {
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        Page<NotificationEntity> page = feed.of(learnerId, cursor, size);
+        Page<NotificationEntity> page = feed.decided(learnerId, cursor, size);
         return new SentPage(page.items().stream().map(SentView::of).toList(), page.nextCursor());
     }
 }

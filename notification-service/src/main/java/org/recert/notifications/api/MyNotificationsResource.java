@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.notifications.service.Feed;
 import org.recert.notifications.service.Preferences;
-import org.recert.notifications.store.NotificationEntity;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
@@ -35,7 +34,7 @@ import org.recert.platform.web.Page;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.LEARNER)
 @APIResponses({
-        @APIResponse(responseCode = "400", description = "A malformed cursor, limit or body; names the field"),
+        @APIResponse(responseCode = "400", description = "A malformed cursor, limit or body (an unsupported language too); names the field"),
         @APIResponse(responseCode = "403", description = "Not a learner: reminders are the caller's own"),
         @APIResponse(responseCode = "404", description = "No such reminder of the caller's") })
 public class MyNotificationsResource {
@@ -68,7 +67,8 @@ public class MyNotificationsResource {
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        Page<NotificationEntity> page = feed.of(caller.subject(), cursor, size);
+        String language = preferences.of(caller.subject(), claim("locale")).language();
+        Page<Feed.Shown> page = feed.of(caller.subject(), cursor, size, language);
         return new NotificationPage(page.items().stream().map(NotificationView::of).toList(), page.nextCursor());
     }
 
@@ -85,7 +85,7 @@ public class MyNotificationsResource {
     @APIResponse(responseCode = "200", description = "The caller's preferences")
     @Operation(summary = "The caller's channels, offsets and language (defaults until they save)")
     public PreferencesView preferences() {
-        return view(preferences.of(caller.subject()));
+        return view(preferences.of(caller.subject(), claim("locale")));
     }
 
     @PUT
@@ -95,20 +95,25 @@ public class MyNotificationsResource {
     @APIResponse(responseCode = "422", description = "Email on, but the sign-in carries no usable email address; names the field")
     @Operation(summary = "Saves the caller's choices, and the email address of their token for reminders")
     public PreferencesView save(@Valid @NotNull PreferencesBody body) {
-        String email = Optional.ofNullable(token.<Object>getClaim("email"))
-                .map(value -> value instanceof JsonString json ? json.getString() : value.toString())
-                .filter(value -> !value.isBlank()).orElse(null);
+        String email = claim("email");
         if (email != null && (email.length() > MAX_EMAIL || !email.matches("[^@\\s]+@[^@\\s]+"))) {
             throw ProblemException.unprocessable("email", "the token's email claim is not an address");
         }
         if (body.emailEnabled() && email == null) {
             throw ProblemException.unprocessable("emailEnabled", "your sign-in carries no email address to send reminders to");
         }
-        return view(preferences.save(caller.subject(), email, body.emailEnabled(), body.offsets(), body.language()));
+        return view(preferences.save(caller.subject(), email, claim("locale"), body.emailEnabled(), body.offsets(), body.language()));
+    }
+
+    /** A string claim of the caller's token; null when absent or blank. */
+    private String claim(String name) {
+        return Optional.ofNullable(token.<Object>getClaim(name))
+                .map(value -> value instanceof JsonString json ? json.getString() : value.toString())
+                .filter(value -> !value.isBlank()).orElse(null);
     }
 
     private static PreferencesView view(Preferences.Choice choice) {
-        return new PreferencesView(choice.email(), choice.emailEnabled(), choice.offsets(), choice.language(), choice.emailRefusedAt(),
-                choice.emailRefusal());
+        return new PreferencesView(choice.email(), choice.emailEnabled(), choice.offsets(), choice.language(), choice.chosenLanguage(),
+                choice.emailRefusedAt(), choice.emailRefusal());
     }
 }

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recert.notifications.service.Feed;
 import org.recert.notifications.store.NotificationEntity;
 
-/** One reminder in a learner's in-app feed. */
+/** One reminder in a learner's in-app feed, worded in their language (GET /notifications/me/preferences says which). */
 @Schema(name = "Notification", example = """
         {"id":12,"credential":"CMA_AAMA","kind":"DUE_30","status":"AT_RISK","actBy":"2027-02-28",
          "subject":"CMA_AAMA: 30 days left to recertify","body":"You must act by 2027-02-28 to keep your CMA_AAMA. Still missing: ...",
@@ -16,8 +17,9 @@ public record NotificationView(long id, String credential,
         @Schema(description = "DUE_<days> for the schedule before the act-by date, or the status reported: AT_RISK, GRACE, LAPSED, COMPLIANT")
         String kind, String status, LocalDate actBy, String subject, String body, List<String> missing, Instant createdAt, boolean read) {
 
-    static NotificationView of(NotificationEntity entity) {
-        return new NotificationView(entity.id, entity.credential, entity.kind, entity.status, entity.actBy, entity.subject, entity.body,
-                entity.missing.isEmpty() ? List.of() : List.of(entity.missing.split("\n")), entity.createdAt, entity.readAt != null);
+    static NotificationView of(Feed.Shown shown) {
+        NotificationEntity entity = shown.notification();
+        return new NotificationView(entity.id, entity.credential, entity.kind, entity.status, entity.actBy, shown.wording().subject(),
+                shown.wording().body(), shown.wording().missing(), entity.createdAt, entity.readAt != null);
     }
 }

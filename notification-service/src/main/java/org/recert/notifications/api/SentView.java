@@ -9,7 +9,9 @@ import org.recert.notifications.store.NotificationEntity;
 /** For admins: a reminder, why it was decided, and what became of its mail. */
 @Schema(name = "SentNotification")
 public record SentView(long id, String learnerId, String credential, LocalDate cycleStart, String kind,
-        @Schema(description = "the status the reminder was decided on") String status, LocalDate actBy, String subject, String body,
+        @Schema(description = "the status the reminder was decided on") String status, LocalDate actBy,
+        @Schema(description = "in English as decided; once sent, as sent, in language") String subject, String body,
+        @Schema(nullable = true, description = "the language the mail went out in; null until sent") String language,
         Instant createdAt,
         @Schema(description = "PENDING, SENT, SKIPPED (no address, email off, no longer due) or FAILED (attempts exhausted)")
         String emailState, String emailTo, @Schema(description = "why it was skipped, or the last send error") String emailNote,
@@ -17,7 +19,7 @@ public record SentView(long id, String learnerId, String credential, LocalDate c
 
     static SentView of(NotificationEntity entity) {
         return new SentView(entity.id, entity.learnerId, entity.credential, entity.cycleStart, entity.kind, entity.status, entity.actBy,
-                entity.subject, entity.body, entity.createdAt, entity.emailState, entity.emailTo, entity.emailNote, entity.attempts,
+                entity.subject, entity.body, entity.language, entity.createdAt, entity.emailState, entity.emailTo, entity.emailNote, entity.attempts,
                 entity.sentAt);
     }
 }

@@ -24,7 +24,7 @@ import org.recert.platform.events.IncomingEvent;
 @ApplicationScoped
 public class ComplianceStatusHandler implements EventHandler {
 
-    /** Points are put in words: a number beyond any credential's needs is a broken event, not a sentence to write. */
+    /** Points are put in words and kept: a number beyond any credential's needs is a broken event, not a sentence to write. */
     private static final BigDecimal MOST_POINTS = BigDecimal.valueOf(1_000_000);
 
     private final Reminders reminders;
@@ -45,14 +45,15 @@ public class ComplianceStatusHandler implements EventHandler {
         List<Missing> missing = new ArrayList<>();
         for (StatusEvent.Requirement requirement : evaluation.requirements()) {
             if (points(requirement.shortfall()).signum() > 0) {
-                missing.add(new Missing(requirement.code(), points(requirement.required()), points(requirement.earned()),
-                        requirement.shortfall()));
+                points(requirement.required());
+                points(requirement.earned());
+                missing.add(Missing.of(requirement));
             }
         }
         boolean met = evaluation.requirementsMet() != null ? evaluation.requirementsMet() : missing.isEmpty();
         StatusSnapshot snapshot = new StatusSnapshot(status.learnerId(), status.credential(), evaluation.credentialName(),
                 status.newStatus().name(), evaluation.cycleStart(), evaluation.dueDate(), evaluation.graceEnd(), evaluation.applyBy(),
-                met, String.join("\n", missing.stream().map(Missing::inWords).toList()), evaluation.asOf());
+                met, missing, evaluation.asOf());
         reminders.statusChanged(status.oldStatus().name(), snapshot);
     }
 

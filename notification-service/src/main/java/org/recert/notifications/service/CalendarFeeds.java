@@ -16,6 +16,9 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.DateStart;
+import org.recert.notifications.domain.Languages;
+import org.recert.notifications.messages.ReminderTexts;
+import org.recert.notifications.store.PreferenceEntity;
 import org.recert.notifications.store.SqlDates;
 
 /**
@@ -30,10 +33,12 @@ public class CalendarFeeds {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final ReminderTexts texts;
 
-    public CalendarFeeds(EntityManager entityManager, Clock clock) {
+    public CalendarFeeds(EntityManager entityManager, Clock clock, ReminderTexts texts) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** The learner's current secret, made on first use (two first calls at once agree on one). */
@@ -71,25 +76,27 @@ public class CalendarFeeds {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select credential, due_date, apply_by, grace_end from learner_status where learner_id = ?1 order by credential""")
                 .setParameter(1, learnerId).getResultList();
+        PreferenceEntity preference = entityManager.find(PreferenceEntity.class, learnerId);
+        String language = preference == null ? Languages.ENGLISH : Languages.of(preference.language, preference.tokenLocale);
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Recert//Recertification dates//EN");
         for (Object[] row : rows) {
             String credential = (String) row[0];
-            add(calendar, learnerId, credential, "due", SqlDates.of(row[1]), credential + ": certification due");
-            add(calendar, learnerId, credential, "apply-by", SqlDates.of(row[2]), credential + ": last day to apply for recertification");
-            add(calendar, learnerId, credential, "grace-end", SqlDates.of(row[3]), credential + ": last day to recertify by continuing education");
+            add(calendar, learnerId, credential, "due", SqlDates.of(row[1]), language);
+            add(calendar, learnerId, credential, "apply-by", SqlDates.of(row[2]), language);
+            add(calendar, learnerId, credential, "grace-end", SqlDates.of(row[3]), language);
         }
         return Optional.of(Biweekly.write(calendar).go());
     }
 
-    private static void add(ICalendar calendar, String learnerId, String credential, String what, LocalDate day, String summary) {
+    private void add(ICalendar calendar, String learnerId, String credential, String what, LocalDate day, String language) {
         if (day == null) {
             return;
         }
         VEvent event = new VEvent();
         // stable per learner, credential and kind of date: a calendar app updates the event when the date moves
         event.setUid(what + "." + credential + "." + learnerId + "@recert");
-        event.setSummary(summary);
+        event.setSummary(texts.calendarSummary(what, credential, language));
         // biweekly writes a date without time in the JVM's zone: midnight there is exactly this day
         event.setDateStart(new DateStart(java.util.Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant()), false));
         calendar.addEvent(event);

@@ -1,13 +1,18 @@
 package org.recert.notifications.service;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.recert.notifications.domain.Missing;
+import org.recert.notifications.messages.ReminderTexts;
 import org.recert.notifications.store.NotificationEntity;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.web.Cursor;
@@ -18,16 +23,38 @@ import org.recert.platform.web.Page;
 @Transactional
 public class Feed {
 
-    private final EntityManager entityManager;
-    private final Clock clock;
-
-    public Feed(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
-        this.clock = clock;
+    /** A reminder of the feed with its words in the reader's language. */
+    public record Shown(NotificationEntity notification, ReminderTexts.Wording wording) {
     }
 
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final ReminderTexts texts;
+    private final Standings standings;
+
+    public Feed(EntityManager entityManager, Clock clock, ReminderTexts texts, Standings standings) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.texts = texts;
+        this.standings = standings;
+    }
+
+    /**
+     * A page of the learner's reminders, worded in {@code language}; what is missing is what is missing now in the
+     * reminder's cycle (credit recorded after a reminder was decided shows in it), as decided for an older cycle.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<NotificationEntity> of(String learnerId, String cursor, int limit) {
+    public Page<Shown> of(String learnerId, String cursor, int limit, String language) {
+        Page<NotificationEntity> page = decided(learnerId, cursor, limit);
+        Map<String, Optional<List<Missing>>> now = new HashMap<>();
+        return Page.of(page.items().stream().map(row -> new Shown(row, texts.word(row,
+                now.computeIfAbsent(row.credential + "|" + row.cycleStart, key -> standings.missingNow(learnerId, row.credential,
+                        row.cycleStart)), language))).toList(), page.nextCursor());
+    }
+
+    /** A page of the learner's reminders as decided (and, once mailed, as sent): the admins' record. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<NotificationEntity> decided(String learnerId, String cursor, int limit) {
         long before = cursor == null ? Long.MAX_VALUE : parse(Cursor.decode(cursor, 1).get(0));
         TypedQuery<NotificationEntity> query = entityManager.createQuery(
                 "from NotificationEntity where learnerId = :learner and id < :before order by id desc", NotificationEntity.class)

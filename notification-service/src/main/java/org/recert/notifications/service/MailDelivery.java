@@ -3,6 +3,7 @@ package org.recert.notifications.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,9 @@ import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 import org.recert.notifications.NotificationsConfig;
+import org.recert.notifications.domain.Languages;
 import org.recert.notifications.domain.ReminderRules;
+import org.recert.notifications.messages.ReminderTexts;
 import org.recert.notifications.store.NotificationEntity;
 import org.recert.notifications.store.PreferenceEntity;
 
@@ -39,9 +42,14 @@ public class MailDelivery {
     private final UnsubscribeTokens tokens;
     private final NotificationsConfig config;
     private final Clock clock;
+    private final ReminderTexts texts;
+    private final Standings standings;
 
     public MailDelivery(EntityManager entityManager, Mailer mailer, @Location("mail/reminder.html") Template html,
-            @Location("mail/reminder.txt") Template text, UnsubscribeTokens tokens, NotificationsConfig config, Clock clock) {
+            @Location("mail/reminder.txt") Template text, UnsubscribeTokens tokens, NotificationsConfig config, Clock clock,
+            ReminderTexts texts, Standings standings) {
+        this.texts = texts;
+        this.standings = standings;
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.html = html;
@@ -97,10 +105,13 @@ public class MailDelivery {
         String unsubscribeUrl = config.publicBaseUrl() + "/api/v1/notifications/unsubscribe?token=" + tokens.sign(notification.learnerId);
         String planUrl = config.publicBaseUrl() + "/api/v1/compliance/learners/" + notification.learnerId + "/plan?credential="
                 + notification.credential;
-        List<String> missing = notification.missing.isEmpty() ? List.of() : List.of(notification.missing.split("\n"));
+        String language = Languages.of(preference.language, preference.tokenLocale);
+        // a mail held back (no address yet, a refused one) says what is missing when it goes, not when it was decided
+        ReminderTexts.Wording wording = texts.word(notification,
+                standings.missingNow(notification.learnerId, notification.credential, notification.cycleStart), language);
         try {
-            Mail mail = Mail.withHtml(preference.email, notification.subject, render(html, notification, missing, planUrl, unsubscribeUrl))
-                    .setText(render(text, notification, missing, planUrl, unsubscribeUrl))
+            Mail mail = Mail.withHtml(preference.email, wording.subject(), render(html, language, wording, planUrl, unsubscribeUrl))
+                    .setText(render(text, language, wording, planUrl, unsubscribeUrl))
                     .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             mailer.send(mail);
@@ -108,6 +119,9 @@ public class MailDelivery {
             preference.emailRefusal = null;
             preference.emailRetryAt = null;
             notification.emailState = "SENT";
+            notification.subject = wording.subject();
+            notification.body = wording.body();
+            notification.language = language;
             notification.emailTo = preference.email;
             notification.sentAt = clock.instant();
             notification.emailNote = null;
@@ -116,10 +130,12 @@ public class MailDelivery {
         }
     }
 
-    private static String render(Template template, NotificationEntity notification, List<String> missing, String planUrl,
+    /** The mail in the learner's language: the wording, and the template's own words from the same message bundle. */
+    private static String render(Template template, String language, ReminderTexts.Wording wording, String planUrl,
             String unsubscribeUrl) {
-        return template.data("subject", notification.subject).data("body", notification.body).data("missing", missing)
-                .data("planUrl", planUrl).data("unsubscribeUrl", unsubscribeUrl).render();
+        return template.data("language", language).data("subject", wording.subject()).data("body", wording.body())
+                .data("missing", wording.missing()).data("planUrl", planUrl).data("unsubscribeUrl", unsubscribeUrl)
+                .setLocale(Locale.forLanguageTag(language)).render();
     }
 
     private boolean stillCurrent(NotificationEntity notification) {

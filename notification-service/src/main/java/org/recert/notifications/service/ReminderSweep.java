@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
 import org.recert.notifications.domain.StatusSnapshot;
+import org.recert.notifications.store.MissingColumn;
 
 /**
  * Finds the reminders that only the passing of days makes due. One replica at a time: the pass holds a PostgreSQL
@@ -50,7 +51,7 @@ public class ReminderSweep {
         LocalDate today = LocalDate.now(clock);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met, missing, as_of,
+                select learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met, missing_codes, as_of,
                        credential_name
                 from learner_status
                 where not requirements_met and status in ('ON_TRACK', 'AT_RISK') and cycle_start is not null
@@ -61,7 +62,7 @@ public class ReminderSweep {
         int recorded = 0;
         for (Object[] row : rows) {
             StatusSnapshot status = new StatusSnapshot((String) row[0], (String) row[1], (String) row[10], (String) row[2], of(row[3]),
-                    of(row[4]), of(row[5]), of(row[6]), (Boolean) row[7], (String) row[8], of(row[9]));
+                    of(row[4]), of(row[5]), of(row[6]), (Boolean) row[7], MissingColumn.read((String) row[8]), of(row[9]));
             if (reminders.scheduledReminder(status, today)) {
                 recorded++;
             }

@@ -13,9 +13,12 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.recert.notifications.NotificationsConfig;
-import org.recert.notifications.domain.ReminderMessage;
+import org.recert.notifications.domain.Languages;
+import org.recert.notifications.domain.Reminder;
 import org.recert.notifications.domain.ReminderRules;
 import org.recert.notifications.domain.StatusSnapshot;
+import org.recert.notifications.messages.ReminderTexts;
+import org.recert.notifications.store.MissingColumn;
 import org.recert.notifications.store.PreferenceEntity;
 
 /**
@@ -29,11 +32,13 @@ public class Reminders {
     private final EntityManager entityManager;
     private final Clock clock;
     private final NotificationsConfig config;
+    private final ReminderTexts texts;
 
-    public Reminders(EntityManager entityManager, Clock clock, NotificationsConfig config) {
+    public Reminders(EntityManager entityManager, Clock clock, NotificationsConfig config, ReminderTexts texts) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.config = config;
+        this.texts = texts;
     }
 
     /** Projects a status the event stream reported, and records the reminders it calls for now. */
@@ -68,12 +73,14 @@ public class Reminders {
     }
 
     private boolean record(StatusSnapshot status, String kind, LocalDate today) {
-        ReminderMessage message = ReminderMessage.compose(kind, status, today);
+        Reminder reminder = Reminder.of(kind, status, today);
+        // kept in English for the admins' record; the learner reads it worded in their language when shown or mailed
+        ReminderTexts.Wording english = texts.word(reminder, Languages.ENGLISH);
         Instant now = clock.instant();
         int inserted = sql("""
                 insert into notification (learner_id, credential, cycle_start, kind, status, act_by, subject, body, missing, created_at,
-                                          email_state, next_attempt_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'PENDING', ?10)
+                                          email_state, next_attempt_at, missing_codes, credential_name, due_date, grace_end, decided_on)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'PENDING', ?10, ?11, ?12, ?13, ?14, ?15)
                 on conflict on constraint notification_once do nothing""")
                 .setParameter(1, status.learnerId())
                 .setParameter(2, status.credential())
@@ -81,10 +88,15 @@ public class Reminders {
                 .setParameter(4, kind)
                 .setParameter(5, status.status())
                 .setParameter(6, status.actBy(), LocalDate.class)
-                .setParameter(7, message.subject())
-                .setParameter(8, message.body())
-                .setParameter(9, status.missing())
+                .setParameter(7, english.subject())
+                .setParameter(8, english.body())
+                .setParameter(9, String.join("\n", english.missing()))
                 .setParameter(10, now)
+                .setParameter(11, MissingColumn.write(reminder.missing()))
+                .setParameter(12, status.credentialName(), String.class)
+                .setParameter(13, status.dueDate(), LocalDate.class)
+                .setParameter(14, status.graceEnd(), LocalDate.class)
+                .setParameter(15, today)
                 .executeUpdate();
         return inserted == 1;
     }
@@ -97,12 +109,13 @@ public class Reminders {
     private void project(StatusSnapshot status) {
         sql("""
                 insert into learner_status (learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met,
-                                            missing, as_of, updated_at, credential_name)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                            missing, as_of, updated_at, credential_name, missing_codes)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 on conflict (learner_id, credential) do update set status = excluded.status, cycle_start = excluded.cycle_start,
                     credential_name = excluded.credential_name,
                     due_date = excluded.due_date, grace_end = excluded.grace_end, apply_by = excluded.apply_by,
                     requirements_met = excluded.requirements_met, missing = excluded.missing, as_of = excluded.as_of,
+                    missing_codes = excluded.missing_codes,
                     updated_at = excluded.updated_at""")
                 .setParameter(1, status.learnerId())
                 .setParameter(2, status.credential())
@@ -112,10 +125,11 @@ public class Reminders {
                 .setParameter(6, status.graceEnd(), LocalDate.class)
                 .setParameter(7, status.applyBy(), LocalDate.class)
                 .setParameter(8, status.requirementsMet())
-                .setParameter(9, status.missing())
+                .setParameter(9, "")
                 .setParameter(10, status.asOf())
                 .setParameter(11, clock.instant())
                 .setParameter(12, status.credentialName(), String.class)
+                .setParameter(13, MissingColumn.write(status.missing()))
                 .executeUpdate();
     }
 }

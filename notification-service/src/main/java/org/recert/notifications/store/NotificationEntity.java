@@ -34,15 +34,36 @@ public class NotificationEntity {
     @Column(name = "act_by")
     public LocalDate actBy;
 
+    /** In English as decided; once mailed, the subject as sent, in {@link #language}. */
     @Column(nullable = false)
     public String subject;
 
     @Column(nullable = false)
     public String body;
 
-    /** The unmet requirements in words, one per line. */
+    /** The unmet requirements in English words, one per line, as decided. */
     @Column(nullable = false)
     public String missing;
+
+    /** The unmet requirements as codes and numbers (JSON, {@link MissingColumn}); null in rows decided before V11. */
+    @Column(name = "missing_codes")
+    public String missingCodes;
+
+    @Column(name = "credential_name")
+    public String credentialName;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Column(name = "grace_end")
+    public LocalDate graceEnd;
+
+    /** The day it was decided (the days left are counted from it); null in rows decided before V11. */
+    @Column(name = "decided_on")
+    public LocalDate decidedOn;
+
+    /** The language the mail went out in. */
+    public String language;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

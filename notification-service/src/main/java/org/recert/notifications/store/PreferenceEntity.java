@@ -25,8 +25,12 @@ public class PreferenceEntity {
     @Column(nullable = false)
     public String offsets;
 
-    @Column(nullable = false)
+    /** The language they chose; null: the one of their sign-in ({@link #tokenLocale}), else English. */
     public String language;
+
+    /** The {@code locale} claim of their token when they last saved. */
+    @Column(name = "token_locale")
+    public String tokenLocale;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

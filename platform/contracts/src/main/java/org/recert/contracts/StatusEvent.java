@@ -41,8 +41,22 @@ public record StatusEvent(
             LocalDate nextStatusChangeOn) {
     }
 
-    /** One requirement of the cycle, in the credential's points; {@code code} is TOTAL, a category, AAMA_APPROVED or CPR_CARD. */
-    public record Requirement(String code, BigDecimal required, BigDecimal earned, BigDecimal shortfall) {
+    /**
+     * One requirement of the cycle: {@code code} is TOTAL, a category, AAMA_APPROVED or CPR_CARD; {@code required},
+     * {@code earned} and {@code shortfall} are the credential's points, or units for a {@link RequirementKind#UNIT_MINIMUM}.
+     * {@code kind} and the one of {@code category}, {@code approvingBody} or {@code unit} it names were added later (events
+     * without them are still valid), so a consumer can word the requirement itself, in any language.
+     */
+    public record Requirement(String code, BigDecimal required, BigDecimal earned, BigDecimal shortfall,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RequirementKind kind,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Category category,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ApprovalBody approvingBody,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CreditUnit unit) {
+
+        /** A requirement in the shape published before {@code kind} existed. */
+        public Requirement(String code, BigDecimal required, BigDecimal earned, BigDecimal shortfall) {
+            this(code, required, earned, shortfall, null, null, null, null);
+        }
     }
 
     /** A credit that counts, with its points; {@code verification} is null for a course a plan proposes. */

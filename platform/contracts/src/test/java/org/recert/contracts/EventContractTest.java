@@ -107,6 +107,11 @@ class EventContractTest {
                 status -> ((ObjectNode) status.path("evaluation")).put("daysRemaining", "soon"),
                 status -> ((ObjectNode) status.path("evaluation").path("requirements").get(0)).put("shortfall", -1),
                 status -> ((ObjectNode) status.path("evaluation").path("requirements").get(0)).put("code", "HOURS"),
+                status -> ((ObjectNode) status.path("evaluation").path("requirements").get(0)).put("kind", "HOURS"),
+                status -> ((ObjectNode) status.path("evaluation").path("requirements").get(1)).remove("category"),
+                status -> ((ObjectNode) status.path("evaluation").path("requirements").get(2)).remove("approvingBody"),
+                status -> ((ObjectNode) status.path("evaluation").path("requirements").get(3)).put("unit", "HOUR"),
+                status -> ((ObjectNode) status.path("evaluation").path("requirements").get(3)).remove("unit"),
                 status -> ((ObjectNode) status.path("evaluation").path("excluded").get(0)).put("reason", ""))) {
             assertRefused(EventContract.COMPLIANCE_STATUS, Examples.fullStatus(), breakage);
         }
@@ -127,6 +132,20 @@ class EventContractTest {
 
         assertThat(EventContract.CREDITS_LEDGER.read(credit).vouchedBy()).isEqualTo(Verification.EVIDENCE_ATTACHED);
         assertThat(Examples.minimalCredit().vouchedBy()).isEqualTo(Verification.PROVIDER_REPORTED);
+    }
+
+    @Test
+    void shouldReadARequirementPublishedBeforeItsKindExisted() {
+        ObjectNode status = (ObjectNode) EventContract.COMPLIANCE_STATUS.write(Examples.fullStatus());
+        for (JsonNode requirement : status.path("evaluation").path("requirements")) {
+            ((ObjectNode) requirement).remove(List.of("kind", "category", "approvingBody", "unit"));
+        }
+
+        StatusEvent.Requirement clinical = EventContract.COMPLIANCE_STATUS.read(status).evaluation().requirements().get(1);
+        assertThat(clinical.code()).isEqualTo("CLINICAL");
+        assertThat(clinical.shortfall()).isEqualByComparingTo("4");
+        assertThat(clinical.kind()).isNull();
+        assertThat(clinical.category()).isNull();
     }
 
     @Test
@@ -153,6 +172,12 @@ class EventContractTest {
         assertThat(values(credit.path("verification").path("enum"))).containsExactly(names(Verification.values()));
         assertThat(values(credit.path("status").path("enum"))).containsExactly(names(CreditStatus.values()));
         assertThat(values(status.path("$defs").path("status").path("enum"))).containsExactly(names(ComplianceStatus.values()));
+        JsonNode requirement = status.path("properties").path("evaluation").path("properties").path("requirements").path("items")
+                .path("properties");
+        assertThat(values(requirement.path("kind").path("enum"))).containsExactly(names(RequirementKind.values()));
+        assertThat(values(requirement.path("category").path("enum"))).containsExactly(names(Category.values()));
+        assertThat(values(requirement.path("approvingBody").path("enum"))).containsExactly(names(ApprovalBody.values()));
+        assertThat(values(requirement.path("unit").path("enum"))).containsExactly(names(CreditUnit.values()));
         // every course format is an activity type of the same name
         assertThat(names(ActivityType.values())).contains(names(CourseFormat.values()));
     }

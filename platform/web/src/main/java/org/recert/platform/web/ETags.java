@@ -1,5 +1,7 @@
 package org.recert.platform.web;
 
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.core.Response;
 
 import org.recert.platform.problem.ProblemException;
@@ -9,6 +11,13 @@ import org.recert.platform.problem.ProblemException;
  * carries the record, the If-Match check of optimistic concurrency on changes, and If-None-Match on reads.
  */
 public final class ETags {
+
+    /** {@code *}, or entity-tags ({@code "3"}, {@code W/"3"}) separated by commas, as RFC 9110 writes them. */
+    private static final Pattern TAG_LIST = Pattern.compile(
+            "\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*");
+
+    /** Longer than any list a client that holds our copies could send: the check never scans an attacker's megabyte. */
+    private static final int MAX_TAG_LIST = 1024;
 
     private ETags() {
     }
@@ -29,9 +38,14 @@ public final class ETags {
 
     /**
      * A read of a record at {@code version}: 304 with its ETag and no body when {@code ifNoneMatch} names that version
-     * (or is {@code *}), otherwise 200 with {@code entity} and its ETag.
+     * (or is {@code *}), otherwise 200 with {@code entity} and its ETag; 400 naming the header when it is no list of
+     * entity-tags (a client that sent one means something we cannot read, and answering 200 would hide that).
      */
     public static Response read(Object entity, long version, String ifNoneMatch) {
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank()
+                && (ifNoneMatch.length() > MAX_TAG_LIST || !TAG_LIST.matcher(ifNoneMatch).matches())) {
+            throw ProblemException.invalid("If-None-Match", "must be * or entity-tags such as \"3\", separated by commas");
+        }
         if (names(ifNoneMatch, version)) {
             return tagged(Response.notModified(), version).build();
         }

@@ -34,6 +34,20 @@ class ETagsTest {
     }
 
     @Test
+    void shouldRefuseAnIfNoneMatchThatIsNoListOfEntityTagsNamingTheHeader() {
+        for (String odd : new String[] { "3", "<script>alert(1)</script>", "../../../etc/passwd", "\"3\"; drop table credit",
+                "\"3\",", "W/3", "\"" + "9".repeat(2000) + "\"" }) {
+            assertThatThrownBy(() -> ETags.read("course", 3, odd)).as(odd)
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.getMessage()).contains("If-None-Match");
+                    });
+        }
+        assertThat(ETags.read("course", 3, " \"1\" , W/\"3\" ").getStatus()).isEqualTo(304);
+        assertThat(ETags.read("course", 3, "").getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void shouldRequireIfMatchOfTheCurrentVersionForAChange() {
         ETags.requireMatch("\"7\"", 7);
         ETags.requireMatch("\"6\", \"7\"", 7);

@@ -25,7 +25,7 @@ public final class BenchMain {
 
     /** Held, so that the level set on it stays: the suite's start banner is not the benchmark's output. */
     /** The rows {@code --only} can pick. */
-    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard");
+    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard", "latency");
 
     private static final Logger DEVSTACK_LOG = Logger.getLogger("org.recert.devstack");
 
@@ -52,7 +52,7 @@ public final class BenchMain {
                 runAll(context, profile, root, suiteStart, rows);
             } else {
                 runOnly(only, context, rows,
-                        profile ? new Profiler(context, root.resolve("bench/target/profile")) : null);
+                        profile ? new Profiler(context, root.resolve("bench/target/profile")) : null, root);
             }
         }
         write(root, rows, settings, quick, began, loadBefore);
@@ -80,7 +80,8 @@ public final class BenchMain {
         rows.add(throughput.awaitAbsorbed());
 
         progress("statements per credit");
-        rows.addAll(new StatementCounts(context, root.resolve("bench/target/statements.md")).run());
+        rows.addAll(new StatementCounts(context, root.resolve("bench/target/statements.md"),
+                Credits.learners("bench-tp", 50)).run());
 
         progress("bare Kafka round trip");
         KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(throughput.sampleCredit().length());
@@ -106,7 +107,7 @@ public final class BenchMain {
      * The rows that {@code --only} names, on a fresh suite: the dashboard's learners are certified and hold no credits.
      * With {@code profiler}, the dashboard's measured load is recorded (the four services).
      */
-    private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler) throws Exception {
+    private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler, Path root) throws Exception {
         if (only.contains("get")) {
             progress("gateway overhead on GET status");
             rows.addAll(new GatewayOverhead(context).run());
@@ -118,9 +119,25 @@ public final class BenchMain {
             progress("learner dashboard");
             rows.addAll(new Dashboard(context, profiler).run(latency.learners()));
         }
+        if (only.contains("latency")) {
+            StatusLatency latency = new StatusLatency(context);
+            progress("certifying the latency learners");
+            latency.prepare();
+            // here the statements are counted on the certified latency learners: each credit re-evaluates a status
+            progress("statements per credit (certified learners)");
+            StatementCounts statements = new StatementCounts(context, root.resolve("bench/target/statements.md"), latency.learners());
+            rows.addAll(statements.run());
+            progress("bare Kafka round trip");
+            KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(statements.sampleCredit().length());
+            progress("credit -> readable status at " + context.settings.latencyRate() + "/s");
+            rows.addAll(latency.run(kafka));
+        }
     }
 
-    /** {@code --only get,dashboard}: just those rows (about two minutes with the suite's start); empty for a whole run. */
+    /**
+     * {@code --only get,dashboard,latency}: just those rows (about two minutes each with the suite's start); empty for a
+     * whole run.
+     */
     static Set<String> only(String[] args) {
         List<String> list = List.of(args);
         int at = list.indexOf("--only");

@@ -10,14 +10,15 @@ import java.util.stream.Stream;
 
 /**
  * CPU time spent by each part of the suite during a phase, from /proc (user + system ticks of every process):
- * the services, PostgreSQL (its postmaster and backends, found by the suite's data directory), the Kafka broker,
+ * the services (notification-service, which consumes compliance's status events, included), PostgreSQL (its postmaster and backends, found by the suite's data directory), the Kafka broker,
  * and this benchmark's own client; plus how busy the whole machine was, other users included. It tells a
  * saturated machine from a slow path, and which process spends the time.
  */
 final class CpuMeter {
 
     private static final double TICKS_PER_MS = 0.1; // USER_HZ is 100 on Linux x86-64
-    private static final List<String> PARTS = List.of("gateway", "credits", "compliance", "catalog", "postgres", "kafka", "bench client");
+    private static final List<String> PARTS = List.of("gateway", "credits", "compliance", "catalog", "notifications", "postgres", "kafka",
+            "bench client");
 
     private final Path runDirectory;
 
@@ -90,6 +91,9 @@ final class CpuMeter {
         }
         if (args.contains("/compliance-service/target/quarkus-app/")) {
             return "compliance";
+        }
+        if (args.contains("/notification-service/target/quarkus-app/")) {
+            return "notifications";
         }
         if (args.contains("/gateway/target/quarkus-app/")) {
             return "gateway";

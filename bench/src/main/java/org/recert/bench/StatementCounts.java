@@ -28,34 +28,45 @@ final class StatementCounts {
     private final Context context;
     private final Credits credits;
     private final Path report;
+    private final List<String> learners;
+    private String sampleCredit;
 
-    StatementCounts(Context context, Path report) {
+    /** Credits go to {@code learners} in turn: certified ones make every credit re-evaluate a stored status. */
+    StatementCounts(Context context, Path report, List<String> learners) {
         this.context = context;
         this.credits = new Credits(context);
         this.report = report;
+        this.learners = learners;
+    }
+
+    /** A credit as the gateway answered it (the size of a credit event), once {@link #run} ran. */
+    String sampleCredit() {
+        return sampleCredit;
     }
 
     List<Row> run() throws Exception {
-        List<String> learners = Credits.learners("bench-tp", 50);
         try (Connection admin = superuser()) {
             try (Statement statement = admin.createStatement()) {
                 statement.execute("create extension if not exists pg_stat_statements");
                 statement.execute("select pg_stat_statements_reset()");
             }
+            long eventsBefore = StatusEvents.published(context);
             long next = System.nanoTime();
             for (int i = 0; i < CREDITS; i++) {
                 String learner = learners.get(i % learners.size());
-                Http.expect(context.http.postCredit(credits.url(learner), credits.token(learner), Credits.body(900_000 + i)), 201);
+                var response = context.http.postCredit(credits.url(learner), credits.token(learner), Credits.body(900_000 + i));
+                Http.expect(response, 201);
+                sampleCredit = response.body();
                 next += TimeUnit.SECONDS.toNanos(1) / PER_SECOND;
                 Threads.parkUntil(next);
             }
             // compliance applies a credit within milliseconds at this rate; a second more covers the last one
             Threads.parkUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
-            return read(admin);
+            return read(admin, (StatusEvents.published(context) - eventsBefore) / (double) CREDITS);
         }
     }
 
-    private List<Row> read(Connection admin) throws Exception {
+    private List<Row> read(Connection admin, double eventsPerCredit) throws Exception {
         Map<String, Double> perDatabase = new LinkedHashMap<>();
         StringBuilder out = new StringBuilder("Statements per credit (" + CREDITS + " credits at " + PER_SECOND
                 + "/s through the gateway; pg_stat_statements calls / credits; at least 0.01 per credit)\n\n"
@@ -82,7 +93,8 @@ final class StatementCounts {
         perDatabase.forEach((db, n) -> split.add(String.format("%s %.1f", db, n)));
         double total = perDatabase.values().stream().mapToDouble(Double::doubleValue).sum();
         return List.of(new Row("statements PostgreSQL ran per credit (pg_stat_statements, " + CREDITS + " credits at " + PER_SECOND
-                + "/s, polls included; by database: " + String.join(", ", split) + "; each statement in bench/target/statements.md)",
+                + "/s, polls included; by database: " + String.join(", ", split) + "; " + String.format("%.2f", eventsPerCredit)
+                + " compliance.status.v1 events per credit; each statement in bench/target/statements.md)",
                 String.format("%.1f", total), "", "-", ""));
     }
 

@@ -75,11 +75,13 @@ final class StatusLatency {
         send(rate, context.settings.latencyWarmupSeconds(), warm);
         Samples samples = new Samples();
         lost.set(0);
+        long eventsBefore = StatusEvents.published(context);
         CpuMeter.Reading before = context.cpu.read();
         double achieved = send(rate, context.settings.latencySeconds(), samples);
         CpuMeter.Reading after = context.cpu.read();
-        String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s; Kafka: %d records, %d lost)", samples.count(),
-                achieved, lost.get(), kafka.samples().count(), kafka.lost());
+        double events = (StatusEvents.published(context) - eventsBefore) / (double) Math.max(1, samples.count());
+        String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s; %.2f compliance.status.v1 events per credit;"
+                + " Kafka: %d records, %d lost)", samples.count(), achieved, lost.get(), events, kafka.samples().count(), kafka.lost());
         lost.set(0);
         // a tenth of the rate shows the pipeline's own latency, without the queueing of a saturated machine
         int slow = Math.max(1, rate / 10);

@@ -152,6 +152,18 @@ class CreditEventsTest {
     }
 
     @Test
+    void shouldPublishNoEventWhenACreditOnlyAddsToRequirementsAlreadyMet() {
+        sendSixtyPoints();
+        awaitStatus("COMPLIANT");
+        long before = database.count("select count(*) from outbox_event where event_key = ?1", learner);
+        // every requirement is met: five more clinical points change nothing the learner must still do
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-more", learner, 1, "ACTIVE", "2024-04-10", "5", "CLINICAL"));
+
+        await().atMost(PATIENCE).until(() -> database.count("select count(*) from learner_credit where learner_id = ?1", learner) == 4);
+        assertThat(database.count("select count(*) from outbox_event where event_key = ?1", learner)).isEqualTo(before);
+    }
+
+    @Test
     void shouldExplainWhyEmploymentAndAShortNonAamaActivityDoNotCount() {
         sendCredit(learner, "CreditRecorded", TestEvents.credit(learner + "-job", learner, 1, "ACTIVE", "CONTINUED_EMPLOYMENT",
                 "2024-01-10", "10", "CONTACT_HOUR", "CLINICAL", "NON_AAMA", 600, null));

@@ -5,11 +5,11 @@ import java.math.BigDecimal;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the catalog; each can be set by environment variable (RECERT_CATALOG_QUALITY_MAX_FEE_PER_POINT, ...). */
+/** Settings of the catalog; each can be set by environment variable (RECERT_CATALOG_QUALITY_MAX_FEE_PER_CONTACT_HOUR, ...). */
 @ConfigMapping(prefix = "recert.catalog")
 public interface CatalogConfig {
 
-    /** The one currency fees are given in (ISO 4217); maxFee and credit per dollar compare amounts in it. */
+    /** The one currency fees are given in (ISO 4217); maxFee and hours per dollar compare amounts in it. */
     @WithDefault("USD")
     String currency();
 
@@ -18,9 +18,9 @@ public interface CatalogConfig {
     Search search();
 
     interface Quality {
-        /** A per-course fee is "reasonable" at or under this price per CMA point the course awards. */
+        /** A per-course fee is "reasonable" at or under this price per hour of the course's contact time. */
         @WithDefault("30.00")
-        BigDecimal maxFeePerPoint();
+        BigDecimal maxFeePerContactHour();
 
         /** A subscription (unlimited courses) is "reasonable" at or under this price. */
         @WithDefault("250.00")

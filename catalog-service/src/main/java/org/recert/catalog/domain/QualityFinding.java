@@ -7,6 +7,6 @@ import org.recert.contracts.QualityCriterion;
 public record QualityFinding(
         @Schema(examples = "REASONABLE_FEE") QualityCriterion criterion,
         @Schema(examples = "true") boolean met,
-        @Schema(examples = "12.50 USD per CMA point, at or under the 30.00 USD limit") String reason,
+        @Schema(examples = "12.50 USD per contact hour, at or under the 30.00 USD limit") String reason,
         @Schema(description = "Points this criterion contributes to the score when met", examples = "15") int weight) {
 }

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 /**
  * The thresholds of the "reasonable fee" criterion.
  *
- * @param maxFeePerPoint a per-course fee is reasonable at or under this price per CMA point
+ * @param maxFeePerContactHour a per-course fee is reasonable at or under this price per hour of contact time
  * @param maxSubscriptionFee a subscription (unlimited courses) is reasonable at or under this price
  */
-public record QualityRules(BigDecimal maxFeePerPoint, BigDecimal maxSubscriptionFee) {
+public record QualityRules(BigDecimal maxFeePerContactHour, BigDecimal maxSubscriptionFee) {
 }

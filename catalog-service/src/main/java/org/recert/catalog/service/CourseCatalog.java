@@ -70,7 +70,7 @@ public class CourseCatalog {
         this.validator = validator;
         this.currency = config.currency();
         this.rules = new CourseRules(config.currency());
-        this.reviewer = new QualityReviewer(new QualityRules(config.quality().maxFeePerPoint(), config.quality().maxSubscriptionFee()));
+        this.reviewer = new QualityReviewer(new QualityRules(config.quality().maxFeePerContactHour(), config.quality().maxSubscriptionFee()));
         this.publishedCounter = Counter.builder("recert.catalog.courses.published").description("Courses published").register(meters);
         this.retiredCounter = Counter.builder("recert.catalog.courses.retired").description("Courses retired").register(meters);
     }

@@ -52,32 +52,46 @@ class QualityReviewerTest {
     }
 
     @Test
-    void shouldFindAFeeAtTheLimitPerPointReasonable() {
-        // 2 AAMA CEUs = 2 points; 60.00 USD = 30.00 per point, exactly the limit
+    void shouldFindAFeeAtTheLimitPerContactHourReasonable() {
+        // 120 minutes = 2 contact hours; 60.00 USD = 30.00 per hour, exactly the limit
         QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("60.00"), "USD")));
 
         assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
-        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.00 USD per CMA point, at or under the 30.00 USD limit");
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.00 USD per contact hour, at or under the 30.00 USD limit");
     }
 
     @Test
-    void shouldFindAFeeOverTheLimitPerPointUnreasonable() {
+    void shouldFindAFeeOverTheLimitPerContactHourUnreasonable() {
         QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("60.02"), "USD")));
 
         assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isFalse();
-        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.01 USD per CMA point, over the 30.00 USD limit");
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.01 USD per contact hour, over the 30.00 USD limit");
         assertThat(review.score()).isEqualTo(85);
     }
 
     @Test
-    void shouldWeighACollegeCourseFeeByItsFifteenPointsPerCredit() {
+    void shouldWeighACollegeCourseFeeByItsContactHoursNotByAnyCredentialsPointsPerCredit() {
         CourseDraft college = Drafts.withCredit(Drafts.complete(), CourseFormat.COLLEGE_COURSE,
                 Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 2250, new CategoryValue(Category.ADMINISTRATIVE, bd("3"))), null);
-        // 3 credits = 45 points; 1,200 USD = 26.67 per point
+        // 2,250 minutes = 37.5 contact hours; 1,200 USD = 32.00 per hour (CMA's 15 points per credit had made it 26.67)
         QualityReview review = reviewer.review(Drafts.withFee(college, new Fee(FeeModel.PER_COURSE, bd("1200.00"), "USD")));
 
-        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).startsWith("26.67 USD per CMA point");
-        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("32.00 USD per contact hour, over the 30.00 USD limit");
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isFalse();
+    }
+
+    @Test
+    void shouldJudgeTheFeeOfACprCardAndOfAContactHourCourseOfEqualMinutesAlike() {
+        Fee fee = new Fee(FeeModel.PER_COURSE, bd("100.00"), "USD");
+        CourseDraft card = Drafts.withCredit(Drafts.complete(), CourseFormat.CPR_CERTIFICATION,
+                Drafts.credit("1", CreditUnit.CPR_CARD, 120, new CategoryValue(Category.CLINICAL, bd("1"))), null);
+        CourseDraft hours = Drafts.withCredit(Drafts.complete(), CourseFormat.ONLINE_WORKSHOP,
+                Drafts.credit("2", CreditUnit.CONTACT_HOUR, 120, new CategoryValue(Category.CLINICAL, bd("2"))), null);
+
+        // 120 minutes for 100 USD either way (CMA's 4 points per card had judged the card reasonable at 25.00 per point)
+        QualityFinding ofCard = finding(reviewer.review(Drafts.withFee(card, fee)), QualityCriterion.REASONABLE_FEE);
+        assertThat(ofCard.reason()).isEqualTo("50.00 USD per contact hour, over the 30.00 USD limit");
+        assertThat(ofCard).isEqualTo(finding(reviewer.review(Drafts.withFee(hours, fee)), QualityCriterion.REASONABLE_FEE));
     }
 
     @Test

@@ -72,11 +72,11 @@ class CatalogSearchBenchmark {
                 query(Category.CLINICAL, ApprovalFilter.AAMA, null, null, new java.math.BigDecimal("50"), null, null, CourseSort.FEE)));
         scenarios.put("q=\"phlebotomy order of draw\" relevance", new Scenario(Map.of("q", "phlebotomy order of draw"),
                 query(null, null, null, null, null, null, "phlebotomy order of draw", CourseSort.RELEVANCE)));
-        scenarios.put("q=coding free=false sort=creditPerDollar", new Scenario(Map.of("q", "coding", "free", "false", "sort", "creditPerDollar"),
-                query(null, null, false, null, null, null, "coding", CourseSort.CREDIT_PER_DOLLAR)));
-        scenarios.put("format=ONLINE_WORKSHOP minQuality=80 sort=creditPerDollar", new Scenario(
-                Map.of("format", "ONLINE_WORKSHOP", "minQuality", "80", "sort", "creditPerDollar"),
-                query(null, null, null, CourseFormat.ONLINE_WORKSHOP, null, 80, null, CourseSort.CREDIT_PER_DOLLAR)));
+        scenarios.put("q=coding free=false sort=hoursPerDollar", new Scenario(Map.of("q", "coding", "free", "false", "sort", "hoursPerDollar"),
+                query(null, null, false, null, null, null, "coding", CourseSort.HOURS_PER_DOLLAR)));
+        scenarios.put("format=ONLINE_WORKSHOP minQuality=80 sort=hoursPerDollar", new Scenario(
+                Map.of("format", "ONLINE_WORKSHOP", "minQuality", "80", "sort", "hoursPerDollar"),
+                query(null, null, null, CourseFormat.ONLINE_WORKSHOP, null, 80, null, CourseSort.HOURS_PER_DOLLAR)));
         scenarios.put("q=\"medical assistants\" (in every description) relevance", new Scenario(Map.of("q", "medical assistants"),
                 query(null, null, null, null, null, null, "medical assistants", CourseSort.RELEVANCE)));
 
@@ -155,7 +155,7 @@ class CatalogSearchBenchmark {
     // deterministic spread: 8 formats, 3 categories, half AAMA, 1 in 7 free and 1 in 7 by subscription, 5% drafts, 5% retired
     private static final String GENERATE = """
             insert into course (id, provider_id, title, description, format, scope, specialty, credit_amount, credit_unit,
-                credit_administrative, credit_clinical, credit_general, contact_minutes, cma_points, approval_body, approval_number,
+                credit_administrative, credit_clinical, credit_general, contact_minutes, approval_body, approval_number,
                 approval_valid_from, approval_valid_to, fee_model, fee_amount, fee_currency, refund_policy, rationale,
                 learning_outcomes, instructor_credentials, instructional_methods, status, quality_score, quality_review,
                 version, created_at, updated_at, published_at)
@@ -165,7 +165,6 @@ class CatalogSearchBenchmark {
                 fmt, 'GENERAL', null, amount, unit,
                 case when g % 3 = 0 then amount else 0 end, case when g % 3 = 1 then amount else 0 end, case when g % 3 = 2 then amount else 0 end,
                 amount * 60,
-                amount * case unit when 'COLLEGE_CREDIT' then 15 when 'CPR_CARD' then 4 else 1 end,
                 case when approved then 'AAMA' end, case when approved then 'AAMA-B' || g end,
                 case when approved then date '2025-01-01' end, case when approved then date '2027-12-31' end,
                 fee_model, case fee_model when 'FREE' then 0 when 'SUBSCRIPTION' then 99 + (g % 5) * 25 else 10 + (g * 7919) % 290 end, 'USD',

@@ -124,19 +124,45 @@ class CourseSearchTest {
     }
 
     @Test
-    void shouldSortByFeeAndByCreditPerDollar() {
+    void shouldSortByFeeAndByHoursPerDollarAndTakeTheDeprecatedNameForTheSameOrder() {
         assertThat(found(Map.of("sort", "fee"))).containsExactly("coding", "phlebotomy", "cpr", "communication", "office");
-        List<String> perDollar = found(Map.of("sort", "creditPerDollar"));
-        // free first; 2/30 and 4/60 points per dollar tie; then 45/900, then the 3/99 subscription
+        List<String> perDollar = found(Map.of("sort", "hoursPerDollar"));
+        // free first; 2 h/30 and 4 h/60 contact hours per dollar tie; then 37.5 h/900, then the 3 h/99 subscription
         assertThat(perDollar.get(0)).isEqualTo("coding");
         assertThat(perDollar.subList(1, 3)).containsExactlyInAnyOrder("phlebotomy", "cpr");
         assertThat(perDollar.subList(3, 5)).containsExactly("office", "communication");
+        assertThat(found(Map.of("sort", "creditPerDollar"))).isEqualTo(perDollar);
         assertThat(found(Map.of())).last().isEqualTo("coding");
     }
 
     @Test
+    void shouldRankACprCardAndAContactHourCourseOfEqualMinutesAndFeeEqually() {
+        providerId = api.newProvider("Neutral Comparison Institute");
+        Map<String, Object> cpr = CatalogApi.courseBody(providerId, "Heartsaver CPR, one hour");
+        cpr.remove("approval");
+        cpr.put("format", "CPR_CERTIFICATION");
+        cpr.put("credit", credit(1, "CPR_CARD", "CLINICAL", 60));
+        cpr.put("fee", Map.of("model", "PER_COURSE", "amount", 20.00, "currency", "USD"));
+        ids.put("cpr-hour", api.published(cpr).toString());
+        Map<String, Object> hour = CatalogApi.courseBody(providerId, "Infection control refresher");
+        hour.remove("approval");
+        hour.put("credit", credit(1, "CONTACT_HOUR", "CLINICAL", 60));
+        hour.put("fee", Map.of("model", "PER_COURSE", "amount", 20.00, "currency", "USD"));
+        ids.put("contact-hour", api.published(hour).toString());
+        Map<String, Object> twoHours = CatalogApi.courseBody(providerId, "Wound care, two hours");
+        twoHours.put("credit", credit(2, "AAMA_CEU", "CLINICAL", 120));
+        twoHours.put("fee", Map.of("model", "PER_COURSE", "amount", 20.00, "currency", "USD"));
+        ids.put("two-hours", api.published(twoHours).toString());
+
+        // 2 h for 20 USD leads; the card and the contact hour, 1 h for 20 USD each, tie (CMA points had ranked the card first)
+        List<String> perDollar = found(Map.of("sort", "hoursPerDollar"));
+        assertThat(perDollar.get(0)).isEqualTo("two-hours");
+        assertThat(perDollar.subList(1, 3)).containsExactlyInAnyOrder("cpr-hour", "contact-hour");
+    }
+
+    @Test
     void shouldPageWithACursorInEveryOrderWithoutLosingOrRepeatingACourse() {
-        for (String sort : List.of("relevance", "fee", "creditPerDollar")) {
+        for (String sort : List.of("relevance", "fee", "hoursPerDollar", "creditPerDollar")) {
             List<String> all = found(Map.of("sort", sort));
             List<String> paged = new ArrayList<>();
             String cursor = null;

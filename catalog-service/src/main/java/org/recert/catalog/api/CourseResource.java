@@ -75,7 +75,8 @@ public class CourseResource {
     @RolesAllowed({ Roles.LEARNER, Roles.EMPLOYER, Roles.PROVIDER, Roles.CURATOR, Roles.ADMIN })
     @Operation(summary = "Search courses", description = "Published courses by default, filtered and cursor-paged. q is a web-style "
             + "full-text query over title, description and learning outcomes. sort: relevance (text rank with q, quality score "
-            + "without), fee (cheapest first) or creditPerDollar (most CMA points per dollar first; free courses lead). "
+            + "without), fee (cheapest first) or hoursPerDollar (most contact time per dollar first; free courses lead; "
+            + "creditPerDollar is a deprecated alias of hoursPerDollar). "
             + "status=DRAFT shows curators every draft and a provider its own.")
     @APIResponse(responseCode = "200", description = "A page of courses",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoursePage.class)))
@@ -94,7 +95,7 @@ public class CourseResource {
             @Parameter(description = "Courses of this provider") @QueryParam("providerId") UUID providerId,
             @Parameter(description = "Full-text query, web-search syntax (\"quoted phrase\", or, -not)", example = "phlebotomy order of draw") @QueryParam("q") String q,
             @Parameter(description = "PUBLISHED (default), RETIRED or DRAFT") @QueryParam("status") CourseStatus status,
-            @Parameter(description = "relevance (default), fee or creditPerDollar", example = "creditPerDollar") @QueryParam("sort") String sort,
+            @Parameter(description = "relevance (default), fee or hoursPerDollar (creditPerDollar: deprecated alias of hoursPerDollar)", example = "hoursPerDollar") @QueryParam("sort") String sort,
             @BeanParam PageRequest page) {
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "at most 200 characters");
@@ -103,7 +104,7 @@ public class CourseResource {
                 q == null || q.isBlank() ? null : q.strip(),
                 status == null ? CourseStatus.PUBLISHED : status,
                 sort == null || sort.isBlank() ? CourseSort.RELEVANCE : CourseSort.ofParameter(sort.strip())
-                        .orElseThrow(() -> ProblemException.invalid("sort", "must be relevance, fee or creditPerDollar")),
+                        .orElseThrow(() -> ProblemException.invalid("sort", "must be relevance, fee or hoursPerDollar")),
                 page.cursor(),
                 page.size(config.search().defaultLimit(), MAX_LIMIT));
         return catalog.search(actors.current(), query);
@@ -197,7 +198,7 @@ public class CourseResource {
     @RolesAllowed({ Roles.LEARNER, Roles.EMPLOYER, Roles.PROVIDER, Roles.CURATOR, Roles.ADMIN })
     @Operation(summary = "The quality review of a course", description = "The six criteria of the seed (rationale, learning outcomes, "
             + "instructor credentials, instructional methods, reasonable fee, refund policy), each met or not with the reason, and the "
-            + "score 0-100. Reasonable fee: at most recert.catalog.quality.max-fee-per-point (default 30.00 USD) per CMA point, or a "
+            + "score 0-100. Reasonable fee: at most recert.catalog.quality.max-fee-per-contact-hour (default 30.00 USD) per contact hour, or a "
             + "subscription at most recert.catalog.quality.max-subscription-fee (default 250.00 USD); free courses meet it and are flagged FREE_COURSE.")
     @APIResponse(responseCode = "200", description = "The review", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityReview.class)))
     @APIResponse(responseCode = "404", description = "No such course visible to the caller")

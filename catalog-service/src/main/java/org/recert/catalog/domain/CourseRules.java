@@ -55,8 +55,8 @@ public final class CourseRules {
         if (credit.amount() == null || credit.unit() == null) {
             return;
         }
-        if (credit.amount().compareTo(CoursePoints.maxPerCourse(credit.unit())) > 0) {
-            errors.add(new FieldError("credit.amount", "at most " + CoursePoints.maxPerCourse(credit.unit()).toPlainString() + " "
+        if (credit.amount().compareTo(CreditLimits.maxPerCourse(credit.unit())) > 0) {
+            errors.add(new FieldError("credit.amount", "at most " + CreditLimits.maxPerCourse(credit.unit()).toPlainString() + " "
                     + credit.unit() + " for one course"));
         }
         if (credit.categories() != null && credit.categories().stream().allMatch(c -> c != null && c.category() != null && c.value() != null)) {

@@ -9,13 +9,20 @@ public enum CourseSort {
     RELEVANCE("relevance"),
     /** Cheapest first (free courses lead). */
     FEE("fee"),
-    /** Most CMA points per dollar first (free courses lead). */
-    CREDIT_PER_DOLLAR("creditPerDollar");
+    /** Most contact time per dollar first (free courses lead); a measure every course has, whatever credential it counts for. */
+    HOURS_PER_DOLLAR("hoursPerDollar", "creditPerDollar");
 
     private final String parameter;
+    /** The name this order had when it ranked by CMA points; still accepted so that existing clients keep working. */
+    private final String deprecatedParameter;
 
     CourseSort(String parameter) {
+        this(parameter, null);
+    }
+
+    CourseSort(String parameter, String deprecatedParameter) {
         this.parameter = parameter;
+        this.deprecatedParameter = deprecatedParameter;
     }
 
     public String parameter() {
@@ -23,6 +30,6 @@ public enum CourseSort {
     }
 
     public static Optional<CourseSort> ofParameter(String value) {
-        return Arrays.stream(values()).filter(s -> s.parameter.equals(value)).findFirst();
+        return Arrays.stream(values()).filter(s -> s.parameter.equals(value) || value.equals(s.deprecatedParameter)).findFirst();
     }
 }

@@ -15,7 +15,6 @@ import org.recert.catalog.domain.Provider;
 import org.recert.catalog.domain.ProviderInput;
 import org.recert.catalog.store.CourseEntity;
 import org.recert.catalog.store.ProviderEntity;
-import org.recert.catalog.domain.CoursePoints;
 
 /** Between rows and the records the API and the events carry; entities never leave the service layer. */
 final class CourseViews {
@@ -77,7 +76,6 @@ final class CourseViews {
         c.creditClinical = share(draft.credit(), Category.CLINICAL);
         c.creditGeneral = share(draft.credit(), Category.GENERAL);
         c.contactMinutes = draft.credit().contactMinutes();
-        c.cmaPoints = CoursePoints.cmaPoints(draft.credit().unit(), draft.credit().amount());
         Approval approval = draft.approval();
         c.approvalBody = approval == null ? null : approval.body();
         c.approvalNumber = approval == null ? null : approval.number();

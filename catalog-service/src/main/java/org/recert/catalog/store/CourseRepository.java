@@ -181,8 +181,8 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
             if (sort == CourseSort.FEE) {
                 return new Ordering("fee", "(c.fee_amount" + indexed + ")", true, "numeric");
             }
-            if (sort == CourseSort.CREDIT_PER_DOLLAR) {
-                return new Ordering("creditPerDollar", "(c.credit_per_dollar" + indexed + ")", false, "numeric");
+            if (sort == CourseSort.HOURS_PER_DOLLAR) {
+                return new Ordering("hoursPerDollar", "(c.hours_per_dollar" + indexed + ")", false, "numeric");
             }
             if (query.hasText()) {
                 return new Ordering("relevance-text", "ts_rank(c.search_vector, websearch_to_tsquery('english', :q))", false, "real");

@@ -18,7 +18,7 @@ public interface CatalogConfig {
     Search search();
 
     interface Quality {
-        /** A per-course fee is "reasonable" at or under this price per hour of the course's contact time. */
+        /** A per-course fee is "reasonable" at or under this price per contact hour (a 50-minute session) of the course's contact time. */
         @WithDefault("30.00")
         BigDecimal maxFeePerContactHour();
 

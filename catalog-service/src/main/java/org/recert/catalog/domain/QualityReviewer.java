@@ -11,7 +11,7 @@ import org.recert.contracts.QualityCriterion;
  * reads; the score is the sum of the weights of the criteria met (the weights add up to 100).
  *
  * <p>"Reasonable fee": a per-course fee is reasonable when it costs at most {@link QualityRules#maxFeePerContactHour()}
- * per hour of the course's contact time (a measure every course has; what its credit counts for towards a credential is
+ * per contact hour (a 50-minute session) of the course's contact time (a measure every course has; what its credit counts for towards a credential is
  * for the compliance service's rule sets to say); a subscription when its price is at most {@link QualityRules#maxSubscriptionFee()};
  * a free course meets it but is flagged {@code FREE_COURSE}, since the seed warns that free courses' quality is
  * often hard to establish: their score comes from the other five criteria like anyone else's.
@@ -22,7 +22,6 @@ public final class QualityReviewer {
     static final int MIN_OUTCOME = 15;
     static final int MIN_CREDENTIALS = 5;
     static final int MIN_REFUND_POLICY = 20;
-    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 
     private final QualityRules rules;
 
@@ -92,7 +91,7 @@ public final class QualityReviewer {
                         + (reasonable ? ", at or under " : ", over ") + "the " + money(rules.maxSubscriptionFee(), fee.currency()) + " limit");
             }
             default: {
-                BigDecimal perHour = fee.amount().multiply(MINUTES_PER_HOUR).divide(BigDecimal.valueOf(credit.contactMinutes()), 2, RoundingMode.HALF_UP);
+                BigDecimal perHour = fee.amount().multiply(BigDecimal.valueOf(CourseRules.MINUTES_PER_CONTACT_HOUR)).divide(BigDecimal.valueOf(credit.contactMinutes()), 2, RoundingMode.HALF_UP);
                 boolean reasonable = perHour.compareTo(rules.maxFeePerContactHour()) <= 0;
                 return finding(criterion, 15, reasonable, money(perHour, fee.currency()) + " per contact hour"
                         + (reasonable ? ", at or under " : ", over ") + "the " + money(rules.maxFeePerContactHour(), fee.currency()) + " limit");

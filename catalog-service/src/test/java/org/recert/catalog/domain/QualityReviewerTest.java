@@ -53,8 +53,8 @@ class QualityReviewerTest {
 
     @Test
     void shouldFindAFeeAtTheLimitPerContactHourReasonable() {
-        // 120 minutes = 2 contact hours; 60.00 USD = 30.00 per hour, exactly the limit
-        QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("60.00"), "USD")));
+        // 120 minutes = 2.4 contact hours of 50 minutes; 72.00 USD = 30.00 per contact hour, exactly the limit
+        QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("72.00"), "USD")));
 
         assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
         assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.00 USD per contact hour, at or under the 30.00 USD limit");
@@ -62,7 +62,7 @@ class QualityReviewerTest {
 
     @Test
     void shouldFindAFeeOverTheLimitPerContactHourUnreasonable() {
-        QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("60.02"), "USD")));
+        QualityReview review = reviewer.review(Drafts.withFee(Drafts.complete(), new Fee(FeeModel.PER_COURSE, bd("72.02"), "USD")));
 
         assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isFalse();
         assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("30.01 USD per contact hour, over the 30.00 USD limit");
@@ -72,12 +72,12 @@ class QualityReviewerTest {
     @Test
     void shouldWeighACollegeCourseFeeByItsContactHoursNotByAnyCredentialsPointsPerCredit() {
         CourseDraft college = Drafts.withCredit(Drafts.complete(), CourseFormat.COLLEGE_COURSE,
-                Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 2250, new CategoryValue(Category.ADMINISTRATIVE, bd("3"))), null);
-        // 2,250 minutes = 37.5 contact hours; 1,200 USD = 32.00 per hour (CMA's 15 points per credit had made it 26.67)
-        QualityReview review = reviewer.review(Drafts.withFee(college, new Fee(FeeModel.PER_COURSE, bd("1200.00"), "USD")));
+                Drafts.credit("3", CreditUnit.COLLEGE_CREDIT, 3000, new CategoryValue(Category.ADMINISTRATIVE, bd("3"))), null);
+        // 3,000 minutes = 60 contact hours; 1,500 USD = 25.00 per contact hour (CMA's 45 points had made it 33.33, over)
+        QualityReview review = reviewer.review(Drafts.withFee(college, new Fee(FeeModel.PER_COURSE, bd("1500.00"), "USD")));
 
-        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("32.00 USD per contact hour, over the 30.00 USD limit");
-        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isFalse();
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).reason()).isEqualTo("25.00 USD per contact hour, at or under the 30.00 USD limit");
+        assertThat(finding(review, QualityCriterion.REASONABLE_FEE).met()).isTrue();
     }
 
     @Test
@@ -90,7 +90,7 @@ class QualityReviewerTest {
 
         // 120 minutes for 100 USD either way (CMA's 4 points per card had judged the card reasonable at 25.00 per point)
         QualityFinding ofCard = finding(reviewer.review(Drafts.withFee(card, fee)), QualityCriterion.REASONABLE_FEE);
-        assertThat(ofCard.reason()).isEqualTo("50.00 USD per contact hour, over the 30.00 USD limit");
+        assertThat(ofCard.reason()).isEqualTo("41.67 USD per contact hour, over the 30.00 USD limit");
         assertThat(ofCard).isEqualTo(finding(reviewer.review(Drafts.withFee(hours, fee)), QualityCriterion.REASONABLE_FEE));
     }
 

@@ -138,21 +138,12 @@ class CourseSearchTest {
     @Test
     void shouldRankACprCardAndAContactHourCourseOfEqualMinutesAndFeeEqually() {
         providerId = api.newProvider("Neutral Comparison Institute");
-        Map<String, Object> cpr = CatalogApi.courseBody(providerId, "Heartsaver CPR, one hour");
-        cpr.remove("approval");
-        cpr.put("format", "CPR_CERTIFICATION");
-        cpr.put("credit", credit(1, "CPR_CARD", "CLINICAL", 60));
-        cpr.put("fee", Map.of("model", "PER_COURSE", "amount", 20.00, "currency", "USD"));
-        ids.put("cpr-hour", api.published(cpr).toString());
-        Map<String, Object> hour = CatalogApi.courseBody(providerId, "Infection control refresher");
-        hour.remove("approval");
-        hour.put("credit", credit(1, "CONTACT_HOUR", "CLINICAL", 60));
-        hour.put("fee", Map.of("model", "PER_COURSE", "amount", 20.00, "currency", "USD"));
-        ids.put("contact-hour", api.published(hour).toString());
-        Map<String, Object> twoHours = CatalogApi.courseBody(providerId, "Wound care, two hours");
-        twoHours.put("credit", credit(2, "AAMA_CEU", "CLINICAL", 120));
-        twoHours.put("fee", Map.of("model", "PER_COURSE", "amount", 20.00, "currency", "USD"));
-        ids.put("two-hours", api.published(twoHours).toString());
+        ids.put("cpr-hour", api.published(perCourse("Heartsaver CPR, one hour", "CPR_CERTIFICATION",
+                credit(1, "CPR_CARD", "CLINICAL", 60))).toString());
+        ids.put("contact-hour", api.published(perCourse("Infection control refresher", "ONLINE_WORKSHOP",
+                credit(1, "CONTACT_HOUR", "CLINICAL", 60))).toString());
+        ids.put("two-hours", api.published(perCourse("Wound care, two hours", "ONLINE_WORKSHOP",
+                credit(2, "CONTACT_HOUR", "CLINICAL", 120))).toString());
 
         // 2 h for 20 USD leads; the card and the contact hour, 1 h for 20 USD each, tie (CMA points had ranked the card first)
         List<String> perDollar = found(Map.of("sort", "hoursPerDollar"));
@@ -206,6 +197,16 @@ class CourseSearchTest {
         Map<String, String> byId = new LinkedHashMap<>();
         ids.forEach((name, id) -> byId.put(id, name));
         return courseIds.stream().map(id -> byId.getOrDefault(id, "unexpected " + id)).toList();
+    }
+
+    /** A course of the current provider at 20.00 USD, without an approval. */
+    private Map<String, Object> perCourse(String title, String format, Map<String, Object> credit) {
+        Map<String, Object> body = CatalogApi.courseBody(providerId, title);
+        body.remove("approval");
+        body.put("format", format);
+        body.put("credit", credit);
+        body.put("fee", Map.of("model", "PER_COURSE", "amount", 20.00, "currency", "USD"));
+        return body;
     }
 
     private static Map<String, Object> credit(int amount, String unit, String category, int minutes) {

@@ -95,7 +95,8 @@ public class CourseResource {
             @Parameter(description = "Courses of this provider") @QueryParam("providerId") UUID providerId,
             @Parameter(description = "Full-text query, web-search syntax (\"quoted phrase\", or, -not)", example = "phlebotomy order of draw") @QueryParam("q") String q,
             @Parameter(description = "PUBLISHED (default), RETIRED or DRAFT") @QueryParam("status") CourseStatus status,
-            @Parameter(description = "relevance (default), fee or hoursPerDollar (creditPerDollar: deprecated alias of hoursPerDollar)", example = "hoursPerDollar") @QueryParam("sort") String sort,
+            @Parameter(description = "relevance (default), fee or hoursPerDollar (creditPerDollar: deprecated alias of hoursPerDollar)",
+                    example = "hoursPerDollar") @QueryParam("sort") String sort,
             @BeanParam PageRequest page) {
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "at most 200 characters");

@@ -11,8 +11,8 @@ import org.recert.contracts.QualityCriterion;
  * reads; the score is the sum of the weights of the criteria met (the weights add up to 100).
  *
  * <p>"Reasonable fee": a per-course fee is reasonable when it costs at most {@link QualityRules#maxFeePerContactHour()}
- * per contact hour (a 50-minute session) of the course's contact time (a measure every course has; what its credit counts for towards a credential is
- * for the compliance service's rule sets to say); a subscription when its price is at most {@link QualityRules#maxSubscriptionFee()};
+ * per contact hour (a 50-minute session) of the course's contact time (a measure every course has; what its credit
+ * counts for towards a credential is for the compliance service's rule sets to say); a subscription when its price is at most {@link QualityRules#maxSubscriptionFee()};
  * a free course meets it but is flagged {@code FREE_COURSE}, since the seed warns that free courses' quality is
  * often hard to establish: their score comes from the other five criteria like anyone else's.
  */
@@ -91,7 +91,8 @@ public final class QualityReviewer {
                         + (reasonable ? ", at or under " : ", over ") + "the " + money(rules.maxSubscriptionFee(), fee.currency()) + " limit");
             }
             default: {
-                BigDecimal perHour = fee.amount().multiply(BigDecimal.valueOf(CourseRules.MINUTES_PER_CONTACT_HOUR)).divide(BigDecimal.valueOf(credit.contactMinutes()), 2, RoundingMode.HALF_UP);
+                BigDecimal perHour = fee.amount().multiply(BigDecimal.valueOf(CourseRules.MINUTES_PER_CONTACT_HOUR))
+                        .divide(BigDecimal.valueOf(credit.contactMinutes()), 2, RoundingMode.HALF_UP);
                 boolean reasonable = perHour.compareTo(rules.maxFeePerContactHour()) <= 0;
                 return finding(criterion, 15, reasonable, money(perHour, fee.currency()) + " per contact hour"
                         + (reasonable ? ", at or under " : ", over ") + "the " + money(rules.maxFeePerContactHour(), fee.currency()) + " limit");

@@ -39,7 +39,7 @@ import org.recert.credits.domain.Credit;
 import org.recert.contracts.CreditSource;
 import org.recert.contracts.CreditStatus;
 import org.recert.credits.service.CreditLedger;
-import org.recert.credits.store.CreditFilter;
+import org.recert.credits.domain.CreditFilter;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;

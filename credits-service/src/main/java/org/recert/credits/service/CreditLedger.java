@@ -31,7 +31,7 @@ import org.recert.credits.domain.Transcript;
 import org.recert.credits.domain.Vouching;
 import org.recert.credits.events.LedgerEvents;
 import org.recert.credits.store.CourseStore;
-import org.recert.credits.store.CreditFilter;
+import org.recert.credits.domain.CreditFilter;
 import org.recert.credits.store.CreditStore;
 import org.recert.credits.store.IdempotencyStore;
 import org.recert.platform.problem.Problem.FieldError;

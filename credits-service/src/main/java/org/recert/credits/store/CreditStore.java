@@ -25,6 +25,7 @@ import org.recert.contracts.Category;
 import org.recert.credits.domain.CategoryValue;
 import org.recert.credits.domain.Credit;
 import org.recert.credits.domain.CreditContent;
+import org.recert.credits.domain.CreditFilter;
 import org.recert.contracts.CreditSource;
 import org.recert.contracts.CreditStatus;
 import org.recert.contracts.CreditUnit;

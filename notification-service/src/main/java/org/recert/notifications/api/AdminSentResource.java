@@ -1,6 +1,7 @@
 package org.recert.notifications.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recert.notifications.service.Feed;
-import org.recert.notifications.store.NotificationEntity;
+import org.recert.notifications.service.SentNotification;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.LearnerIds;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.PageRequest;
 
 /** For admins only: what was sent to a learner, to which address, and why. */
 @Path("/notifications/admin/sent")
@@ -38,22 +40,17 @@ public class AdminSentResource {
 
     /** The list shape of the API, typed for the OpenAPI document. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SentNotificationPage")
-    public record SentPage(java.util.List<SentView> items, String nextCursor) {
+    public record SentPage(java.util.List<SentNotification> items, String nextCursor) {
     }
 
     @GET
     @APIResponse(responseCode = "200", description = "What was sent to the learner, and why")
     @Operation(summary = "A learner's reminders, newest first, with the state of each mail")
-    public SentPage sent(@QueryParam("learnerId") String learnerId, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+    public SentPage sent(@QueryParam("learnerId") String learnerId, @BeanParam PageRequest page) {
         if (!LearnerIds.isValid(learnerId)) {
             throw ProblemException.invalid("learnerId", "is required: a learner id");
         }
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        Page<NotificationEntity> page = feed.decided(learnerId, cursor, size);
-        return new SentPage(page.items().stream().map(SentView::of).toList(), page.nextCursor());
+        Page<SentNotification> sent = feed.sent(learnerId, page.cursor(), page.size(50, MAX_LIMIT));
+        return new SentPage(sent.items(), sent.nextCursor());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -27,6 +27,7 @@ import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.PageRequest;
 
 /** The caller's own reminders and choices: a learner reaches only their own, identified by the token's {@code sub}. */
 @Path("/notifications/me")
@@ -62,14 +63,11 @@ public class MyNotificationsResource {
     @GET
     @APIResponse(responseCode = "200", description = "A page of the caller's reminders")
     @Operation(summary = "The caller's reminders, newest first, read and unread")
-    public NotificationPage mine(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+    public NotificationPage mine(@BeanParam PageRequest page) {
+        int size = page.size(20, MAX_LIMIT);
         String language = preferences.of(caller.subject(), claim("locale")).language();
-        Page<Feed.Shown> page = feed.of(caller.subject(), cursor, size, language);
-        return new NotificationPage(page.items().stream().map(NotificationView::of).toList(), page.nextCursor());
+        Page<Feed.Shown> shown = feed.of(caller.subject(), page.cursor(), size, language);
+        return new NotificationPage(shown.items().stream().map(NotificationView::of).toList(), shown.nextCursor());
     }
 
     @POST

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recert.notifications.service.Feed;
-import org.recert.notifications.store.NotificationEntity;
 
 /** One reminder in a learner's in-app feed, worded in their language (GET /notifications/me/preferences says which). */
 @Schema(name = "Notification", example = """
@@ -18,8 +17,7 @@ public record NotificationView(long id, String credential,
         String kind, String status, LocalDate actBy, String subject, String body, List<String> missing, Instant createdAt, boolean read) {
 
     static NotificationView of(Feed.Shown shown) {
-        NotificationEntity entity = shown.notification();
-        return new NotificationView(entity.id, entity.credential, entity.kind, entity.status, entity.actBy, shown.wording().subject(),
-                shown.wording().body(), shown.wording().missing(), entity.createdAt, entity.readAt != null);
+        return new NotificationView(shown.id(), shown.credential(), shown.kind(), shown.status(), shown.actBy(), shown.wording().subject(),
+                shown.wording().body(), shown.wording().missing(), shown.createdAt(), shown.read());
     }
 }

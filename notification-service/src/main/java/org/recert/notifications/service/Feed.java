@@ -1,6 +1,8 @@
 package org.recert.notifications.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,12 @@ import org.recert.platform.web.Page;
 public class Feed {
 
     /** A reminder of the feed with its words in the reader's language. */
-    public record Shown(NotificationEntity notification, ReminderTexts.Wording wording) {
+    public record Shown(long id, String credential, String kind, String status, LocalDate actBy, ReminderTexts.Wording wording,
+            Instant createdAt, boolean read) {
+
+        static Shown of(NotificationEntity row, ReminderTexts.Wording wording) {
+            return new Shown(row.id, row.credential, row.kind, row.status, row.actBy, wording, row.createdAt, row.readAt != null);
+        }
     }
 
     private final EntityManager entityManager;
@@ -47,14 +54,19 @@ public class Feed {
     public Page<Shown> of(String learnerId, String cursor, int limit, String language) {
         Page<NotificationEntity> page = decided(learnerId, cursor, limit);
         Map<String, Optional<List<Missing>>> now = new HashMap<>();
-        return Page.of(page.items().stream().map(row -> new Shown(row, texts.word(row,
+        return Page.of(page.items().stream().map(row -> Shown.of(row, texts.word(row,
                 now.computeIfAbsent(row.credential + "|" + row.cycleStart, key -> standings.missingNow(learnerId, row.credential,
                         row.cycleStart)), language))).toList(), page.nextCursor());
     }
 
     /** A page of the learner's reminders as decided (and, once mailed, as sent): the admins' record. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<NotificationEntity> decided(String learnerId, String cursor, int limit) {
+    public Page<SentNotification> sent(String learnerId, String cursor, int limit) {
+        Page<NotificationEntity> page = decided(learnerId, cursor, limit);
+        return Page.of(page.items().stream().map(SentNotification::of).toList(), page.nextCursor());
+    }
+
+    private Page<NotificationEntity> decided(String learnerId, String cursor, int limit) {
         long before = cursor == null ? Long.MAX_VALUE : parse(Cursor.decode(cursor, 1).get(0));
         TypedQuery<NotificationEntity> query = entityManager.createQuery(
                 "from NotificationEntity where learnerId = :learner and id < :before order by id desc", NotificationEntity.class)

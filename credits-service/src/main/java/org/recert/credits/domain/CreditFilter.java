@@ -1,4 +1,4 @@
-package org.recert.credits.store;
+package org.recert.credits.domain;
 
 import java.time.LocalDate;
 

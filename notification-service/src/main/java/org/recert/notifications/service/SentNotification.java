@@ -1,4 +1,4 @@
-package org.recert.notifications.api;
+package org.recert.notifications.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +8,7 @@ import org.recert.notifications.store.NotificationEntity;
 
 /** For admins: a reminder, why it was decided, and what became of its mail. */
 @Schema(name = "SentNotification")
-public record SentView(long id, String learnerId, String credential, LocalDate cycleStart, String kind,
+public record SentNotification(long id, String learnerId, String credential, LocalDate cycleStart, String kind,
         @Schema(description = "the status the reminder was decided on") String status, LocalDate actBy,
         @Schema(description = "in English as decided; once sent, as sent, in language") String subject, String body,
         @Schema(nullable = true, description = "the language the mail went out in; null until sent") String language,
@@ -17,8 +17,8 @@ public record SentView(long id, String learnerId, String credential, LocalDate c
         String emailState, String emailTo, @Schema(description = "why it was skipped, or the last send error") String emailNote,
         int attempts, Instant sentAt) {
 
-    static SentView of(NotificationEntity entity) {
-        return new SentView(entity.id, entity.learnerId, entity.credential, entity.cycleStart, entity.kind, entity.status, entity.actBy,
+    static SentNotification of(NotificationEntity entity) {
+        return new SentNotification(entity.id, entity.learnerId, entity.credential, entity.cycleStart, entity.kind, entity.status, entity.actBy,
                 entity.subject, entity.body, entity.language, entity.createdAt, entity.emailState, entity.emailTo, entity.emailNote, entity.attempts,
                 entity.sentAt);
     }

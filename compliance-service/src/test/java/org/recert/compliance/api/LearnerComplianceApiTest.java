@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -71,6 +72,12 @@ class LearnerComplianceApiTest {
                 .body("nextCursor", nullValue())
                 .body("items[0].totalPoints", equalTo(60))
                 .body("items[0].units.CPR_CARD.maxUnitsPerCycle", equalTo(3))
+                .body("items[0].units.CPR_CARD.pointsPerUnit", equalTo(4))
+                .body("items[0].units.CPR_CARD.fixedCategory", equalTo("CLINICAL"))
+                .body("items[0].units.COLLEGE_CREDIT.pointsPerUnit", equalTo(15))
+                .body("items[0].units.AAMA_CEU", hasKey("maxUnitsPerCycle"))
+                .body("items[0].units.AAMA_CEU.maxUnitsPerCycle", nullValue())
+                .body("items[2].units.COLLEGE_CREDIT.pointsPerUnit", equalTo(10))
                 .body("items[0].summary", hasItem(containsString("At least 30 points approved by AAMA")));
     }
 

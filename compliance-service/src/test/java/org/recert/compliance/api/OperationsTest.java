@@ -51,6 +51,15 @@ class OperationsTest {
     }
 
     @Test
+    void shouldDocumentAsNullableTheRuleFiguresACredentialMayNotHave() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.UnitView.properties.maxUnitsPerCycle.type", hasItem("null"))
+                .body("components.schemas.Credential.properties.approvedMinimum.type", hasItem("null"))
+                .body("components.schemas.Credential.properties.minimumContactMinutes.type", hasItem("null"))
+                .body("components.schemas.UnitView.properties.pointsPerUnit.type", hasItem("number"));
+    }
+
+    @Test
     void shouldCountEvaluationsAndStatusChanges() {
         String learner = TestEvents.unique("metrics");
         given().auth().oauth2(tokens.mint(learner, Set.of("learner"), null, null, Duration.ofMinutes(5))).contentType(ContentType.JSON)

@@ -41,10 +41,10 @@ public record CredentialView(
         boolean cycleEndsAtMonthEnd,
         BigDecimal totalPoints,
         Map<Category, BigDecimal> categoryMinimums,
-        BigDecimal approvedMinimum,
-        Approval approvingBody,
-        BigDecimal nonApprovedCap,
-        Integer minimumContactMinutes,
+        @Schema(nullable = true) BigDecimal approvedMinimum,
+        @Schema(nullable = true) Approval approvingBody,
+        @Schema(nullable = true) BigDecimal nonApprovedCap,
+        @Schema(nullable = true) Integer minimumContactMinutes,
         int graceDays,
         int atRiskDays,
         Map<CreditUnit, UnitView> units,
@@ -64,9 +64,15 @@ public record CredentialView(
             @Schema(enumeration = {"published", "interpretation"}) String confidence, @Schema(nullable = true) String note) {
     }
 
-    /** How the credential converts one issued unit. */
-    public record UnitView(BigDecimal pointsPerUnit, String description, Category fixedCategory, Approval forcedApproval,
-            Integer maxUnitsPerCycle) {
+    /** How the credential converts one issued unit: the figures clients show where a learner enters the unit. */
+    public record UnitView(
+            @Schema(description = "Points one unit is worth under this credential") BigDecimal pointsPerUnit,
+            @Schema(description = "The rule as a learner reads it") String description,
+            @Schema(nullable = true, description = "The category every point goes to, whatever the credit claims; null: as the credit splits them")
+            Category fixedCategory,
+            @Schema(nullable = true, description = "The approval every credit in this unit counts with; null: as issued")
+            Approval forcedApproval,
+            @Schema(nullable = true, description = "How many units count per cycle; null: no limit") Integer maxUnitsPerCycle) {
     }
 
     public static CredentialView of(Credential credential, int atRiskDays) {

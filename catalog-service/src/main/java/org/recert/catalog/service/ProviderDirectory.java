@@ -88,11 +88,7 @@ public class ProviderDirectory {
         if (cursor != null) {
             List<String> values = Cursor.decode(cursor, 2);
             afterName = values.get(0);
-            try {
-                afterId = UUID.fromString(values.get(1));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-            }
+            afterId = Cursor.uuid(values.get(1));
         }
         List<ProviderEntity> rows = providers.page(afterName, afterId, active, limit + 1);
         boolean more = rows.size() > limit;

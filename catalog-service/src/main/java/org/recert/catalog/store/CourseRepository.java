@@ -132,7 +132,7 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
                 sql.append(" and (").append(ordering.key).append(", c.id) ").append(ordering.ascending ? ">" : "<")
                         .append(" (cast(:afterKey as ").append(ordering.sqlType).append("), :afterId)");
                 parameters.put("afterKey", parseKey(values.get(1)));
-                parameters.put("afterId", parseId(values.get(2)));
+                parameters.put("afterId", Cursor.uuid(values.get(2)));
             }
             String direction = ordering.ascending ? " asc" : " desc";
             sql.append(" order by ").append(ordering.key).append(direction).append(", c.id").append(direction).append(" limit :limit");
@@ -160,14 +160,6 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, UUI
             throw ProblemException.invalid("cursor", "is not a cursor this list issued");
         }
         return value;
-    }
-
-    private static UUID parseId(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-        }
     }
 
     /** The sort key expression of a sort order, its direction, and how its cursor value is cast back. */

@@ -239,11 +239,7 @@ public class CreditLedger {
             return new After(null, null);
         }
         List<String> values = Cursor.decode(cursor, 2);
-        try {
-            return new After(LocalDate.parse(values.get(0)), UUID.fromString(values.get(1)));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-        }
+        return new After(Cursor.date(values.get(0)), Cursor.uuid(values.get(1)));
     }
 
     /** A page of {@code size} from {@code rows} fetched with one more, which says whether another page follows. */

@@ -67,7 +67,7 @@ public class Feed {
     }
 
     private Page<NotificationEntity> decided(String learnerId, String cursor, int limit) {
-        long before = cursor == null ? Long.MAX_VALUE : parse(Cursor.decode(cursor, 1).get(0));
+        long before = cursor == null ? Long.MAX_VALUE : Cursor.number(Cursor.decode(cursor, 1).get(0));
         TypedQuery<NotificationEntity> query = entityManager.createQuery(
                 "from NotificationEntity where learnerId = :learner and id < :before order by id desc", NotificationEntity.class)
                 .setParameter("learner", learnerId)
@@ -89,14 +89,6 @@ public class Feed {
         }
         if (notification.readAt == null) {
             notification.readAt = clock.instant();
-        }
-    }
-
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this list issued");
         }
     }
 }

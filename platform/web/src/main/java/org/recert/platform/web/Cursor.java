@@ -1,9 +1,12 @@
 package org.recert.platform.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.recert.platform.problem.ProblemException;
 
@@ -23,6 +26,45 @@ public final class Cursor {
                 .encodeToString(String.join(String.valueOf(SEPARATOR), values).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** One value of a decoded cursor as the id it was made from; a 400 naming "cursor" when it is not one (forged). */
+    public static UUID uuid(String value) {
+        // UUID.fromString also takes short forms such as 1-2-3-4-5: only the canonical 36 characters were encoded
+        if (value.length() != 36) {
+            throw forged();
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw forged();
+        }
+    }
+
+    /** One value of a decoded cursor as the position it was made from; a 400 naming "cursor" otherwise. */
+    public static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw forged();
+        }
+    }
+
+    /** One value of a decoded cursor as the day it was made from (years 1 to 9999, as the database stores them). */
+    public static LocalDate date(String value) {
+        try {
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() < 1 || day.getYear() > 9999) {
+                throw forged();
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw forged();
+        }
+    }
+
+    private static ProblemException forged() {
+        return ProblemException.invalid("cursor", "is not a cursor this list issued");
+    }
+
     /** The values of a cursor made by {@link #encode} with {@code expected} values; a 400 naming "cursor" otherwise. */
     public static List<String> decode(String cursor, int expected) {
         try {
@@ -30,11 +72,11 @@ public final class Cursor {
             List<String> values = new ArrayList<>(List.of(decoded.split(String.valueOf(SEPARATOR), -1)));
             // values come from database text, which never holds a NUL: one is a forged cursor, and would fail the query
             if (values.size() != expected || decoded.indexOf('\u0000') >= 0) {
-                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+                throw forged();
             }
             return values;
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this list issued");
+            throw forged();
         }
     }
 }

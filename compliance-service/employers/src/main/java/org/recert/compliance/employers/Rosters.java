@@ -13,11 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.recert.compliance.employers.store.Consent;
 import org.recert.compliance.employers.store.DeliveryQueue;
-import org.recert.compliance.employers.store.RosterFilter;
 import org.recert.compliance.employers.store.RosterMember;
 import org.recert.compliance.employers.store.RosterQueries;
-import org.recert.compliance.employers.store.RosterRow;
-import org.recert.compliance.employers.store.RosterSort;
 import org.recert.compliance.store.TransactionLocks;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.time.ServiceClock;
@@ -101,7 +98,7 @@ public class Rosters {
 
     /** The roster lines of one member (one per credential with a stored status), or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RosterRow> member(UUID organizationId, String learnerId) {
+    public List<RosterLine> member(UUID organizationId, String learnerId) {
         organizations.require(organizationId);
         if (entityManager.find(RosterMember.class, new RosterMember.Key(organizationId, learnerId)) == null) {
             throw ProblemException.notFound("member " + learnerId);
@@ -111,13 +108,13 @@ public class Rosters {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RosterRow> page(RosterFilter filter) {
+    public List<RosterLine> page(RosterFilter filter) {
         organizations.require(filter.organizationId());
         return queries.page(filter);
     }
 
     @Transactional(Transactional.TxType.NEVER)
-    public void export(RosterFilter filter, Consumer<RosterRow> sink) {
+    public void export(RosterFilter filter, Consumer<RosterLine> sink) {
         queries.stream(filter, sink);
     }
 
@@ -128,7 +125,7 @@ public class Rosters {
 
     /** Stored status of the consenting members among {@code ids} (learner ids, or staff references). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RosterRow> check(UUID organizationId, String credential, Collection<String> ids, boolean byStaffRef) {
+    public List<RosterLine> check(UUID organizationId, String credential, Collection<String> ids, boolean byStaffRef) {
         organizations.require(organizationId);
         return queries.check(organizationId, credential, ids, byStaffRef);
     }

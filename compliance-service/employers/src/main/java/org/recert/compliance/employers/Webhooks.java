@@ -15,9 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.recert.compliance.employers.store.Consent;
-import org.recert.compliance.employers.store.Delivery;
 import org.recert.compliance.employers.store.DeliveryQueue;
-import org.recert.compliance.employers.store.DeliveryState;
 import org.recert.compliance.employers.store.RosterMember;
 import org.recert.compliance.employers.store.WebhookSubscription;
 import org.recert.compliance.employers.webhooks.SecretCipher;

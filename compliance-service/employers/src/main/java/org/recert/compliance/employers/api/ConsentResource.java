@@ -13,7 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +34,7 @@ import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.PageRequest;
 
 @Path("/compliance/learners/{learnerId}/consents")
 @Tag(name = "Employers")
@@ -85,8 +86,8 @@ public class ConsentResource {
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "404", description = "No such consent, or not your learner id")
     public void withdrawOne(@PathParam("learnerId") String learnerId,
-            @Parameter(example = "22222222-2222-4222-8222-222222222222") @PathParam("organizationId") String organizationId) {
-        consents.withdraw(selfOrAdmin(learnerId), Ids.uuid(organizationId, "organizationId"), ConsentActor.of(caller));
+            @Parameter(example = "22222222-2222-4222-8222-222222222222") @PathParam("organizationId") UUID organizationId) {
+        consents.withdraw(selfOrAdmin(learnerId), organizationId, ConsentActor.of(caller));
     }
 
     @GET
@@ -116,12 +117,11 @@ public class ConsentResource {
                     "nextCursor":null}""")))
     @APIResponse(responseCode = "404", description = "Not your learner id")
     public Page<ConsentEventView> events(@PathParam("learnerId") String learnerId,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") Integer limit) {
+            @BeanParam PageRequest page) {
         String learner = Ids.learner(learnerId, "learnerId");
         caller.requireSelfOrAdmin(learner, "learner " + learner);
-        int size = Paging.limit(limit);
-        Long before = Paging.before(cursor);
+        int size = page.size(Paging.DEFAULT_LIMIT, Paging.MAX_LIMIT);
+        Long before = Paging.before(page.cursor());
         List<Consents.ConsentEvent> found = consents.events(learner, before, size + 1);
         List<ConsentEventView> items = found.stream().limit(size).map(ConsentEventView::of).toList();
         return Page.of(items, found.size() > size ? Paging.after(found.get(size - 1).id()) : null);

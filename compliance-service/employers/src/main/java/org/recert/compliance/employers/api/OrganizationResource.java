@@ -13,7 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.Organizations;
 import org.recert.compliance.employers.api.OrganizationDtos.NewOrganization;
 import org.recert.compliance.employers.api.OrganizationDtos.OrganizationView;
@@ -30,6 +29,7 @@ import org.recert.compliance.employers.EmployerOrganization;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Cursor;
+import org.recert.platform.web.PageRequest;
 import org.recert.platform.web.Page;
 
 @Path("/compliance/organizations")
@@ -64,7 +64,7 @@ public class OrganizationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.EMPLOYER })
     @Operation(summary = "List organizations", description = "Admins see all, by name; an employer sees only its own.")
     @APIResponse(responseCode = "200", description = "A page of organizations")
-    public Page<OrganizationView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<OrganizationView> list(@BeanParam PageRequest page) {
         if (!caller.isAdmin()) {
             List<OrganizationView> own = caller.organization()
                     .filter(id -> id.length() == 36)
@@ -78,13 +78,13 @@ public class OrganizationResource {
                     .map(OrganizationView::of).stream().toList();
             return Page.of(own, null);
         }
-        int size = Paging.limit(limit);
+        int size = page.size(Paging.DEFAULT_LIMIT, Paging.MAX_LIMIT);
         String afterName = null;
         UUID afterId = null;
-        if (cursor != null) {
-            List<String> values = Cursor.decode(cursor, 2);
+        if (page.cursor() != null) {
+            List<String> values = Cursor.decode(page.cursor(), 2);
             afterName = values.get(0);
-            afterId = Ids.uuid(values.get(1), "cursor");
+            afterId = Cursor.uuid(values.get(1));
         }
         List<EmployerOrganization> found = organizations.list(afterName, afterId, size + 1);
         List<OrganizationView> items = found.stream().limit(size).map(OrganizationView::of).toList();
@@ -98,9 +98,8 @@ public class OrganizationResource {
     @Operation(summary = "Read an organization", description = "An employer reads only its own; another answers 404.")
     @APIResponse(responseCode = "200", description = "The organization")
     @APIResponse(responseCode = "404", description = "No such organization, or not yours")
-    public OrganizationView read(@PathParam("orgId") String orgId) {
-        UUID id = Ids.uuid(orgId, "orgId");
-        caller.requireOrganization(id.toString());
-        return OrganizationView.of(organizations.require(id));
+    public OrganizationView read(@PathParam("orgId") UUID orgId) {
+        caller.requireOrganization(orgId.toString());
+        return OrganizationView.of(organizations.require(orgId));
     }
 }

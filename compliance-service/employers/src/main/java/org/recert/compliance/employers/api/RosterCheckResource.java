@@ -27,7 +27,7 @@ import org.recert.compliance.employers.Rosters;
 import org.recert.compliance.employers.api.RosterDtos.RosterCheckRequest;
 import org.recert.compliance.employers.api.RosterDtos.RosterCheckResponse;
 import org.recert.compliance.employers.api.RosterDtos.RosterCheckResult;
-import org.recert.compliance.employers.store.RosterRow;
+import org.recert.compliance.employers.RosterLine;
 import org.recert.compliance.service.RuleSets;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
@@ -69,14 +69,14 @@ public class RosterCheckResource {
         }
         UUID organization = organization(body.organizationId());
         Set<String> asked = new LinkedHashSet<>(byStaffRef ? body.staffRefs() : body.learnerIds());
-        Map<String, RosterRow> found = new HashMap<>();
-        for (RosterRow row : rosters.check(organization, credential, asked, byStaffRef)) {
+        Map<String, RosterLine> found = new HashMap<>();
+        for (RosterLine row : rosters.check(organization, credential, asked, byStaffRef)) {
             found.put(byStaffRef ? row.staffRef() : row.learnerId(), row);
         }
         LocalDate today = LocalDate.now(clock);
         List<RosterCheckResult> results = new ArrayList<>(asked.size());
         for (String id : asked) {
-            RosterRow row = found.get(id);
+            RosterLine row = found.get(id);
             if (row == null) {
                 results.add(byStaffRef ? RosterCheckResult.hidden(null, id) : RosterCheckResult.hidden(id, null));
             } else {

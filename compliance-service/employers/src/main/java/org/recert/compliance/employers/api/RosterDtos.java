@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.recert.compliance.employers.store.RosterRow;
+import org.recert.compliance.employers.RosterLine;
 import org.recert.compliance.status.Provenance;
 import org.recert.platform.web.LearnerIds;
 
@@ -50,7 +50,7 @@ public final class RosterDtos {
             OffsetDateTime evaluatedAt,
             Provenance provenance) {
 
-        public static RosterEntry of(RosterRow row, LocalDate today) {
+        public static RosterEntry of(RosterLine row, LocalDate today) {
             if (!row.consented()) {
                 return new RosterEntry(row.learnerId(), row.staffRef(), "PENDING", null, null, null, null, null, null, null, null);
             }
@@ -89,7 +89,7 @@ public final class RosterDtos {
             return new RosterCheckResult(learnerId, staffRef, false, null, null, null, null, null, null, null);
         }
 
-        public static RosterCheckResult of(RosterRow row, boolean byStaffRef, LocalDate today) {
+        public static RosterCheckResult of(RosterLine row, boolean byStaffRef, LocalDate today) {
             return new RosterCheckResult(row.learnerId(), byStaffRef ? row.staffRef() : null, true, row.status(), row.cycleStart(),
                     row.dueDate(), RosterDtos.daysRemaining(row.dueDate(), today), row.shortfall(), row.evaluatedAt(), row.provenance());
         }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -42,14 +42,15 @@ import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.Rosters;
 import org.recert.compliance.employers.api.RosterDtos.MemberRequest;
 import org.recert.compliance.employers.api.RosterDtos.RosterEntry;
-import org.recert.compliance.employers.store.RosterFilter;
-import org.recert.compliance.employers.store.RosterRow;
-import org.recert.compliance.employers.store.RosterSort;
+import org.recert.compliance.employers.RosterFilter;
+import org.recert.compliance.employers.RosterLine;
+import org.recert.compliance.employers.RosterSort;
 import org.recert.compliance.service.RuleSets;
 import org.recert.platform.problem.ProblemException;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Cursor;
+import org.recert.platform.web.PageRequest;
 import org.recert.platform.web.Page;
 
 @Path("/compliance/organizations")
@@ -88,7 +89,7 @@ public class RosterResource {
     @APIResponse(responseCode = "200", description = "Already a member; the staff reference as given", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterEntry.class)))
     @APIResponse(responseCode = "409", description = "The staff reference names another member")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response putMember(@PathParam("orgId") String orgId, @PathParam("learnerId") String learnerId, @Valid MemberRequest body) {
+    public Response putMember(@PathParam("orgId") UUID orgId, @PathParam("learnerId") String learnerId, @Valid MemberRequest body) {
         UUID organization = organization(orgId);
         String learner = Ids.learner(learnerId, "learnerId");
         boolean added = rosters.putMember(organization, learner, body == null ? null : body.staffRef());
@@ -103,7 +104,7 @@ public class RosterResource {
     @Operation(summary = "Read one member", description = "One line per credential with a stored status; only consent PENDING without consent.")
     @APIResponse(responseCode = "200", description = "The member's roster lines")
     @APIResponse(responseCode = "404", description = "Not on the roster, or not your organization")
-    public List<RosterEntry> member(@PathParam("orgId") String orgId, @PathParam("learnerId") String learnerId) {
+    public List<RosterEntry> member(@PathParam("orgId") UUID orgId, @PathParam("learnerId") String learnerId) {
         UUID organization = organization(orgId);
         LocalDate today = LocalDate.now(clock);
         return rosters.member(organization, Ids.learner(learnerId, "learnerId")).stream().map(r -> RosterEntry.of(r, today)).toList();
@@ -116,7 +117,7 @@ public class RosterResource {
             + "deliveries about them are cancelled.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "Not on the roster, or not your organization")
-    public void removeMember(@PathParam("orgId") String orgId, @PathParam("learnerId") String learnerId) {
+    public void removeMember(@PathParam("orgId") UUID orgId, @PathParam("learnerId") String learnerId) {
         rosters.removeMember(organization(orgId), Ids.learner(learnerId, "learnerId"), ConsentActor.of(caller));
     }
 
@@ -127,26 +128,25 @@ public class RosterResource {
             + "Members without consent show consent PENDING and nothing else; a status or dueBefore filter leaves them out.")
     @APIResponse(responseCode = "200", description = "A page of roster lines")
     @APIResponse(responseCode = "400", description = "Unknown status, credential or sort; malformed date, cursor or limit")
-    public Page<RosterEntry> roster(@PathParam("orgId") String orgId,
+    public Page<RosterEntry> roster(@PathParam("orgId") UUID orgId,
             @Parameter(description = "One or more statuses, repeated or comma-separated", example = "AT_RISK") @QueryParam("status") List<String> status,
-            @Parameter(description = "Due strictly before this day", example = "2027-01-01") @QueryParam("dueBefore") String dueBefore,
+            @Parameter(description = "Due strictly before this day", example = "2027-01-01") @QueryParam("dueBefore") LocalDate dueBefore,
             @Parameter(example = "CMA_AAMA") @QueryParam("credential") String credential,
             @Parameter(description = "GRANTED or PENDING") @QueryParam("consent") String consent,
             @Parameter(description = "dueDate (default) or learnerId") @QueryParam("sort") String sort,
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") Integer limit) {
-        int size = Paging.limit(limit);
+            @BeanParam PageRequest page) {
+        int size = page.size(Paging.DEFAULT_LIMIT, Paging.MAX_LIMIT);
         RosterSort order = sort(sort);
         List<String> after = List.of();
-        if (cursor != null) {
-            List<String> values = Cursor.decode(cursor, order == RosterSort.DUE_DATE ? 4 : 3);
+        if (page.cursor() != null) {
+            List<String> values = Cursor.decode(page.cursor(), order == RosterSort.DUE_DATE ? 4 : 3);
             if (!values.get(0).equals(order.parameter())) {
                 throw ProblemException.invalid("cursor", "was issued for another sort order");
             }
             after = checkedSortKey(order, values.subList(1, values.size()));
         }
         RosterFilter filter = filter(orgId, status, dueBefore, credential, consent, order, after, size + 1);
-        List<RosterRow> rows = rosters.page(filter);
+        List<RosterLine> rows = rosters.page(filter);
         LocalDate today = LocalDate.now(clock);
         List<RosterEntry> items = rows.stream().limit(size).map(r -> RosterEntry.of(r, today)).toList();
         String next = null;
@@ -164,8 +164,8 @@ public class RosterResource {
     @Produces(CSV)
     @Operation(summary = "Export the roster as CSV", description = "The whole filtered roster, streamed, with a header line.")
     @APIResponse(responseCode = "200", description = "text/csv")
-    public Response rosterCsv(@PathParam("orgId") String orgId, @QueryParam("status") List<String> status,
-            @QueryParam("dueBefore") String dueBefore, @QueryParam("credential") String credential,
+    public Response rosterCsv(@PathParam("orgId") UUID orgId, @QueryParam("status") List<String> status,
+            @QueryParam("dueBefore") LocalDate dueBefore, @QueryParam("credential") String credential,
             @QueryParam("consent") String consent, @QueryParam("sort") String sort) {
         RosterFilter filter = filter(orgId, status, dueBefore, credential, consent, sort(sort), List.of(), 0);
         rosters.requireOrganization(filter.organizationId());
@@ -191,14 +191,7 @@ public class RosterResource {
     /** The sort values of a cursor, checked so that a tampered one answers 400 instead of failing in the query. */
     private static List<String> checkedSortKey(RosterSort order, List<String> values) {
         if (order == RosterSort.DUE_DATE) {
-            try {
-                int year = LocalDate.parse(values.get(0)).getYear();
-                if (year < 1 || year > 9999) {
-                    throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-                }
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this list issued");
-            }
+            Cursor.date(values.get(0));
         }
         return values;
     }
@@ -207,13 +200,12 @@ public class RosterResource {
         return value == null ? null : value.toString();
     }
 
-    private UUID organization(String orgId) {
-        UUID id = Ids.uuid(orgId, "orgId");
-        caller.requireOrganization(id.toString());
-        return id;
+    private UUID organization(UUID orgId) {
+        caller.requireOrganization(orgId.toString());
+        return orgId;
     }
 
-    private RosterFilter filter(String orgId, List<String> status, String dueBefore, String credential, String consent,
+    private RosterFilter filter(UUID orgId, List<String> status, LocalDate dueBefore, String credential, String consent,
             RosterSort sort, List<String> after, int limit) {
         UUID organization = organization(orgId);
         Set<String> statuses = new LinkedHashSet<>();
@@ -230,21 +222,13 @@ public class RosterResource {
                 }
             }
         }
-        LocalDate due = null;
-        if (dueBefore != null) {
-            try {
-                due = LocalDate.parse(dueBefore);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("dueBefore", "must be an ISO date such as 2027-01-31");
-            }
-        }
         if (credential != null) {
             ruleSets.byField("credential", credential);
         }
         if (consent != null && !consent.equals("GRANTED") && !consent.equals("PENDING")) {
             throw ProblemException.invalid("consent", "must be GRANTED or PENDING");
         }
-        return new RosterFilter(organization, statuses, due, credential, consent, sort, after, limit, null);
+        return new RosterFilter(organization, statuses, dueBefore, credential, consent, sort, after, limit, null);
     }
 
     private static RosterSort sort(String sort) {

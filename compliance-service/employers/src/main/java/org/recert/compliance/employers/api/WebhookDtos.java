@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recert.compliance.employers.Webhook;
-import org.recert.compliance.employers.store.Delivery;
-import org.recert.compliance.employers.store.DeliveryState;
+import org.recert.compliance.employers.Delivery;
+import org.recert.compliance.employers.DeliveryState;
 
 /** Bodies of the webhook endpoints. */
 public final class WebhookDtos {

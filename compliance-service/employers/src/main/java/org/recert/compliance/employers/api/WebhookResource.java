@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,18 +26,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.recert.compliance.employers.Ids;
 import org.recert.compliance.employers.Webhooks;
 import org.recert.compliance.employers.api.WebhookDtos.DeliveryView;
 import org.recert.compliance.employers.api.WebhookDtos.NewWebhook;
 import org.recert.compliance.employers.api.WebhookDtos.SecretRotation;
 import org.recert.compliance.employers.api.WebhookDtos.WebhookView;
-import org.recert.compliance.employers.store.Delivery;
-import org.recert.compliance.employers.store.DeliveryState;
-import org.recert.platform.problem.ProblemException;
+import org.recert.compliance.employers.Delivery;
+import org.recert.compliance.employers.DeliveryState;
 import org.recert.platform.security.Caller;
 import org.recert.platform.security.Roles;
 import org.recert.platform.web.Page;
+import org.recert.platform.web.PageRequest;
 
 @Path("/compliance/organizations")
 @Tag(name = "Employers")
@@ -64,7 +64,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the secret is shown this once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Not an http(s) URL, private address, unknown event, secret under 24 characters")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response subscribe(@PathParam("orgId") String orgId, @Valid @NotNull NewWebhook body) {
+    public Response subscribe(@PathParam("orgId") UUID orgId, @Valid @NotNull NewWebhook body) {
         UUID organization = organization(orgId);
         Webhooks.Created created = webhooks.subscribe(organization, body.url(), body.events(), body.secret());
         return Response.created(URI.create("/api/v1/compliance/organizations/" + organization + "/webhooks/" + created.webhook().id()))
@@ -75,7 +75,7 @@ public class WebhookResource {
     @Path("/{orgId}/webhooks")
     @Operation(summary = "List the organization's webhooks", description = "Secrets are never shown again.")
     @APIResponse(responseCode = "200", description = "The subscriptions")
-    public Page<WebhookView> list(@PathParam("orgId") String orgId) {
+    public Page<WebhookView> list(@PathParam("orgId") UUID orgId) {
         return Page.of(webhooks.list(organization(orgId)).stream().map(s -> WebhookView.of(s, null)).toList(), null);
     }
 
@@ -84,8 +84,8 @@ public class WebhookResource {
     @Operation(summary = "Read one webhook")
     @APIResponse(responseCode = "200", description = "The subscription")
     @APIResponse(responseCode = "404", description = "No such webhook in this organization")
-    public WebhookView read(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId) {
-        return WebhookView.of(webhooks.require(organization(orgId), Ids.uuid(webhookId, "webhookId")), null);
+    public WebhookView read(@PathParam("orgId") UUID orgId, @PathParam("webhookId") UUID webhookId) {
+        return WebhookView.of(webhooks.require(organization(orgId), webhookId), null);
     }
 
     @DELETE
@@ -93,8 +93,8 @@ public class WebhookResource {
     @Operation(summary = "Unsubscribe", description = "Nothing more is sent; the delivery log goes with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such webhook in this organization")
-    public void delete(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId) {
-        webhooks.delete(organization(orgId), Ids.uuid(webhookId, "webhookId"));
+    public void delete(@PathParam("orgId") UUID orgId, @PathParam("webhookId") UUID webhookId) {
+        webhooks.delete(organization(orgId), webhookId);
     }
 
     @POST
@@ -112,12 +112,12 @@ public class WebhookResource {
                     "previousSecretValidUntil":"2026-12-05T21:00:00Z"}""")))
     @APIResponse(responseCode = "404", description = "No such webhook in this organization")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WebhookView rotateSecret(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId,
+    public WebhookView rotateSecret(@PathParam("orgId") UUID orgId, @PathParam("webhookId") UUID webhookId,
             @Valid SecretRotation body) {
         UUID organization = organization(orgId);
         Duration overlap = body == null || body.overlapMinutes() == null ? webhooks.defaultRotationOverlap()
                 : Duration.ofMinutes(body.overlapMinutes());
-        Webhooks.Created rotated = webhooks.rotateSecret(organization, Ids.uuid(webhookId, "webhookId"), body == null ? null : body.secret(),
+        Webhooks.Created rotated = webhooks.rotateSecret(organization, webhookId, body == null ? null : body.secret(),
                 overlap);
         return WebhookView.of(rotated.webhook(), rotated.generatedSecret());
     }
@@ -126,20 +126,12 @@ public class WebhookResource {
     @Path("/{orgId}/webhooks/{webhookId}/deliveries")
     @Operation(summary = "The delivery log", description = "Newest first: state, attempts, last status code and error, next attempt.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    public Page<DeliveryView> deliveries(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId,
-            @QueryParam("state") String state, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<DeliveryView> deliveries(@PathParam("orgId") UUID orgId, @PathParam("webhookId") UUID webhookId,
+            @QueryParam("state") DeliveryState state, @BeanParam PageRequest page) {
         UUID organization = organization(orgId);
-        int size = Paging.limit(limit);
-        DeliveryState wanted = null;
-        if (state != null) {
-            try {
-                wanted = DeliveryState.valueOf(state);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("state", "must be one of " + java.util.Arrays.toString(DeliveryState.values()));
-            }
-        }
-        Long before = Paging.before(cursor);
-        List<Delivery> found = webhooks.deliveries(organization, Ids.uuid(webhookId, "webhookId"), before, wanted, size + 1);
+        int size = page.size(Paging.DEFAULT_LIMIT, Paging.MAX_LIMIT);
+        Long before = Paging.before(page.cursor());
+        List<Delivery> found = webhooks.deliveries(organization, webhookId, before, state, size + 1);
         List<DeliveryView> items = found.stream().limit(size).map(DeliveryView::of).toList();
         return Page.of(items, found.size() > size ? Paging.after(found.get(size - 1).seq()) : null);
     }
@@ -150,15 +142,14 @@ public class WebhookResource {
             + "already queued for its learner. Refused when the learner no longer consents or left the roster.")
     @APIResponse(responseCode = "202", description = "Queued; the new delivery")
     @APIResponse(responseCode = "409", description = "The learner no longer shares their status with the organization")
-    public Response replay(@PathParam("orgId") String orgId, @PathParam("webhookId") String webhookId,
-            @PathParam("deliveryId") String deliveryId) {
-        Delivery replay = webhooks.replay(organization(orgId), Ids.uuid(webhookId, "webhookId"), Ids.uuid(deliveryId, "deliveryId"));
+    public Response replay(@PathParam("orgId") UUID orgId, @PathParam("webhookId") UUID webhookId,
+            @PathParam("deliveryId") UUID deliveryId) {
+        Delivery replay = webhooks.replay(organization(orgId), webhookId, deliveryId);
         return Response.accepted(DeliveryView.of(replay)).build();
     }
 
-    private UUID organization(String orgId) {
-        UUID id = Ids.uuid(orgId, "orgId");
-        caller.requireOrganization(id.toString());
-        return id;
+    private UUID organization(UUID orgId) {
+        caller.requireOrganization(orgId.toString());
+        return orgId;
     }
 }

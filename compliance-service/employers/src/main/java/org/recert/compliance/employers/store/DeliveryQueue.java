@@ -18,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import org.recert.compliance.employers.Delivery;
+import org.recert.compliance.employers.DeliveryState;
 
 /**
  * The webhook outbox. Rows are written in the caller's transaction (so a status change and its deliveries

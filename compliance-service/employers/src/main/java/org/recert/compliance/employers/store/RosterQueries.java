@@ -16,6 +16,9 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import org.recert.compliance.employers.RosterFilter;
+import org.recert.compliance.employers.RosterLine;
+import org.recert.compliance.employers.RosterSort;
 import org.recert.compliance.status.Provenance;
 
 /**
@@ -49,15 +52,15 @@ public class RosterQueries {
     }
 
     /** One page: at most {@code filter.limit()} rows after the cursor. */
-    public List<RosterRow> page(RosterFilter filter) {
-        List<RosterRow> rows = new ArrayList<>();
+    public List<RosterLine> page(RosterFilter filter) {
+        List<RosterLine> rows = new ArrayList<>();
         stream(filter, rows::add);
         return rows;
     }
 
     /** Every matching row, handed over one at a time as the database streams them (for CSV). */
-    public void stream(RosterFilter filter, Consumer<RosterRow> sink) {
-        String[] keys = filter.sort().keys();
+    public void stream(RosterFilter filter, Consumer<RosterLine> sink) {
+        String[] keys = keys(filter.sort());
         List<Object> parameters = new ArrayList<>();
         parameters.add(filter.credential());
         StringBuilder sql = new StringBuilder(SELECT.formatted(NO_CERTIFICATION, keys[0], keys[1],
@@ -124,7 +127,7 @@ public class RosterQueries {
      * The consenting members of {@code organizationId} among {@code learnerIds} (or, when {@code byStaffRef},
      * among those staff references), with their stored status for {@code credential}.
      */
-    public List<RosterRow> check(UUID organizationId, String credential, Collection<String> ids, boolean byStaffRef) {
+    public List<RosterLine> check(UUID organizationId, String credential, Collection<String> ids, boolean byStaffRef) {
         String sql = """
                 select m.learner_id, m.staff_ref, true, cast(? as text), coalesce(s.status, '%s'),
                        s.cycle_start, s.due_date, s.total_shortfall, s.evaluated_at, %s
@@ -133,7 +136,7 @@ public class RosterQueries {
                 left join learner_status s on s.learner_id = m.learner_id and s.credential = ?
                 where m.organization_id = ? and m.%s = any(?)
                 """.formatted(NO_CERTIFICATION, PROVENANCE, byStaffRef ? "staff_ref" : "learner_id");
-        List<RosterRow> rows = new ArrayList<>();
+        List<RosterLine> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(connection, statement, List.of(credential, credential, organizationId, ids.toArray(String[]::new)));
@@ -146,6 +149,15 @@ public class RosterQueries {
             throw new IllegalStateException("roster check failed", e);
         }
         return rows;
+    }
+
+    /** The columns of an order; each ends on unique ones so that keyset paging never skips or repeats a row. */
+    private static String[] keys(RosterSort sort) {
+        return switch (sort) {
+            // members without a due date (pending, no certification) last
+            case DUE_DATE -> new String[] {"coalesce(s.due_date, date '9999-12-31')", "m.learner_id", "coalesce(s.credential, '')"};
+            case LEARNER_ID -> new String[] {"m.learner_id", "coalesce(s.credential, '')"};
+        };
     }
 
     private static void bind(Connection connection, PreparedStatement statement, List<Object> parameters) throws SQLException {
@@ -163,11 +175,11 @@ public class RosterQueries {
         }
     }
 
-    private static RosterRow row(ResultSet result, int sortKeys) throws SQLException {
+    private static RosterLine row(ResultSet result, int sortKeys) throws SQLException {
         Date cycleStart = result.getDate(6);
         Date dueDate = result.getDate(7);
         BigDecimal shortfall = result.getBigDecimal(8);
-        return new RosterRow(result.getString(1), result.getString(2), result.getBoolean(3), result.getString(4),
+        return new RosterLine(result.getString(1), result.getString(2), result.getBoolean(3), result.getString(4),
                 result.getString(5), cycleStart == null ? null : cycleStart.toLocalDate(),
                 dueDate == null ? null : dueDate.toLocalDate(), shortfall == null ? null : plain(shortfall),
                 result.getObject(9, OffsetDateTime.class), sortKey(result, sortKeys), provenance(result));

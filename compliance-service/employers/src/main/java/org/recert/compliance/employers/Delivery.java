@@ -1,4 +1,4 @@
-package org.recert.compliance.employers.store;
+package org.recert.compliance.employers;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

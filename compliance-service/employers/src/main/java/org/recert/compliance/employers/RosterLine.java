@@ -1,4 +1,4 @@
-package org.recert.compliance.employers.store;
+package org.recert.compliance.employers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import org.recert.compliance.status.Provenance;
  * One line of a roster: a member and, only when they consent, the stored status of one credential.
  * Without consent every status field (and provenance) is null. {@code sortKey}: the row's values of the roster's order, for cursors.
  */
-public record RosterRow(
+public record RosterLine(
         String learnerId,
         String staffRef,
         boolean consented,

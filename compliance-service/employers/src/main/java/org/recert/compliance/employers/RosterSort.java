@@ -1,26 +1,20 @@
-package org.recert.compliance.employers.store;
+package org.recert.compliance.employers;
 
-/** Orders of a roster; each ends on unique columns so that keyset paging never skips or repeats a row. */
+/** Orders of a roster, as the API names them; the store turns each into columns that page without skipping a row. */
 public enum RosterSort {
     /** Soonest due first; members without a due date (pending, no certification) last. */
-    DUE_DATE("dueDate", "coalesce(s.due_date, date '9999-12-31')", "m.learner_id", "coalesce(s.credential, '')"),
+    DUE_DATE("dueDate"),
     /** By learner id, then credential. */
-    LEARNER_ID("learnerId", "m.learner_id", "coalesce(s.credential, '')");
+    LEARNER_ID("learnerId");
 
     private final String parameter;
-    private final String[] keys;
 
-    RosterSort(String parameter, String... keys) {
+    RosterSort(String parameter) {
         this.parameter = parameter;
-        this.keys = keys;
     }
 
     public String parameter() {
         return parameter;
-    }
-
-    String[] keys() {
-        return keys;
     }
 
     public static RosterSort fromParameter(String value) {

@@ -1,4 +1,4 @@
-package org.recert.compliance.employers.store;
+package org.recert.compliance.employers;
 
 /** Where a webhook delivery stands. */
 public enum DeliveryState {

@@ -17,6 +17,10 @@ public interface WebConfig {
     @WithDefault("10s")
     Duration apiTimeout();
 
+    /** How long the credentials' rules (what each unit is worth) are kept before compliance is asked again. */
+    @WithDefault("5m")
+    Duration ruleSetsTtl();
+
     /** Seals the sign-in state and session cookies (32 characters or more); used through quarkus.oidc.* settings. */
     String sessionSecret();
 }

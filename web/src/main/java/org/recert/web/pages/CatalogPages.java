@@ -1,7 +1,6 @@
 package org.recert.web.pages;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -21,8 +20,6 @@ import org.recert.web.api.GatewayApi;
 @Produces(MediaType.TEXT_HTML)
 public class CatalogPages {
 
-    private static final List<String> FORMATS = List.of("ONLINE_WORKSHOP", "SEMINAR", "CONFERENCE",
-            "LOCAL_WORKSHOP", "FORMAL_CLASS", "COLLEGE_COURSE");
 
     private final SignedInUser user;
     private final GatewayApi api;
@@ -53,8 +50,8 @@ public class CatalogPages {
         query.put("limit", "20");
         Map<String, String> shown = new LinkedHashMap<>();
         filters.forEach((name, value) -> shown.put(name, value == null ? "" : value));
-        return search.data("user", user).data("filters", shown).data("categories", LearnerPages.CATEGORIES)
-                .data("formats", FORMATS)
+        return search.data("user", user).data("filters", shown).data("categories", Vocabulary.CATEGORIES)
+                .data("formats", Vocabulary.COURSE_FORMATS)
                 .data("next", GatewayApi.query(filters))
                 .data("courses", api.get(user.token(), "/catalog/courses" + GatewayApi.query(query)));
     }

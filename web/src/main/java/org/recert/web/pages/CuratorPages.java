@@ -1,7 +1,6 @@
 package org.recert.web.pages;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -31,9 +30,6 @@ import org.recert.web.api.GatewayApi;
 @Produces(MediaType.TEXT_HTML)
 public class CuratorPages {
 
-    private static final List<String> FORMATS = List.of("ONLINE_WORKSHOP", "SEMINAR", "CONFERENCE", "LOCAL_WORKSHOP",
-            "FORMAL_CLASS", "COLLEGE_COURSE", "CPR_CERTIFICATION", "SELF_STUDY");
-    private static final List<String> FEE_MODELS = List.of("FREE", "PER_COURSE", "SUBSCRIPTION");
     private static final String COURSES = "/catalog/courses";
 
     private final SignedInUser user;
@@ -144,8 +140,8 @@ public class CuratorPages {
 
     private TemplateInstance editor(Answer course, CourseForm form, Answer quality, Answer.Problem problem, String done) {
         return editor.data("user", user).data("course", course).data("form", form).data("quality", quality)
-                .data("problem", problem).data("done", done).data("formats", FORMATS).data("feeModels", FEE_MODELS)
-                .data("categories", LearnerPages.CATEGORIES).data("units", CreditUnits.ALL)
+                .data("problem", problem).data("done", done).data("formats", Vocabulary.COURSE_FORMATS).data("feeModels", Vocabulary.FEE_MODELS)
+                .data("categories", Vocabulary.CATEGORIES).data("units", CreditUnits.ALL)
                 .data("providers", api.get(user.token(), "/catalog/providers?limit=100"));
     }
 

@@ -31,7 +31,6 @@ import org.recert.web.api.GatewayApi;
 @Produces(MediaType.TEXT_HTML)
 public class EmployerPages {
 
-    private static final List<String> STATUSES = List.of("COMPLIANT", "ON_TRACK", "AT_RISK", "GRACE", "LAPSED", "NO_CERTIFICATION");
 
     private final SignedInUser user;
     private final FormToken formToken;
@@ -133,7 +132,7 @@ public class EmployerPages {
         paged.put("cursor", cursor);
         paged.put("limit", "25");
         return roster.data("user", user).data("status", status == null ? "" : status).data("sort", sort == null ? "" : sort)
-                .data("statuses", STATUSES).data("query", GatewayApi.query(query)).data("done", done).data("problem", problem)
+                .data("statuses", Vocabulary.STATUSES).data("query", GatewayApi.query(query)).data("done", done).data("problem", problem)
                 .data("roster", api.get(user.token(), rosterPath() + GatewayApi.query(paged)));
     }
 

@@ -34,6 +34,15 @@ final class FormValues {
         return value == null ? "" : value.toString();
     }
 
+    /** True when the value is the number one (1, 1.0, "1.00"): a count of one reads in the singular. */
+    static boolean isOne(Object value) {
+        try {
+            return value != null && new BigDecimal(value.toString()).compareTo(BigDecimal.ONE) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The If-Match header naming the version a form was made from (none when the form carries no version). */
     static Map<String, String> ifMatch(String version) {
         return version == null || !version.matches("\\d{1,9}") ? Map.of() : Map.of("If-Match", "\"" + version + "\"");

@@ -27,6 +27,7 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestForm;
 import org.recert.web.api.Answer;
+import org.recert.web.api.CredentialRules;
 import org.recert.web.api.GatewayApi;
 
 /**
@@ -38,9 +39,6 @@ import org.recert.web.api.GatewayApi;
 public class LearnerPages {
 
     private static final String CREDENTIAL = "CMA_AAMA";
-    static final List<String> CATEGORIES = List.of("ADMINISTRATIVE", "CLINICAL", "GENERAL");
-    private static final List<String> ACTIVITY_TYPES = List.of("ONLINE_WORKSHOP", "SEMINAR", "CONFERENCE", "LOCAL_WORKSHOP",
-            "FORMAL_CLASS", "COLLEGE_COURSE", "CPR_CERTIFICATION", "CONTINUED_EMPLOYMENT", "ON_THE_JOB_TRAINING");
     /** The API fields the form shows beside an input; others are listed at the end of the form. */
     private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("title", "providerName", "activityType",
             "completedOn", "amount.unit", "amount.value", "amount", "categories[0].value", "categories", "approval",
@@ -49,6 +47,7 @@ public class LearnerPages {
     private final SignedInUser user;
     private final FormToken formToken;
     private final GatewayApi api;
+    private final CredentialRules rules;
     private final Template dashboard;
     private final Template creditForm;
     private final Template creditList;
@@ -56,13 +55,14 @@ public class LearnerPages {
     private final Template consentPage;
     private final Template creditPage;
 
-    public LearnerPages(SignedInUser user, FormToken formToken, GatewayApi api, @Location("learner/dashboard") Template dashboard,
+    public LearnerPages(SignedInUser user, FormToken formToken, GatewayApi api, CredentialRules rules, @Location("learner/dashboard") Template dashboard,
             @Location("learner/credit-form") Template creditForm, @Location("learner/credits") Template creditList,
             @Location("learner/plan") Template planPage, @Location("learner/consents") Template consentPage,
             @Location("learner/credit") Template creditPage) {
         this.user = user;
         this.formToken = formToken;
         this.api = api;
+        this.rules = rules;
         this.dashboard = dashboard;
         this.creditForm = creditForm;
         this.creditList = creditList;
@@ -79,7 +79,7 @@ public class LearnerPages {
             return Response.seeOther(URI.create(first)).build();
         }
         return Response.ok(dashboard.data("user", user).data("dashboard", api.get(user.token(), "/me/dashboard"))
-                .data("names", Names.of(api.get(user.token(), "/compliance/credentials"), api.get(user.token(), creditsPath() + "?limit=200")))
+                .data("names", Names.of(rules.credentials(user.token()), api.get(user.token(), creditsPath() + "?limit=200")))
                 .data("reminders", api.get(user.token(), "/notifications/me?limit=5")).data("back", "/")).build();
     }
 
@@ -187,9 +187,10 @@ public class LearnerPages {
             form = versions instanceof List<?> list && !list.isEmpty() && list.get(list.size() - 1) instanceof Map<?, ?> last
                     ? CreditForm.of(castMap(last)) : CreditForm.EMPTY;
         }
+        Answer credentials = rules.credentials(user.token());
         return creditPage.data("user", user).data("history", history).data("form", form).data("problem", problem)
-                .data("units", CreditUnits.ALL).data("activityTypes", ACTIVITY_TYPES).data("categories", CATEGORIES)
-                .data("knownFields", FORM_FIELDS);
+                .data("activityTypes", Vocabulary.ACTIVITY_TYPES).data("categories", Vocabulary.CATEGORIES).data("knownFields", FORM_FIELDS)
+                .data("unitsUnavailable", unitsUnavailable(credentials)).data("units", UnitWorth.of(credentials));
     }
 
     @SuppressWarnings("unchecked")
@@ -266,9 +267,17 @@ public class LearnerPages {
     }
 
     private TemplateInstance creditForm(CreditForm form, Answer.Problem problem, String idempotencyKey) {
+        Answer credentials = rules.credentials(user.token());
         return creditForm.data("user", user).data("form", form).data("problem", problem)
-                .data("idempotencyKey", idempotencyKey).data("units", CreditUnits.ALL)
-                .data("activityTypes", ACTIVITY_TYPES).data("categories", CATEGORIES).data("knownFields", FORM_FIELDS);
+                .data("idempotencyKey", idempotencyKey).data("activityTypes", Vocabulary.ACTIVITY_TYPES).data("categories", Vocabulary.CATEGORIES)
+                .data("knownFields", FORM_FIELDS).data("unitsUnavailable", unitsUnavailable(credentials))
+                .data("units", UnitWorth.of(credentials));
+    }
+
+    /** Why the form cannot say what each unit is worth (compliance did not answer), or null when it can. */
+    private static String unitsUnavailable(Answer credentials) {
+        return credentials.ok() ? null
+                : "What each unit is worth for your credentials cannot be shown just now; Recert still converts it when the credit is recorded.";
     }
 
     private String consentsPath() {

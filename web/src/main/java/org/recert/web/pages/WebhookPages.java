@@ -31,8 +31,6 @@ import org.recert.web.api.GatewayApi;
 @Produces(MediaType.TEXT_HTML)
 public class WebhookPages {
 
-    private static final List<String> EVENT_TYPES = List.of("compliance.status.changed", "compliance.consent.granted",
-            "compliance.consent.withdrawn");
 
     private final SignedInUser user;
     private final FormToken formToken;
@@ -122,7 +120,7 @@ public class WebhookPages {
 
     private TemplateInstance listPage(String done, Answer created, String url, Answer.Problem problem) {
         return list.data("user", user).data("done", done).data("created", created).data("url", url == null ? "" : url)
-                .data("problem", problem).data("eventTypes", EVENT_TYPES).data("webhooks", api.get(user.token(), webhooksPath()));
+                .data("problem", problem).data("eventTypes", Vocabulary.WEBHOOK_EVENTS).data("webhooks", api.get(user.token(), webhooksPath()));
     }
 
     private TemplateInstance detailPage(String id, String cursor, String done, Answer rotated, Answer.Problem problem) {

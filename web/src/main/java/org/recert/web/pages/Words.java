@@ -88,13 +88,7 @@ public final class Words {
         if (value == null) {
             return name;
         }
-        boolean one;
-        try {
-            one = new java.math.BigDecimal(value.toString()).compareTo(java.math.BigDecimal.ONE) == 0;
-        } catch (NumberFormatException e) {
-            one = false;
-        }
-        return FormValues.text(value) + " " + (one || name.isEmpty() ? name : name + "s");
+        return FormValues.text(value) + " " + (FormValues.isOne(value) || name.isEmpty() ? name : name + "s");
     }
 
     /** A moment the API gives (ISO 8601) as a person reads it, in UTC: {@code 2026-12-04 23:33 UTC}. */

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.UUID;
 
+import org.recert.contracts.Topics;
+
 /**
  * Scratch copies of the credits database's tables (same columns, checks and indexes; no triggers, no foreign
  * keys), and the rows the credits service writes for one learner-reported credit: the idempotency key, the
@@ -62,7 +64,7 @@ final class Scratch implements AutoCloseable {
                 + "(?, 1, ?, 'ONLINE_WORKSHOP', ?, 'AAMA e-Learning Center', ?, date '2025-05-01', 2, 'AAMA_CEU', 0, 2, 0, 'AAMA', 120, "
                 + "?, 'ACTIVE', now(), ?, ?)");
         scratch.outbox = connection.prepareStatement("insert into bench_outbox_event (event_id, topic, event_key, event_type, payload, "
-                + "traceparent, lane, created_at) values (?, 'credits.ledger.v1', ?, 'CreditRecorded', ?::jsonb, null, ?, now())");
+                + "traceparent, lane, created_at) values (?, '" + Topics.CREDITS_LEDGER + "', ?, 'CreditRecorded', ?::jsonb, null, ?, now())");
         scratch.completion = connection.prepareStatement("insert into bench_completion_row (provider_id, course_id, learner_id, "
                 + "completed_on, row_id, credit_id, report_id, created_at) values (?, ?, ?, date '2025-05-01', ?, ?, ?, now())");
         return scratch;

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.recert.contracts.Topics;
 
 /**
  * How many records compliance has published on compliance.status.v1 (the sum of its partitions' end offsets): read
@@ -16,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class StatusEvents {
 
-    static final String TOPIC = "compliance.status.v1";
+    static final String TOPIC = Topics.COMPLIANCE_STATUS;
 
     private StatusEvents() {
     }

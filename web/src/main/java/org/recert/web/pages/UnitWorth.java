@@ -46,8 +46,9 @@ public record UnitWorth(String code, String name, String explanation, List<Strin
         }
         Object approval = rule.get("forcedApproval");
         if (approval != null) {
-            sentence.append(", ").append("NON_AAMA".equals(approval.toString()) ? "never counted as approved"
-                    : "counted as " + Words.label(approval) + "-approved");
+            Object body = credential.get("approvingBody");
+            sentence.append(", ").append(!"NON_AAMA".equals(approval.toString()) ? "counted as " + Words.label(approval) + "-approved"
+                    : body == null ? "never counted as approved" : "never counted as " + Words.label(body) + "-approved");
         }
         if (rule.get("maxUnitsPerCycle") != null) {
             sentence.append(", at most ").append(FormValues.text(rule.get("maxUnitsPerCycle"))).append(" per cycle");

@@ -18,7 +18,8 @@ class UnitWorthTest {
                     "COLLEGE_CREDIT", Map.of("pointsPerUnit", 12.5, "forcedApproval", "NON_AAMA"),
                     "CONTACT_HOUR", Map.of("pointsPerUnit", 1.0)));
     private static final Map<String, Object> OTHER = Map.of("code", "OTHER", "name", "Other (Body)", "pointName", "CE credits",
-            "units", Map.of("CONTACT_HOUR", Map.of("pointsPerUnit", 2)));
+            "approvingBody", "AAMA", "units", Map.of("CONTACT_HOUR", Map.of("pointsPerUnit", 2),
+                    "COLLEGE_CREDIT", Map.of("pointsPerUnit", 10, "forcedApproval", "NON_AAMA")));
 
     @Test
     void shouldShowTheFiguresTheRuleSetPublishes() {
@@ -27,7 +28,8 @@ class UnitWorthTest {
         assertThat(worth(units, "CPR_CARD")).containsExactly(
                 "Test (Board): 5 points each, all Clinical, counted as AAMA-approved, at most 2 per cycle.",
                 "Other (Body): does not count.");
-        assertThat(worth(units, "COLLEGE_CREDIT")).first().isEqualTo("Test (Board): 12.5 points each, never counted as approved.");
+        assertThat(worth(units, "COLLEGE_CREDIT")).containsExactly("Test (Board): 12.5 points each, never counted as approved.",
+                "Other (Body): 10 CE credits each, never counted as AAMA-approved.");
         assertThat(worth(units, "CONTACT_HOUR")).containsExactly("Test (Board): 1 point each.", "Other (Body): 2 CE credits each.");
     }
 

@@ -21,15 +21,7 @@ public class Actors {
 
     public Actor current() {
         boolean curator = caller.is(Roles.CURATOR) || caller.isAdmin();
-        Optional<UUID> provider = caller.is(Roles.PROVIDER) ? caller.provider().flatMap(Actors::uuid) : Optional.empty();
+        Optional<UUID> provider = caller.is(Roles.PROVIDER) ? caller.providerId() : Optional.empty();
         return new Actor(caller.subject(), curator, provider);
-    }
-
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -72,10 +72,8 @@ public class CompletionReportResource {
     }
 
     private CompletionReports.Reporter reporter() {
-        Optional<UUID> provider;
-        try {
-            provider = caller.provider().map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
+        Optional<UUID> provider = caller.providerId();
+        if (provider.isEmpty() && caller.provider().isPresent()) {
             throw ProblemException.forbidden("your token's provider claim is not a provider id");
         }
         if (!caller.isAdmin() && provider.isEmpty()) {

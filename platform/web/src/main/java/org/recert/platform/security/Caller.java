@@ -1,6 +1,7 @@
 package org.recert.platform.security;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -42,6 +43,28 @@ public class Caller {
 
     public Optional<String> provider() {
         return claim("provider");
+    }
+
+    /** The {@code org} claim as the organization id it names; empty when there is none or it is not a UUID. */
+    public Optional<UUID> organizationId() {
+        return organization().flatMap(Caller::uuid);
+    }
+
+    /** The {@code provider} claim as the provider id it names; empty when there is none or it is not a UUID. */
+    public Optional<UUID> providerId() {
+        return provider().flatMap(Caller::uuid);
+    }
+
+    /** A claim's text as an id: the canonical 36 characters only (UUID.fromString also takes short forms such as 1-2-3-4-5). */
+    static Optional<UUID> uuid(String text) {
+        if (text.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The learner's own records, or an admin's: anyone else gets 404 for {@code what}. */

@@ -62,19 +62,11 @@ public class OrganizationResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.EMPLOYER })
-    @Operation(summary = "List organizations", description = "Admins see all, by name; an employer sees only its own.")
+    @Operation(summary = "List organizations", description = "Admins see all, by name, in pages of 1 to 500 (default 50); an employer sees only its own.")
     @APIResponse(responseCode = "200", description = "A page of organizations")
     public Page<OrganizationView> list(@BeanParam PageRequest page) {
         if (!caller.isAdmin()) {
-            List<OrganizationView> own = caller.organization()
-                    .filter(id -> id.length() == 36)
-                    .flatMap(id -> {
-                        try {
-                            return organizations.find(UUID.fromString(id));
-                        } catch (IllegalArgumentException malformed) {
-                            return java.util.Optional.empty();
-                        }
-                    })
+            List<OrganizationView> own = caller.organizationId().flatMap(organizations::find)
                     .map(OrganizationView::of).stream().toList();
             return Page.of(own, null);
         }

@@ -98,10 +98,7 @@ public class RosterCheckResource {
         if (requested != null && !requested.toString().equals(own)) {
             throw ProblemException.notFound("organization " + requested);
         }
-        try {
-            return UUID.fromString(own);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.forbidden("the token's organization is not an organization id");
-        }
+        return caller.organizationId()
+                .orElseThrow(() -> ProblemException.forbidden("the token's organization is not an organization id"));
     }
 }

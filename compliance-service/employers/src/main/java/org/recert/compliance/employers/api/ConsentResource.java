@@ -107,7 +107,7 @@ public class ConsentResource {
     @Operation(summary = "Every grant and withdrawal of my consents", description = "The learner themselves, or an admin. Newest "
             + "first: when, which organization, what happened (GRANTED, WITHDRAWN), why (BY_LEARNER, BY_ADMIN, "
             + "REMOVED_FROM_ROSTER: the organization took the learner off its roster, which ends the consent) and who did it. "
-            + "The log only grows.")
+            + "The log only grows. Pages of 1 to 500 (default 50).")
     @APIResponse(responseCode = "200", description = "A page of consent events", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "removed", value = """
                     {"items":[{"at":"2026-11-30T09:12:44Z","organizationId":"22222222-2222-4222-8222-222222222222",

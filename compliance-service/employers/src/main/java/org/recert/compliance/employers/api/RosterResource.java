@@ -124,7 +124,7 @@ public class RosterResource {
     @GET
     @Path("/{orgId}/roster")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Read the roster", description = "One line per member and credential with a stored status, keyset-paged. "
+    @Operation(summary = "Read the roster", description = "One line per member and credential with a stored status, keyset-paged (1 to 500 lines a page, default 50). "
             + "Members without consent show consent PENDING and nothing else; a status or dueBefore filter leaves them out.")
     @APIResponse(responseCode = "200", description = "A page of roster lines")
     @APIResponse(responseCode = "400", description = "Unknown status, credential or sort; malformed date, cursor or limit")

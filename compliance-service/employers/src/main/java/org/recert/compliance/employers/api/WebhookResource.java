@@ -124,7 +124,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{orgId}/webhooks/{webhookId}/deliveries")
-    @Operation(summary = "The delivery log", description = "Newest first: state, attempts, last status code and error, next attempt.")
+    @Operation(summary = "The delivery log", description = "Newest first: state, attempts, last status code and error, next attempt. Pages of 1 to 500 (default 50).")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     public Page<DeliveryView> deliveries(@PathParam("orgId") UUID orgId, @PathParam("webhookId") UUID webhookId,
             @QueryParam("state") DeliveryState state, @BeanParam PageRequest page) {

@@ -33,7 +33,7 @@ class EmployerJourneyTest {
     }
 
     @Test
-    void shouldShowAConsentingMembersStatusOnTheRosterAndInSignedWebhooksAndNothingOfTheOthers() {
+    void shouldShowAConsentingMembersStatusOnTheRosterAndInSignedWebhooksAndNothingOfTheOthers() throws Exception {
         String organization = api.as(api.adminToken()).body(Map.of("name", "Sunrise Pediatrics " + Api.newLearner("org")))
                 .post("/api/v1/compliance/organizations").then().statusCode(201).extract().path("id");
         String employer = suite.token("hr-sam", Set.of("employer"), organization, null);

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -75,7 +76,7 @@ public class Rosters {
             member.addedAt = OffsetDateTime.now(clock.wall()).withOffsetSameInstant(ZoneOffset.UTC);
             entityManager.persist(member);
         }
-        boolean changed = added || !java.util.Objects.equals(member.staffRef, staffRef);
+        boolean changed = added || !Objects.equals(member.staffRef, staffRef);
         member.staffRef = staffRef;
         if (changed) {
             rosterEvents.changed(organizationId, learnerId);

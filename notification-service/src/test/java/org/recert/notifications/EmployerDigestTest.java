@@ -118,6 +118,25 @@ class EmployerDigestTest {
     }
 
     @Test
+    void shouldWordTheDigestInTheLanguageTheEmployerChose() {
+        String org = UUID.randomUUID().toString();
+        String hr = "rh-" + org.substring(0, 8) + "@clinica.example";
+        String atRisk = member(org, "EMP-ES", true, "ON_TRACK", "AT_RISK", LocalDate.of(2027, 4, 30));
+        awaitProjected(org, List.of(atRisk), 1);
+        given().auth().oauth2(Tokens.employer(org)).contentType(ContentType.JSON)
+                .body(Map.of("enabled", true, "recipients", List.of(hr), "language", "es"))
+                .when().put("/api/v1/notifications/employers/" + org + "/digest").then().statusCode(200);
+
+        clock.travelTo(WEDNESDAY.plusDays(14));
+        pass.decide();
+        await().atMost(PATIENCE).until(() -> Mailbox.of(hr).size() == 1);
+
+        Mailbox.Received digest = Mailbox.of(hr).get(0);
+        assertThat(digest.subject()).isEqualTo("Digest Clinic, semana 2027-W11: 1 de su plantilla en riesgo o peor");
+        assertThat(digest.text()).contains("EMP-ES (" + atRisk + "), CMA (AAMA): EN RIESGO: vence el 2027-04-30").contains("Falta:");
+    }
+
+    @Test
     void shouldLetOnlyThatOrganizationsEmployerChooseTheDigest() {
         String org = UUID.randomUUID().toString();
         String path = "/api/v1/notifications/employers/" + org + "/digest";

@@ -56,4 +56,12 @@ public interface NotificationsConfig {
         @WithDefault("12")
         int maxAttempts();
     }
+
+    Digest digest();
+
+    interface Digest {
+        /** How often the employer digest pass looks for organizations whose digest of this ISO week is due ("off" to disable). */
+        @WithDefault("1h")
+        String every();
+    }
 }

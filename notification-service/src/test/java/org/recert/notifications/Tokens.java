@@ -24,4 +24,10 @@ final class Tokens {
     static String admin() {
         return Jwt.issuer("recert-local").audience("recert").subject("root").upn("root").groups(Set.of("admin")).expiresIn(600).sign();
     }
+
+    /** An employer admin of the organization {@code organizationId} (the {@code org} claim). */
+    static String employer(String organizationId) {
+        return Jwt.issuer("recert-local").audience("recert").subject("hr-" + organizationId.substring(0, 8)).upn("hr")
+                .groups(Set.of("employer")).claim("org", organizationId).expiresIn(600).sign();
+    }
 }

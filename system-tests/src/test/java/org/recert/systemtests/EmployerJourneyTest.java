@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.standardwebhooks.Webhook;
 import io.restassured.path.json.JsonPath;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.recert.devstack.Suite;
 
-/** An employer lists its staff; one consents; the roster and a signed webhook show her status, and its change. */
+/** An employer lists its staff; one consents; the roster, a signed webhook and the weekly digest mail show her status, and its change. */
 @Order(3)
 @ExtendWith(SuiteExtension.class)
 class EmployerJourneyTest {
@@ -32,7 +33,7 @@ class EmployerJourneyTest {
     }
 
     @Test
-    void shouldShowAConsentingMembersStatusOnTheRosterAndInSignedWebhooksAndNothingOfTheOthers() {
+    void shouldShowAConsentingMembersStatusOnTheRosterAndInSignedWebhooksAndNothingOfTheOthers() throws Exception {
         String organization = api.as(api.adminToken()).body(Map.of("name", "Sunrise Pediatrics " + Api.newLearner("org")))
                 .post("/api/v1/compliance/organizations").then().statusCode(201).extract().path("id");
         String employer = suite.token("hr-sam", Set.of("employer"), organization, null);
@@ -64,6 +65,19 @@ class EmployerJourneyTest {
             assertThat(consented.getString("items.find { it.learnerId == '" + finn + "' }.status")).isNull();
             WebhookReceiver.Delivery granted = awaitDelivery(receiver, "compliance.consent.granted", ella);
             assertThat(granted.json().getString("data.statuses[0].status")).isEqualTo("AT_RISK");
+
+            // the weekly digest the employer opts in to, read over IMAP: Ella (consenting, AT_RISK) by her staff reference; Finn,
+            // AT_RISK too but without consent, never
+            String hr = "hr-" + organization.substring(0, 8) + "@sunrise.example";
+            String password = "imap-" + UUID.randomUUID();
+            suite.mail().addMailbox(hr, password);
+            api.as(employer).body(Map.of("enabled", true, "recipients", List.of(hr)))
+                    .put("/api/v1/notifications/employers/{org}/digest", organization).then().statusCode(200);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> !Mail.inbox(suite, hr, password).isEmpty());
+            Mail digest = Mail.inbox(suite, hr, password).get(0);
+            assertThat(digest.subject()).startsWith("Sunrise Pediatrics").endsWith(": 1 on your roster at risk or worse");
+            assertThat(digest.text()).contains("EMP-1 (" + ella + "), ").contains(": AT RISK: due ").contains("/roster").doesNotContain(finn);
+            assertThat(digest.html()).contains("EMP-1 (" + ella + ")").doesNotContain(finn);
 
             // Ella earns her 60 points: two 30-CEU AAMA programmes covering every category
             for (int i = 1; i <= 2; i++) {

@@ -14,16 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -31,7 +23,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.recert.devstack.MailServer;
 import org.recert.devstack.Suite;
 
 /**
@@ -53,10 +44,6 @@ class ReminderJourneyTest {
     ReminderJourneyTest(Suite suite) {
         this.suite = suite;
         this.api = new Api(suite);
-    }
-
-    /** A mail as a mail client shows it. */
-    record Mail(String subject, String listUnsubscribe, String listUnsubscribePost, String text, String html) {
     }
 
     @Test
@@ -203,38 +190,6 @@ class ReminderJourneyTest {
     }
 
     private List<Mail> mails(String address, String password) throws Exception {
-        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-            store.connect(MailServer.HOST, suite.mail().imapPort(), address, password);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<Mail> mails = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                StringBuilder text = new StringBuilder();
-                StringBuilder html = new StringBuilder();
-                readParts(message, text, html);
-                mails.add(new Mail(message.getSubject(), first(message, "List-Unsubscribe"), first(message, "List-Unsubscribe-Post"),
-                        text.toString(), html.toString()));
-            }
-            inbox.close(false);
-            return mails;
-        }
-    }
-
-    private static String first(Message message, String header) throws Exception {
-        String[] values = message.getHeader(header);
-        return values == null || values.length == 0 ? null : values[0];
-    }
-
-    private static void readParts(Part part, StringBuilder text, StringBuilder html) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart parts = (Multipart) part.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                readParts(parts.getBodyPart(i), text, html);
-            }
-        } else if (part.isMimeType("text/html")) {
-            html.append(part.getContent());
-        } else if (part.isMimeType("text/plain")) {
-            text.append(part.getContent());
-        }
+        return Mail.inbox(suite, address, password);
     }
 }

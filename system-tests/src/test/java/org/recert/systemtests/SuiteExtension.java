@@ -62,6 +62,8 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
                     // the reminders of a moved day are found within a second, and mailed within another
                     .withEnvironment("notifications", "RECERT_NOTIFICATIONS_SWEEP_EVERY", "1s")
                     .withEnvironment("notifications", "RECERT_NOTIFICATIONS_DELIVERY_EVERY", "1s")
+                    // the employer digest of a week is decided within a second of an opt-in (EmployerJourneyTest)
+                    .withEnvironment("notifications", "RECERT_NOTIFICATIONS_DIGEST_EVERY", "1s")
                     .withEnvironment("notifications", "KAFKA_SESSION_TIMEOUT_MS", "10000")
                     .withEnvironment("notifications", "KAFKA_HEARTBEAT_INTERVAL_MS", "2000")
                     .withEnvironment("gateway", "RECERT_GATEWAY_RATE_LIMITS_CREDITS_LIMIT", "100000")

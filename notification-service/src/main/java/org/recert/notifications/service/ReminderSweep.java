@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.scheduler.Scheduled;
 import org.recert.notifications.domain.StatusSnapshot;
 import org.recert.notifications.store.MissingColumn;
+import org.recert.notifications.store.PassLocks;
 
 /**
  * Finds the reminders that only the passing of days makes due. One replica at a time: the pass holds a PostgreSQL
@@ -27,8 +28,10 @@ public class ReminderSweep {
     private final EntityManager entityManager;
     private final Reminders reminders;
     private final Clock clock;
+    private final PassLocks locks;
 
-    public ReminderSweep(EntityManager entityManager, Reminders reminders, Clock clock) {
+    public ReminderSweep(EntityManager entityManager, Reminders reminders, Clock clock, PassLocks locks) {
+        this.locks = locks;
         this.entityManager = entityManager;
         this.reminders = reminders;
         this.clock = clock;
@@ -43,9 +46,7 @@ public class ReminderSweep {
     /** Records every scheduled reminder due today; the number of new ones, or -1 when another replica holds the pass. */
     @Transactional
     public int sweep() {
-        boolean mine = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK_KEY).getSingleResult();
-        if (!mine) {
+        if (!locks.tryHold(LOCK_KEY)) {
             return -1;
         }
         LocalDate today = LocalDate.now(clock);

@@ -28,6 +28,7 @@ public final class EventContract<T> {
     public static final EventContract<CourseEvent> CATALOG_COURSE = new EventContract<>(Topics.CATALOG_COURSE, CourseEvent.class);
     public static final EventContract<LedgerEvent> CREDITS_LEDGER = new EventContract<>(Topics.CREDITS_LEDGER, LedgerEvent.class);
     public static final EventContract<StatusEvent> COMPLIANCE_STATUS = new EventContract<>(Topics.COMPLIANCE_STATUS, StatusEvent.class);
+    public static final EventContract<RosterEvent> COMPLIANCE_ROSTER = new EventContract<>(Topics.COMPLIANCE_ROSTER, RosterEvent.class);
 
     private static final int MESSAGES_SHOWN = 5;
     private static final ObjectMapper JSON = new ObjectMapper()

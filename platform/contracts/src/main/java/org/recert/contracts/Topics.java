@@ -9,6 +9,8 @@ public final class Topics {
     public static final String CREDITS_LEDGER = "credits.ledger.v1";
     /** Changes of a learner's stored status in a credential, key the learner id; produced by compliance. */
     public static final String COMPLIANCE_STATUS = "compliance.status.v1";
+    /** A learner's membership of an organization's roster and their consent to it, key the learner id; produced by compliance. */
+    public static final String COMPLIANCE_ROSTER = "compliance.roster.v1";
 
     private Topics() {
     }

@@ -37,7 +37,9 @@ class EventContractTest {
                 Arguments.of(EventContract.CREDITS_LEDGER, Examples.fullCredit()),
                 Arguments.of(EventContract.CREDITS_LEDGER, Examples.minimalCredit()),
                 Arguments.of(EventContract.COMPLIANCE_STATUS, Examples.fullStatus()),
-                Arguments.of(EventContract.COMPLIANCE_STATUS, Examples.minimalStatus()));
+                Arguments.of(EventContract.COMPLIANCE_STATUS, Examples.minimalStatus()),
+                Arguments.of(EventContract.COMPLIANCE_ROSTER, Examples.fullRoster()),
+                Arguments.of(EventContract.COMPLIANCE_ROSTER, Examples.minimalRoster()));
     }
 
     @ParameterizedTest
@@ -114,6 +116,19 @@ class EventContractTest {
                 status -> ((ObjectNode) status.path("evaluation").path("requirements").get(3)).remove("unit"),
                 status -> ((ObjectNode) status.path("evaluation").path("excluded").get(0)).put("reason", ""))) {
             assertRefused(EventContract.COMPLIANCE_STATUS, Examples.fullStatus(), breakage);
+        }
+    }
+
+    @Test
+    void shouldRefuseRosterDocumentsTheSchemaRefuses() {
+        for (Consumer<ObjectNode> breakage : List.<Consumer<ObjectNode>>of(
+                roster -> roster.put("organizationId", "not-a-uuid"),
+                roster -> roster.put("learnerId", "has spaces"),
+                roster -> roster.put("member", "yes"),
+                roster -> roster.putNull("consent"),
+                roster -> roster.put("staffRef", ""),
+                roster -> roster.put("organizationName", ""))) {
+            assertRefused(EventContract.COMPLIANCE_ROSTER, Examples.fullRoster(), breakage);
         }
     }
 

@@ -81,4 +81,14 @@ final class Examples {
                 List.of(new StatusEvent.Excluded("c-2", null, "revoked", null)), List.of(), null);
         return new StatusEvent("learner-1", "CMA_AAMA", ComplianceStatus.COMPLIANT, ComplianceStatus.NO_CERTIFICATION, evaluation);
     }
+
+    static final UUID ORGANIZATION = UUID.fromString("3c2f7a1e-5b9d-4e8a-9f10-7d6c5b4a3e21");
+
+    static RosterEvent fullRoster() {
+        return new RosterEvent(ORGANIZATION, "learner-1", true, true, "EMP-0042", "Care Clinic");
+    }
+
+    static RosterEvent minimalRoster() {
+        return new RosterEvent(ORGANIZATION, "learner-1", false, false, null, null);
+    }
 }

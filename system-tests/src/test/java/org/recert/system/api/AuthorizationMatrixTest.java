@@ -297,6 +297,11 @@ class AuthorizationMatrixTest {
                 d -> ApiRequest.of("POST", notifications + "/unsubscribe?token=forged"), all(Expect.BAD_REQUEST));
         add(cases, "GET " + notifications + "/admin/sent", "what was sent to a learner",
                 d -> get(notifications + "/admin/sent?learnerId=" + d.selfLearner()), adminOnly());
+        add(cases, "GET " + notifications + "/employers/{orgId}/digest", "the organization's weekly digest choice",
+                d -> get(notifications + "/employers/" + d.ownOrg() + "/digest"), organizationStaff());
+        add(cases, "PUT " + notifications + "/employers/{orgId}/digest", "the organization's weekly digest choice",
+                d -> ApiRequest.of("PUT", notifications + "/employers/" + d.ownOrg() + "/digest")
+                        .json("{\"enabled\":false,\"recipients\":[],\"language\":\"en\"}"), organizationStaff());
         return cases;
     }
 

@@ -45,8 +45,11 @@ public class Consents {
     private final DeliveryQueue deliveries;
     private final EntityManager entityManager;
     private final StatusFeed feed;
+    private final RosterEvents rosterEvents;
 
-    public Consents(Organizations organizations, DeliveryQueue deliveries, EntityManager entityManager, StatusFeed feed) {
+    public Consents(Organizations organizations, DeliveryQueue deliveries, EntityManager entityManager, StatusFeed feed,
+            RosterEvents rosterEvents) {
+        this.rosterEvents = rosterEvents;
         this.organizations = organizations;
         this.deliveries = deliveries;
         this.entityManager = entityManager;
@@ -68,6 +71,7 @@ public class Consents {
         }
         log(learnerId, organizationId, GRANTED, Reason.BY_LEARNER, new ConsentActor(Roles.LEARNER, learnerId));
         feed.consentGranted(organizationId, learnerId);
+        rosterEvents.changed(organizationId, learnerId);
         return true;
     }
 
@@ -82,6 +86,7 @@ public class Consents {
         deliveries.cancelPending(organizationId, learnerId);
         log(learnerId, organizationId, WITHDRAWN, actor.isAdmin() ? Reason.BY_ADMIN : Reason.BY_LEARNER, actor);
         feed.consentWithdrawn(organizationId, learnerId);
+        rosterEvents.changed(organizationId, learnerId);
     }
 
     /** Ends the consent of a learner the organization took off its roster (called in the removal's transaction). */

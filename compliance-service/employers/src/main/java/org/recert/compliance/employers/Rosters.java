@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -32,9 +33,11 @@ public class Rosters {
     private final TransactionLocks locks;
     private final EntityManager entityManager;
     private final ServiceClock clock;
+    private final RosterEvents rosterEvents;
 
     public Rosters(Organizations organizations, RosterQueries queries, DeliveryQueue deliveries, StatusFeed feed, Consents consents,
-            TransactionLocks locks, EntityManager entityManager, ServiceClock clock) {
+            TransactionLocks locks, EntityManager entityManager, ServiceClock clock, RosterEvents rosterEvents) {
+        this.rosterEvents = rosterEvents;
         this.entityManager = entityManager;
         this.clock = clock;
         this.organizations = organizations;
@@ -70,7 +73,11 @@ public class Rosters {
             member.addedAt = OffsetDateTime.now(clock.wall()).withOffsetSameInstant(ZoneOffset.UTC);
             entityManager.persist(member);
         }
+        boolean changed = added || !Objects.equals(member.staffRef, staffRef);
         member.staffRef = staffRef;
+        if (changed) {
+            rosterEvents.changed(organizationId, learnerId);
+        }
         if (added && entityManager.find(Consent.class, member.key) != null) {
             // the learner had already consented: their status becomes visible to the organization now
             entityManager.flush();
@@ -94,6 +101,7 @@ public class Rosters {
         }
         consents.endWithMembership(learnerId, organizationId, actor);
         deliveries.cancelPending(organizationId, learnerId);
+        rosterEvents.changed(organizationId, learnerId);
     }
 
     /** The roster lines of one member (one per credential with a stored status), or 404. */

@@ -75,7 +75,7 @@ public class Reminders {
     private boolean record(StatusSnapshot status, String kind, LocalDate today) {
         Reminder reminder = Reminder.of(kind, status, today);
         // kept in English for the admins' record; the learner reads it worded in their language when shown or mailed
-        ReminderTexts.Wording english = texts.word(reminder, Languages.ENGLISH);
+        ReminderTexts.Wording english = texts.word(reminder, Languages.ENGLISH, today);
         Instant now = clock.instant();
         int inserted = sql("""
                 insert into notification (learner_id, credential, cycle_start, kind, status, act_by, subject, body, missing, created_at,

@@ -52,10 +52,12 @@ public class MailDelivery {
     private final ReminderTexts texts;
     private final Standings standings;
     private final String senderDomain;
+    private final Reminders reminders;
 
     public MailDelivery(EntityManager entityManager, Mailer mailer, @Location("mail/reminder.html") Template html,
             @Location("mail/reminder.txt") Template text, UnsubscribeTokens tokens, NotificationsConfig config, Clock clock,
-            ReminderTexts texts, Standings standings, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+            ReminderTexts texts, Standings standings, Reminders reminders, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+        this.reminders = reminders;
         this.senderDomain = domainOf(from);
         this.texts = texts;
         this.standings = standings;
@@ -175,41 +177,35 @@ public class MailDelivery {
     /**
      * Why a scheduled reminder is no longer worth mailing, if it is not: its cycle was renewed or its requirements met;
      * its act-by date passed while it waited (a retry, a refused address), when "N days left" would be false and the
-     * status mails (GRACE, LAPSED) say what now; or a newer reminder of the same cycle was decided meanwhile, which says
-     * the same with the right count, so the learner hears once.
+     * status mails (GRACE, LAPSED) say what now; the status left the schedule; or today calls for a later reminder
+     * (the 14-day one still waiting on the day of the 7-day one), which the sweep decides and mails with the right
+     * count, so the learner hears once.
      */
     private Optional<String> supersededBecause(NotificationEntity notification) {
-        if (!stillCurrent(notification)) {
-            return Optional.of("no longer due: the cycle was renewed or its requirements are met");
-        }
-        if (notification.actBy != null && notification.actBy.isBefore(LocalDate.now(clock))) {
-            return Optional.of("no longer due: its act-by date " + notification.actBy + " passed before it could be sent");
-        }
-        @SuppressWarnings("unchecked")
-        List<String> newer = entityManager.createNativeQuery("""
-                select kind from notification where learner_id = ?1 and credential = ?2 and cycle_start = ?3
-                  and kind like 'DUE\\_%' and id > ?4 order by id desc limit 1""")
-                .setParameter(1, notification.learnerId)
-                .setParameter(2, notification.credential)
-                .setParameter(3, notification.cycleStart)
-                .setParameter(4, notification.id)
-                .getResultList();
-        return newer.stream().findFirst().map(kind -> "superseded by the newer reminder " + kind + " of the same cycle");
-    }
-
-    private boolean stillCurrent(NotificationEntity notification) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select cycle_start, requirements_met from learner_status where learner_id = ?1 and credential = ?2""")
+                select cycle_start, requirements_met, status from learner_status where learner_id = ?1 and credential = ?2""")
                 .setParameter(1, notification.learnerId)
                 .setParameter(2, notification.credential)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return false;
+        if (rows.isEmpty() || rows.get(0)[0] == null || !notification.cycleStart.toString().equals(rows.get(0)[0].toString())
+                || (Boolean) rows.get(0)[1]) {
+            return Optional.of("no longer due: the cycle was renewed or its requirements are met");
         }
-        Object cycle = rows.get(0)[0];
-        String cycleStart = cycle == null ? null : cycle.toString();
-        return notification.cycleStart.toString().equals(cycleStart) && !((Boolean) rows.get(0)[1]);
+        LocalDate today = LocalDate.now(clock);
+        if (notification.actBy == null || notification.actBy.isBefore(today)) {
+            return Optional.of("no longer due: its act-by date " + notification.actBy + " passed before it could be sent");
+        }
+        String status = (String) rows.get(0)[2];
+        List<Integer> offsets = reminders.offsetsOf(notification.learnerId);
+        Optional<String> dueToday = ReminderRules.scheduledKind(status, false, notification.actBy, today, offsets);
+        if (dueToday.isEmpty()) {
+            return Optional.of("no longer due on " + today + " (status " + status + ", offsets " + offsets + ")");
+        }
+        if (ReminderRules.offsetOf(dueToday.get()) < ReminderRules.offsetOf(notification.kind)) {
+            return Optional.of("superseded by " + dueToday.get() + ", the reminder due today");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -64,7 +64,8 @@ public class Reminders {
                 .orElse(false);
     }
 
-    private List<Integer> offsetsOf(String learnerId) {
+    /** The days before the act-by date at which the learner is reminded: their own, else the default ones. */
+    public List<Integer> offsetsOf(String learnerId) {
         PreferenceEntity preference = entityManager.find(PreferenceEntity.class, learnerId);
         if (preference == null) {
             return config.defaultOffsets();

@@ -204,10 +204,8 @@ class ReminderJourneyTest {
 
     @Test
     void shouldSayTheDaysLeftOnTheDayTheMailGoesNotTheDayItWasDecided() {
-        String learner = StatusEvents.unique("kim");
+        String learner = mailingLearner("kim", DUE.minusDays(30));
         String email = learner + "@example.org";
-        clock.travelTo(DUE.minusDays(30));
-        savePreferences(learner, email, true);
         MailServer.refuse(email, "450 4.2.1 mailbox busy, try again later");
         try {
             StatusEvents.publish(learner, StatusEvents.status(learner, "NO_CERTIFICATION", "ON_TRACK", DUE.minusDays(30), CYCLE_START, DUE, null, 3));
@@ -260,12 +258,10 @@ class ReminderJourneyTest {
 
     @Test
     void shouldHoldMailToAnAddressRefusedForGoodUntilTheLearnerGivesAnother() {
-        String learner = StatusEvents.unique("sam");
+        LocalDate today = DUE.minusDays(200);
+        String learner = mailingLearner("sam", today);
         String refused = learner + "@example.org";
         String corrected = learner + "@example.net";
-        LocalDate today = DUE.minusDays(200);
-        clock.travelTo(today);
-        savePreferences(learner, refused, true);
         MailServer.refuse(refused, "550 5.1.1 <" + refused + ">: mailbox unavailable");
         try {
             StatusEvents.publish(learner, StatusEvents.status(learner, "ON_TRACK", "AT_RISK", today, CYCLE_START, DUE, null, 3));
@@ -330,6 +326,14 @@ class ReminderJourneyTest {
             other.rollback();
         }
         assertThat(sweep.sweep()).isNotNegative();
+    }
+
+    /** A new learner who, on {@code today}, turns on mail to their address, the learner's id at example.org. */
+    private String mailingLearner(String name, LocalDate today) {
+        String learner = StatusEvents.unique(name);
+        clock.travelTo(today);
+        savePreferences(learner, learner + "@example.org", true);
+        return learner;
     }
 
     static void savePreferences(String learner, String email, boolean emailEnabled) {

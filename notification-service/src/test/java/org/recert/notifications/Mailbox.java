@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Reads a learner's mail back over IMAP, as a mail client would (GreenMail's users log in with their address). */
 final class Mailbox {
 
-    /** A received mail: its subject, the two unsubscribe headers, and its plain-text and HTML parts. */
-    record Received(String subject, String listUnsubscribe, String listUnsubscribePost, String text, String html) {
+    /** A received mail: its subject, the two unsubscribe headers, its plain-text and HTML parts and its Message-ID. */
+    record Received(String subject, String listUnsubscribe, String listUnsubscribePost, String text, String html, String messageId) {
     }
 
     private Mailbox() {
@@ -26,7 +26,11 @@ final class Mailbox {
 
     static List<Received> of(String address) {
         int port = ConfigProvider.getConfig().getValue("test.imap.port", Integer.class);
-        Session session = Session.getInstance(new Properties());
+        // a server stopped or restarting in a test answers slowly or not at all: fail, and let the await try again
+        Properties timeouts = new Properties();
+        timeouts.put("mail.imap.connectiontimeout", "5000");
+        timeouts.put("mail.imap.timeout", "5000");
+        Session session = Session.getInstance(timeouts);
         try (Store store = session.getStore("imap")) {
             store.connect("127.0.0.1", port, address, address);
             Folder inbox = store.getFolder("INBOX");
@@ -37,7 +41,7 @@ final class Mailbox {
                 StringBuilder html = new StringBuilder();
                 collect(message, text, html);
                 received.add(new Received(message.getSubject(), header(message, "List-Unsubscribe"),
-                        header(message, "List-Unsubscribe-Post"), text.toString(), html.toString()));
+                        header(message, "List-Unsubscribe-Post"), text.toString(), html.toString(), header(message, "Message-ID")));
             }
             inbox.close(false);
             return received;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.recert.notifications.service.MailDelivery;
 import org.recert.notifications.service.ReminderSweep;
 
 /**
@@ -42,6 +44,9 @@ class ReminderJourneyTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MailDelivery delivery;
 
     GreenMail mailServer;
 
@@ -185,11 +190,100 @@ class ReminderJourneyTest {
         }
         // the clock has not moved past the backoff: the worker leaves it alone
         assertThat(sent(learner).get(0)).containsEntry("attempts", 1).containsEntry("emailState", "PENDING");
-        clock.travelTo(today.plusDays(1));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
-                .containsEntry("emailState", "SENT").containsEntry("emailTo", email).containsEntry("attempts", 1));
+        // a day later it is retried; should the restarted server not answer a send, that send fails within
+        // quarkus.mailer.timeout and waits its backoff, so each look moves the clock on a day rather than hang
+        AtomicInteger days = new AtomicInteger();
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            clock.travelTo(today.plusDays(days.incrementAndGet()));
+            assertThat(sent(learner).get(0)).containsEntry("emailState", "SENT").containsEntry("emailTo", email);
+        });
         assertThat(Mailbox.of(email)).singleElement().extracting(Mailbox.Received::subject)
                 .isEqualTo("CMA (AAMA): your certification is at risk");
+        assertThat(preferences(learner)).as("a server down is not the address's fault").containsEntry("emailRefusedAt", null);
+    }
+
+    @Test
+    void shouldSayTheDaysLeftOnTheDayTheMailGoesNotTheDayItWasDecided() {
+        String learner = mailingLearner("kim", DUE.minusDays(30));
+        String email = learner + "@example.org";
+        MailServer.refuse(email, "450 4.2.1 mailbox busy, try again later");
+        try {
+            StatusEvents.publish(learner, StatusEvents.status(learner, "NO_CERTIFICATION", "ON_TRACK", DUE.minusDays(30), CYCLE_START, DUE, null, 3));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner)).singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("kind", "DUE_30").containsEntry("attempts", 1)));
+        } finally {
+            MailServer.accept(email);
+        }
+        // retried four days later: it says 26 days, not the 30 it was decided with, under a Message-ID of its own row
+        clock.travelTo(DUE.minusDays(26));
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 1);
+        Mailbox.Received late = Mailbox.of(email).get(0);
+        assertThat(late.subject()).isEqualTo("CMA (AAMA): 26 days left to recertify");
+        Map<String, Object> row = sent(learner).get(0);
+        assertThat(row).containsEntry("subject", "CMA (AAMA): 26 days left to recertify");
+        assertThat(late.messageId()).matches("<reminder\\." + row.get("id") + "\\.\\d+@recert\\.example>");
+
+        // the 14-day reminder still waiting on the day of the 7-day one: it gives way, the 7-day one goes with its count
+        clock.travelTo(DUE.minusDays(14));
+        MailServer.refuse(email, "450 4.2.1 mailbox busy, try again later");
+        try {
+            sweep.sweep();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
+                    .containsEntry("kind", "DUE_14").containsEntry("attempts", 1));
+        } finally {
+            MailServer.accept(email);
+        }
+        clock.travelTo(DUE.minusDays(7));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0)).containsEntry("kind", "DUE_14")
+                .containsEntry("emailState", "SKIPPED").containsEntry("emailNote", "superseded by DUE_7, the reminder due today"));
+        sweep.sweep();
+        await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 2);
+        assertThat(Mailbox.of(email).get(1).subject()).isEqualTo("CMA (AAMA): 7 days left to recertify");
+
+        // the 1-day reminder, held until after the date: superseded, not mailed as "N days left"
+        clock.travelTo(DUE.minusDays(1));
+        MailServer.refuse(email, "450 4.2.1 mailbox busy, try again later");
+        try {
+            sweep.sweep();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0))
+                    .containsEntry("kind", "DUE_1").containsEntry("attempts", 1).containsEntry("emailState", "PENDING"));
+        } finally {
+            MailServer.accept(email);
+        }
+        clock.travelTo(DUE.plusDays(2));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner).get(0)).containsEntry("emailState", "SKIPPED")
+                .containsEntry("emailNote", "no longer due: its act-by date " + DUE + " passed before it could be sent"));
+        assertThat(Mailbox.of(email)).hasSize(2);
+    }
+
+    @Test
+    void shouldHoldMailToAnAddressRefusedForGoodUntilTheLearnerGivesAnother() {
+        LocalDate today = DUE.minusDays(200);
+        String learner = mailingLearner("sam", today);
+        String refused = learner + "@example.org";
+        String corrected = learner + "@example.net";
+        MailServer.refuse(refused, "550 5.1.1 <" + refused + ">: mailbox unavailable");
+        try {
+            StatusEvents.publish(learner, StatusEvents.status(learner, "ON_TRACK", "AT_RISK", today, CYCLE_START, DUE, null, 3));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(sent(learner)).singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("emailState", "PENDING").containsEntry("attempts", 1)));
+            assertThat((String) sent(learner).get(0).get("emailNote")).contains("550 5.1.1");
+            Map<String, Object> marked = preferences(learner);
+            assertThat(marked).containsEntry("emailRefusalPermanent", true);
+            assertThat((String) marked.get("emailRefusal")).contains("550 5.1.1");
+
+            // days pass, every backoff with them: the refused address is not tried again, the reminder is kept
+            clock.travelTo(today.plusDays(30));
+            delivery.deliverBatch();
+            assertThat(sent(learner).get(0)).containsEntry("emailState", "PENDING").containsEntry("attempts", 1);
+        } finally {
+            MailServer.accept(refused);
+        }
+        // a new address clears the mark and the held reminder goes to it
+        savePreferences(learner, corrected, true);
+        await().atMost(PATIENCE).until(() -> Mailbox.of(corrected).size() == 1);
+        assertThat(sent(learner).get(0)).containsEntry("emailState", "SENT").containsEntry("emailTo", corrected);
+        assertThat(preferences(learner)).containsEntry("emailRefusalPermanent", false).containsEntry("emailRefusedAt", null);
     }
 
     @Test
@@ -199,7 +293,7 @@ class ReminderJourneyTest {
         LocalDate today = DUE.minusDays(20);
         clock.travelTo(today);
         savePreferences(learner, email, true);
-        mailServer.stop();
+        MailServer.refuse(email, "450 4.2.1 mailbox busy, try again later");
         try {
             // at risk 20 days before: the AT_RISK and the 30-day reminder; the first failure holds the second
             StatusEvents.publish(learner, StatusEvents.status(learner, "ON_TRACK", "AT_RISK", today, CYCLE_START, DUE, null, 3));
@@ -207,9 +301,10 @@ class ReminderJourneyTest {
                     .containsExactlyInAnyOrder(1, 0));
             Map<String, Object> marked = preferences(learner);
             assertThat(marked.get("emailRefusedAt")).isNotNull();
-            assertThat((String) marked.get("emailRefusal")).isNotBlank();
+            assertThat((String) marked.get("emailRefusal")).contains("450 4.2.1");
+            assertThat(marked).containsEntry("emailRefusalPermanent", false);
         } finally {
-            mailServer.start();
+            MailServer.accept(email);
         }
         // the clock stands still: no retry is due, and nothing goes out
         assertThat(sent(learner)).extracting(row -> row.get("emailState")).containsOnly("PENDING");
@@ -231,6 +326,14 @@ class ReminderJourneyTest {
             other.rollback();
         }
         assertThat(sweep.sweep()).isNotNegative();
+    }
+
+    /** A new learner who, on {@code today}, turns on mail to their address, the learner's id at example.org. */
+    private String mailingLearner(String name, LocalDate today) {
+        String learner = StatusEvents.unique(name);
+        clock.travelTo(today);
+        savePreferences(learner, learner + "@example.org", true);
+        return learner;
     }
 
     static void savePreferences(String learner, String email, boolean emailEnabled) {

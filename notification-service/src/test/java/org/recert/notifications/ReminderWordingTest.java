@@ -39,13 +39,13 @@ class ReminderWordingTest {
     void shouldCountTheDaysAndNameEveryMissingRequirementWithItsNumbersInBothLanguages() {
         Reminder due = reminder("DUE_30", DUE.minusDays(40), List.of(TOTAL, CLINICAL, APPROVED, CPR));
 
-        ReminderTexts.Wording english = texts.word(due, "en");
+        ReminderTexts.Wording english = word(due, "en");
         assertThat(english.subject()).isEqualTo("CMA (AAMA): 30 days left to recertify");
         assertThat(english.body()).isEqualTo("You must act by 2027-02-18 to keep your CMA (AAMA). Still missing: "
                 + "7.5 more points in all (52.5 of 60); 6 more clinical points (4 of 10); 18 more AAMA-approved points (12 of 30); "
                 + "CPR cards: 1 more (0 of 1).");
 
-        ReminderTexts.Wording spanish = texts.word(due, "es");
+        ReminderTexts.Wording spanish = word(due, "es");
         assertThat(spanish.subject()).isEqualTo("CMA (AAMA): quedan 30 días para recertificarse");
         assertThat(spanish.missing()).containsExactly("7,5 puntos más en total (52,5 de 60)", "6 puntos clínicos más (4 de 10)",
                 "18 puntos más aprobados por la AAMA (12 de 30)", "tarjetas de RCP: 1 más (0 de 1)");
@@ -56,30 +56,30 @@ class ReminderWordingTest {
     @Test
     void shouldWordEachStatusChangeInBothLanguages() {
         List<Missing> missing = List.of(CLINICAL);
-        assertThat(texts.word(reminder("AT_RISK", DUE.minusDays(100), missing), "es").body())
+        assertThat(word(reminder("AT_RISK", DUE.minusDays(100), missing), "es").body())
                 .isEqualTo("Su CMA (AAMA) vence el 2027-02-28 y aún no cumple los requisitos. Aún falta: 6 puntos clínicos más (4 de 10).");
-        assertThat(texts.word(reminder("AT_RISK", DUE.minusDays(100), missing), "en").subject())
+        assertThat(word(reminder("AT_RISK", DUE.minusDays(100), missing), "en").subject())
                 .isEqualTo("CMA (AAMA): your certification is at risk");
-        assertThat(texts.word(reminder("AT_RISK", DUE.minusDays(100), missing), "es").subject())
+        assertThat(word(reminder("AT_RISK", DUE.minusDays(100), missing), "es").subject())
                 .isEqualTo("CMA (AAMA): su certificación está en riesgo");
 
-        ReminderTexts.Wording grace = texts.word(reminder("GRACE", DUE.plusDays(1), missing), "es");
+        ReminderTexts.Wording grace = word(reminder("GRACE", DUE.plusDays(1), missing), "es");
         assertThat(grace.subject()).isEqualTo("CMA (AAMA) está vencida: último día 2027-05-29");
         assertThat(grace.body()).startsWith("Su CMA (AAMA) venció el 2027-02-28. Todavía puede recertificarse por educación continua "
                 + "hasta el 2027-05-29, su último día.");
-        assertThat(texts.word(reminder("GRACE", DUE.plusDays(1), missing), "en").subject())
+        assertThat(word(reminder("GRACE", DUE.plusDays(1), missing), "en").subject())
                 .isEqualTo("CMA (AAMA) is past due: last day 2027-05-29");
 
-        ReminderTexts.Wording lapsed = texts.word(reminder("LAPSED", DUE.plusDays(91), missing), "es");
+        ReminderTexts.Wording lapsed = word(reminder("LAPSED", DUE.plusDays(91), missing), "es");
         assertThat(lapsed.subject()).isEqualTo("CMA (AAMA) ha caducado");
         assertThat(lapsed.body()).contains("2027-05-29").contains("presentar de nuevo el examen");
         assertThat(lapsed.missing()).as("the way back is the exam, not the credit").isEmpty();
-        assertThat(texts.word(reminder("LAPSED", DUE.plusDays(91), missing), "en").body()).contains("retake the exam");
+        assertThat(word(reminder("LAPSED", DUE.plusDays(91), missing), "en").body()).contains("retake the exam");
 
-        ReminderTexts.Wording compliant = texts.word(reminder("COMPLIANT", DUE.minusDays(60), List.of()), "es");
+        ReminderTexts.Wording compliant = word(reminder("COMPLIANT", DUE.minusDays(60), List.of()), "es");
         assertThat(compliant.subject()).isEqualTo("CMA (AAMA): felicidades, cumple los requisitos");
         assertThat(compliant.body()).isEqualTo("Cumple todos los requisitos de su CMA (AAMA). Solicite la recertificación a más tardar el 2027-02-18.");
-        assertThat(texts.word(reminder("COMPLIANT", DUE.minusDays(60), List.of()), "en").body())
+        assertThat(word(reminder("COMPLIANT", DUE.minusDays(60), List.of()), "en").body())
                 .isEqualTo("You meet every requirement of your CMA (AAMA). Apply for recertification by 2027-02-18.");
     }
 
@@ -88,15 +88,15 @@ class ReminderWordingTest {
         List<Missing> categories = List.of(
                 missing("ADMINISTRATIVE", RequirementKind.CATEGORY_MINIMUM, Category.ADMINISTRATIVE, null, null, "10", "8", "2"),
                 missing("GENERAL", RequirementKind.CATEGORY_MINIMUM, Category.GENERAL, null, null, "10", "0", "10"));
-        assertThat(texts.word(reminder("DUE_7", DUE.minusDays(17), categories), "es").missing())
+        assertThat(word(reminder("DUE_7", DUE.minusDays(17), categories), "es").missing())
                 .containsExactly("2 puntos administrativos más (8 de 10)", "10 puntos generales más (0 de 10)");
-        assertThat(texts.word(reminder("DUE_7", DUE.minusDays(17), categories), "en").missing())
+        assertThat(word(reminder("DUE_7", DUE.minusDays(17), categories), "en").missing())
                 .containsExactly("2 more administrative points (8 of 10)", "10 more general points (0 of 10)");
         for (String kind : KINDS) {
             Reminder reminder = reminder(kind, DUE.minusDays(40), List.of(TOTAL));
-            assertThat(texts.word(reminder, "es").subject()).as(kind).isNotEqualTo(texts.word(reminder, "en").subject());
+            assertThat(word(reminder, "es").subject()).as(kind).isNotEqualTo(word(reminder, "en").subject());
             for (String language : Languages.SUPPORTED) {
-                assertThat(texts.word(reminder, language).subject()).as(kind + " in " + language).startsWith("CMA (AAMA)");
+                assertThat(word(reminder, language).subject()).as(kind + " in " + language).startsWith("CMA (AAMA)");
             }
         }
     }
@@ -105,9 +105,9 @@ class ReminderWordingTest {
     void shouldNameARequirementItDoesNotKnowByItsCodeWithTheNumbers() {
         Missing unknown = missing("HOURS_OF_ETHICS", null, null, null, null, "3", "1", "2");
 
-        assertThat(texts.word(reminder("DUE_30", DUE.minusDays(40), List.of(unknown)), "en").missing())
+        assertThat(word(reminder("DUE_30", DUE.minusDays(40), List.of(unknown)), "en").missing())
                 .containsExactly("HOURS_OF_ETHICS: 2 more (1 of 3)");
-        assertThat(texts.word(reminder("DUE_30", DUE.minusDays(40), List.of(unknown)), "es").missing())
+        assertThat(word(reminder("DUE_30", DUE.minusDays(40), List.of(unknown)), "es").missing())
                 .containsExactly("HOURS_OF_ETHICS: 2 más (1 de 3)");
     }
 
@@ -118,6 +118,27 @@ class ReminderWordingTest {
         assertThat(texts.calendarSummary("grace-end", "CMA_AAMA", "es"))
                 .isEqualTo("CMA_AAMA: último día para recertificarse por educación continua");
         assertThat(texts.calendarSummary("due", "CMA_AAMA", "en")).isEqualTo("CMA_AAMA: certification due");
+    }
+
+    @Test
+    void shouldCountTheDaysLeftFromTheDayItIsReadAndSayWhenTheDateHasPassed() {
+        Reminder decided30DaysBefore = reminder("DUE_30", APPLY_BY.minusDays(30), List.of(CLINICAL));
+
+        assertThat(texts.word(decided30DaysBefore, "en", APPLY_BY.minusDays(26)).subject()).isEqualTo("CMA (AAMA): 26 days left to recertify");
+        assertThat(texts.word(decided30DaysBefore, "en", APPLY_BY.minusDays(1)).subject()).isEqualTo("CMA (AAMA): 1 day left to recertify");
+        assertThat(texts.word(decided30DaysBefore, "es", APPLY_BY.minusDays(1)).subject())
+                .isEqualTo("CMA (AAMA): queda 1 día para recertificarse");
+        assertThat(texts.word(decided30DaysBefore, "en", APPLY_BY).subject()).isEqualTo("CMA (AAMA): today is the last day to recertify");
+        assertThat(texts.word(decided30DaysBefore, "es", APPLY_BY).subject()).isEqualTo("CMA (AAMA): hoy es el último día para recertificarse");
+        assertThat(texts.word(decided30DaysBefore, "en", APPLY_BY.plusDays(3)).subject())
+                .isEqualTo("CMA (AAMA): the date to act by, 2027-02-18, has passed");
+        assertThat(texts.word(decided30DaysBefore, "es", APPLY_BY.plusDays(3)).subject())
+                .isEqualTo("CMA (AAMA): la fecha límite para actuar, el 2027-02-18, ya pasó");
+    }
+
+    /** Worded on the day it was decided. */
+    private ReminderTexts.Wording word(Reminder reminder, String language) {
+        return texts.word(reminder, language, reminder.decidedOn());
     }
 
     private static Reminder reminder(String kind, LocalDate decidedOn, List<Missing> missing) {

@@ -112,6 +112,7 @@ public class MyNotificationsResource {
 
     private static PreferencesView view(Preferences.Choice choice) {
         return new PreferencesView(choice.email(), choice.emailEnabled(), choice.offsets(), choice.language(), choice.chosenLanguage(),
-                choice.emailRefusedAt(), choice.emailRefusal());
+                choice.emailRefusedAt(), choice.emailRefusal(),
+                choice.emailRefusalPermanent());
     }
 }

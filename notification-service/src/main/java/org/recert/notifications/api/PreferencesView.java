@@ -14,5 +14,7 @@ public record PreferencesView(@Schema(nullable = true) String email, boolean ema
         @Schema(nullable = true, description = "the language the caller chose; null: they follow their sign-in") String chosenLanguage,
         @Schema(nullable = true, description = "when a send to the address failed, none having succeeded since (null: no problem); "
                 + "saving the preferences again retries at once") Instant emailRefusedAt,
-        @Schema(nullable = true, description = "what the mail server answered then") String emailRefusal) {
+        @Schema(nullable = true, description = "what the mail server answered then") String emailRefusal,
+        @Schema(description = "true: the receiving server refused the address for good (a 5xx reply); no mail is sent to it "
+                + "until the preferences are saved again, with a new address") boolean emailRefusalPermanent) {
 }

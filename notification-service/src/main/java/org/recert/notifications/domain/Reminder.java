@@ -35,8 +35,11 @@ public record Reminder(String kind, String credential, String credentialName, Lo
         return credentialName == null ? credential : credentialName;
     }
 
-    /** Days from the day it was decided to the act-by date. */
-    public long daysLeft() {
-        return ChronoUnit.DAYS.between(decidedOn, actBy);
+    /**
+     * Days from {@code today}, the day the reminder is read (mailed or shown), to the act-by date: a mail held back by a
+     * refused address or a retry says how many days are left when it goes, not when it was decided.
+     */
+    public long daysLeft(LocalDate today) {
+        return ChronoUnit.DAYS.between(today, actBy);
     }
 }

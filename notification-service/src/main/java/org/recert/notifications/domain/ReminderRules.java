@@ -48,6 +48,11 @@ public final class ReminderRules {
         return offsets.stream().filter(offset -> offset >= daysLeft).min(Integer::compare).map(offset -> DUE_PREFIX + offset);
     }
 
+    /** The days before the act-by date of a scheduled reminder: 30 for DUE_30. */
+    public static int offsetOf(String kind) {
+        return Integer.parseInt(kind.substring(DUE_PREFIX.length()));
+    }
+
     public static boolean isScheduled(String kind) {
         return kind.startsWith(DUE_PREFIX);
     }

@@ -11,8 +11,11 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "reminder", locale = "en")
 public interface ReminderMessages {
 
-    @Message("{name}: {days} days left to recertify")
-    String dueSubject(String name, long days);
+    @Message("{name}: {#if days == 0}today is the last day{#else if days == 1}1 day left{#else}{days} days left{/if} to recertify")
+    String dueSubject(String name, int days);
+
+    @Message("{name}: the date to act by, {actBy}, has passed")
+    String duePassedSubject(String name, String actBy);
 
     @Message("You must act by {actBy} to keep your {name}.")
     String dueBody(String name, String actBy);

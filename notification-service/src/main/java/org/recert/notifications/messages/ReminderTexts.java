@@ -36,14 +36,17 @@ public class ReminderTexts {
         }
     }
 
-    public Wording word(Reminder reminder, String language) {
+    /** A reminder in words as read on {@code today}: the days left to its act-by date are counted from that day. */
+    public Wording word(Reminder reminder, String language, LocalDate today) {
         ReminderMessages words = bundle(language);
         String name = reminder.name();
         List<String> missing = reminder.missing().stream().map(item -> missing(words, item, language)).toList();
         String subject;
         String body;
         if (ReminderRules.isScheduled(reminder.kind())) {
-            subject = words.dueSubject(name, reminder.daysLeft());
+            long daysLeft = reminder.daysLeft(today);
+            // read after its act-by date (the feed, later on): say the date passed, never a negative count
+            subject = daysLeft < 0 ? words.duePassedSubject(name, date(reminder.actBy())) : words.dueSubject(name, Math.toIntExact(daysLeft));
             body = words.dueBody(name, date(reminder.actBy()));
         } else {
             switch (reminder.kind()) {
@@ -74,14 +77,14 @@ public class ReminderTexts {
      * reminder's cycle is known (see {@link Reminder#standingNow}). One decided before reminders kept their codes (no
      * {@code decided_on}) has only the English words it was decided with, and is shown in them.
      */
-    public Wording word(NotificationEntity notification, Optional<List<Missing>> standingNow, String language) {
+    public Wording word(NotificationEntity notification, Optional<List<Missing>> standingNow, String language, LocalDate today) {
         if (notification.decidedOn == null) {
             return new Wording(notification.subject, notification.body,
                     notification.missing.isEmpty() ? List.of() : List.of(notification.missing.split("\n")));
         }
         Reminder decided = new Reminder(notification.kind, notification.credential, notification.credentialName, notification.actBy,
                 notification.dueDate, notification.graceEnd, notification.decidedOn, MissingColumn.read(notification.missingCodes));
-        return word(standingNow.map(decided::standingNow).orElse(decided), language);
+        return word(standingNow.map(decided::standingNow).orElse(decided), language, today);
     }
 
     /** The summary of a calendar event: "due", "apply-by" or "grace-end" of a credential. */

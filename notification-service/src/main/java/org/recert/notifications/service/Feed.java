@@ -54,9 +54,10 @@ public class Feed {
     public Page<Shown> of(String learnerId, String cursor, int limit, String language) {
         Page<NotificationEntity> page = decided(learnerId, cursor, limit);
         Map<String, Optional<List<Missing>>> now = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
         return Page.of(page.items().stream().map(row -> Shown.of(row, texts.word(row,
                 now.computeIfAbsent(row.credential + "|" + row.cycleStart, key -> standings.missingNow(learnerId, row.credential,
-                        row.cycleStart)), language))).toList(), page.nextCursor());
+                        row.cycleStart)), language, today))).toList(), page.nextCursor());
     }
 
     /** A page of the learner's reminders as decided (and, once mailed, as sent): the admins' record. */

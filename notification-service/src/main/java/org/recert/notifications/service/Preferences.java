@@ -27,7 +27,7 @@ public class Preferences {
      * @param chosenLanguage the one they chose; null when they follow their sign-in
      */
     public record Choice(String email, boolean emailEnabled, List<Integer> offsets, String language, String chosenLanguage,
-            Instant emailRefusedAt, String emailRefusal) {
+            Instant emailRefusedAt, String emailRefusal, boolean emailRefusalPermanent) {
     }
 
     /** A locale claim as identity providers write it ("es", "es-MX", "es_MX"); anything else is not kept. */
@@ -48,12 +48,13 @@ public class Preferences {
     public Choice of(String learnerId, String signInLocale) {
         PreferenceEntity preference = entityManager.find(PreferenceEntity.class, learnerId);
         if (preference == null) {
-            return new Choice(null, true, config.defaultOffsets(), Languages.of(null, signInLocale), null, null, null);
+            return new Choice(null, true, config.defaultOffsets(), Languages.of(null, signInLocale), null, null, null, false);
         }
         String locale = signInLocale != null ? signInLocale : preference.tokenLocale;
         return new Choice(preference.email, preference.emailEnabled,
                 Arrays.stream(preference.offsets.split(",")).map(Integer::valueOf).toList(), Languages.of(preference.language, locale),
-                preference.language, preference.emailRefusedAt, preference.emailRefusal);
+                preference.language, preference.emailRefusedAt, preference.emailRefusal,
+                preference.emailRefusalPermanent);
     }
 
     /**
@@ -99,6 +100,7 @@ public class Preferences {
     private void retryNow(PreferenceEntity preference) {
         preference.emailRefusedAt = null;
         preference.emailRefusal = null;
+        preference.emailRefusalPermanent = false;
         preference.emailRetryAt = null;
         entityManager.createNativeQuery("""
                 update notification set email_state = 'PENDING', attempts = 0, next_attempt_at = ?2

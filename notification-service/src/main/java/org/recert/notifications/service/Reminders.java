@@ -64,7 +64,8 @@ public class Reminders {
                 .orElse(false);
     }
 
-    private List<Integer> offsetsOf(String learnerId) {
+    /** The days before the act-by date at which the learner is reminded: their own, else the default ones. */
+    public List<Integer> offsetsOf(String learnerId) {
         PreferenceEntity preference = entityManager.find(PreferenceEntity.class, learnerId);
         if (preference == null) {
             return config.defaultOffsets();
@@ -75,7 +76,7 @@ public class Reminders {
     private boolean record(StatusSnapshot status, String kind, LocalDate today) {
         Reminder reminder = Reminder.of(kind, status, today);
         // kept in English for the admins' record; the learner reads it worded in their language when shown or mailed
-        ReminderTexts.Wording english = texts.word(reminder, Languages.ENGLISH);
+        ReminderTexts.Wording english = texts.word(reminder, Languages.ENGLISH, today);
         Instant now = clock.instant();
         int inserted = sql("""
                 insert into notification (learner_id, credential, cycle_start, kind, status, act_by, subject, body, missing, created_at,

@@ -13,7 +13,8 @@ public record SentNotification(long id, String learnerId, String credential, Loc
         @Schema(description = "in English as decided; once sent, as sent, in language") String subject, String body,
         @Schema(nullable = true, description = "the language the mail went out in; null until sent") String language,
         Instant createdAt,
-        @Schema(description = "PENDING, SENT, SKIPPED (no address, email off, no longer due) or FAILED (attempts exhausted)")
+        @Schema(description = "PENDING (also while the address is refused for good, until the learner gives another), SENT, "
+                + "SKIPPED (no address, email off, no longer due, superseded) or FAILED (attempts exhausted)")
         String emailState, String emailTo, @Schema(description = "why it was skipped, or the last send error") String emailNote,
         int attempts, Instant sentAt) {
 

@@ -43,6 +43,10 @@ public class PreferenceEntity {
     @Column(name = "email_refusal")
     public String emailRefusal;
 
+    /** The receiving server refused the address for good (5xx to RCPT): no mail to it until the learner saves again. */
+    @Column(name = "email_refusal_permanent", nullable = false)
+    public boolean emailRefusalPermanent;
+
     /** No mail to this learner is tried before then: one retry per backoff for the address, not one per reminder. */
     @Column(name = "email_retry_at")
     public Instant emailRetryAt;

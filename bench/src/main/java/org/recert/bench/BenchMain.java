@@ -25,7 +25,9 @@ public final class BenchMain {
 
     /** Held, so that the level set on it stays: the suite's start banner is not the benchmark's output. */
     /** The rows {@code --only} can pick. */
-    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard", "latency");
+    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard", "latency", "starts");
+    /** {@code --only starts}: restarts per service, the median reported. */
+    private static final int STARTS = 3;
 
     private static final Logger DEVSTACK_LOG = Logger.getLogger("org.recert.devstack");
 
@@ -109,6 +111,11 @@ public final class BenchMain {
      * the full rate (gateway, credits, compliance, notification-service).
      */
     private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler, Path root) throws Exception {
+        ServiceStarts starts = new ServiceStarts(context);
+        if (only.contains("starts")) {
+            progress("service start times and memory (each service restarted alone, " + STARTS + " times)");
+            starts.run(STARTS);
+        }
         if (only.contains("get")) {
             progress("gateway overhead on GET status");
             rows.addAll(new GatewayOverhead(context).run());
@@ -136,6 +143,10 @@ public final class BenchMain {
             KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(statements.sampleCredit().length());
             progress("credit -> readable status at " + context.settings.latencyRate() + "/s");
             rows.addAll(latency.run(kafka));
+        }
+        if (only.contains("starts")) {
+            starts.after();
+            rows.addAll(starts.rows());
         }
     }
 

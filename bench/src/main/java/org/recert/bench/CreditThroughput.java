@@ -37,12 +37,20 @@ final class CreditThroughput {
         this.profiler = profiler;
     }
 
-    List<Row> run() throws Exception {
+    /**
+     * Posts the warm-up's credits through the gateway as fast as the clients go (enough for the C2 compiler to finish
+     * with the request path, the relay and the consumer), and waits until compliance has handled their events.
+     */
+    void warmUp() throws Exception {
         learners.forEach(credits::token);
-        int clients = context.settings.creditClients();
-        post(context.settings.creditWarmup(), clients, null, context.gateway);
+        post(context.settings.creditWarmup(), context.settings.creditClients(), null, context.gateway);
         // the warm-up's events handled before the measure starts, so that their handling is not counted in it
         awaitAbsorbed();
+    }
+
+    List<Row> run() throws Exception {
+        int clients = context.settings.creditClients();
+        warmUp();
         if (profiler != null) {
             profiler.start(List.of("gateway", "credits", "compliance"));
         }

@@ -13,7 +13,7 @@ import org.recert.devstack.Suite;
 final class DevstackSuite implements SuiteAccess {
 
     private static final Map<String, String> MODULES = Map.of("catalog", "catalog-service", "credits", "credits-service",
-            "compliance", "compliance-service", "gateway", "gateway");
+            "compliance", "compliance-service", "gateway", "gateway", "notifications", "notification-service");
 
     private final Suite suite;
 

@@ -37,6 +37,7 @@ final class StatusLatency {
 
     private final Context context;
     private final Credits credits;
+    private final Profiler profiler;
     private final List<String> learners = Credits.learners("bench-lat", LEARNERS);
     /** Credits answered 201 and not yet readable: id to the nanoTime of the 201. */
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
@@ -45,8 +46,17 @@ final class StatusLatency {
     private final AtomicInteger lost = new AtomicInteger();
 
     StatusLatency(Context context) {
+        this(context, null);
+    }
+
+    /**
+     * {@code profiler}, when not null, records gateway, credits, compliance and notification-service over the measured
+     * run at the full rate.
+     */
+    StatusLatency(Context context, Profiler profiler) {
         this.context = context;
         this.credits = new Credits(context);
+        this.profiler = profiler;
     }
 
     /** Certifies the learners (before any load: it emits events of its own). */
@@ -76,9 +86,15 @@ final class StatusLatency {
         Samples samples = new Samples();
         lost.set(0);
         long eventsBefore = StatusEvents.published(context);
+        if (profiler != null) {
+            profiler.start(List.of("gateway", "credits", "compliance", "notifications"));
+        }
         CpuMeter.Reading before = context.cpu.read();
         double achieved = send(rate, context.settings.latencySeconds(), samples);
         CpuMeter.Reading after = context.cpu.read();
+        if (profiler != null) {
+            profiler.stop();
+        }
         double events = (StatusEvents.published(context) - eventsBefore) / (double) Math.max(1, samples.count());
         String n = String.format(" (%d credits at %.0f/s; %d not readable after 30 s; %.2f compliance.status.v1 events per credit;"
                 + " Kafka: %d records, %d lost)", samples.count(), achieved, lost.get(), events, kafka.samples().count(), kafka.lost());

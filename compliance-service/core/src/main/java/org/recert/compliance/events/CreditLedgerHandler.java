@@ -107,6 +107,9 @@ public class CreditLedgerHandler implements EventHandler {
             entityManager.persist(row);
         }
         entityManager.flush();
+        // written; kept out of the persistence context, whose every flush and query would otherwise check all the
+        // batch's rows again (a batch's cost grew with its square, so a consumer that fell behind fell further)
+        entityManager.detach(row);
         if (rebuilding) {
             // statuses are evaluated once the replay has caught up, not at every intermediate step
             rebuild.markDirty(learnerId);
@@ -149,6 +152,9 @@ public class CreditLedgerHandler implements EventHandler {
             try (Scope scope = trace.makeCurrent()) {
                 TraceContext.putInLog(Span.fromContext(trace));
                 statuses.refreshLearner(learnerId);
+                // the learner's credits, certification and status, written: the next learner starts from an empty context
+                entityManager.flush();
+                entityManager.clear();
             } finally {
                 TraceContext.removeFromLog();
             }

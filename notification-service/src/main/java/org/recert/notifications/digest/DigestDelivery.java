@@ -64,20 +64,34 @@ public class DigestDelivery {
         }
     }
 
-    /** Handles one batch of due digests; the number claimed. */
+    /**
+     * Handles up to one batch of due digests, each in its own transaction (as the reminders do): a slow SMTP server then
+     * holds one row lock at a time, and each send stays within the transaction's timeout, so a failure is always recorded.
+     */
     public int deliverBatch() {
+        int handled = 0;
+        while (handled < config.delivery().batchSize() && deliverNext()) {
+            handled++;
+        }
+        return handled;
+    }
+
+    /** Claims one due digest and mails it; false when none is due. */
+    boolean deliverNext() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                     select id, organization_id, iso_week, attempts from digest_mail
                     where state = 'PENDING' and next_attempt_at <= ?1
-                    order by next_attempt_at, id limit ?2 for update skip locked""")
-                    .setParameter(1, clock.instant()).setParameter(2, config.delivery().batchSize())
+                    order by next_attempt_at, id limit 1 for update skip locked""")
+                    .setParameter(1, clock.instant())
                     .getResultList();
-            for (Object[] row : rows) {
-                deliver(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], ((Number) row[3]).intValue());
+            if (rows.isEmpty()) {
+                return false;
             }
-            return rows.size();
+            Object[] row = rows.get(0);
+            deliver(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], ((Number) row[3]).intValue());
+            return true;
         });
     }
 

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.recert.notifications.NotificationsConfig;
 import org.recert.notifications.domain.Languages;
 import org.recert.notifications.domain.ReminderRules;
+import org.recert.notifications.domain.RetryBackoff;
 import org.recert.notifications.messages.ReminderTexts;
 import org.recert.notifications.store.NotificationEntity;
 import org.recert.notifications.store.PreferenceEntity;
@@ -279,8 +280,6 @@ public class MailDelivery {
     }
 
     private Duration backoff(int attempts) {
-        Duration initial = config.delivery().initialBackoff();
-        Duration wait = initial.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(config.delivery().maxBackoff()) > 0 ? config.delivery().maxBackoff() : wait;
+        return new RetryBackoff(config.delivery().initialBackoff(), config.delivery().maxBackoff()).after(attempts);
     }
 }

@@ -62,6 +62,6 @@ public class DigestTexts {
     private List<String> missing(FlaggedMembers.Line line, LocalDate today, String language) {
         Reminder asReminded = new Reminder("AT_RISK", line.credential(), line.credentialName(), line.applyBy(), line.dueDate(),
                 line.graceEnd(), today, line.missing());
-        return reminders.word(asReminded, language).missing();
+        return reminders.word(asReminded, language, today).missing();
     }
 }

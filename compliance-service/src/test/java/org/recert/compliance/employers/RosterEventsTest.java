@@ -84,6 +84,24 @@ class RosterEventsTest {
         assertThat(database.count("select count(*) from outbox_event where lane <> outbox_lane_of(event_key)")).isZero();
     }
 
+    @Test
+    void shouldBackfillAnExistingMemberAsTheEventALiveChangeWouldPublish() throws Exception {
+        String org = fx.createOrganization("Backfill Clinic " + uniqueLearner("o"));
+        String learner = uniqueLearner("bea");
+        fx.addMember(org, learner, "EMP-B1");
+        fx.consent(learner, org);
+        RosterEvent live = eventsOf(learner, 2).get(1);
+
+        // V60's own select, run for this one learner: what the migration wrote for every member already listed
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V60__roster_events.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String select = migration.substring(migration.indexOf("select gen_random_uuid()"), migration.lastIndexOf("order by"));
+        List<Object> payloads = database.rows("select cast(b.jsonb_strip_nulls as text) from (" + select + ") b where b.learner_id = ?1", learner);
+
+        assertThat(payloads).hasSize(1);
+        assertThat(EventContract.COMPLIANCE_ROSTER.read(JSON.readTree((String) payloads.get(0)))).isEqualTo(live);
+    }
+
     /** The learner's events on the topic, read back through the contract's one parser, once {@code count} have arrived. */
     private static List<RosterEvent> eventsOf(String learner, int count) {
         List<TopicProbe.Message> messages = TopicProbe.readUntil(TOPIC, Duration.ofSeconds(30),

@@ -18,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 import org.recert.notifications.NotificationsConfig;
 import org.recert.notifications.domain.RetryBackoff;
+import org.recert.notifications.store.OneByOne;
 
 /**
  * Mails the decided employer digests: the {@code digest_mail} rows are its outbox, claimed {@code FOR UPDATE SKIP LOCKED}
@@ -69,11 +70,7 @@ public class DigestDelivery {
      * holds one row lock at a time, and each send stays within the transaction's timeout, so a failure is always recorded.
      */
     public int deliverBatch() {
-        int handled = 0;
-        while (handled < config.delivery().batchSize() && deliverNext()) {
-            handled++;
-        }
-        return handled;
+        return OneByOne.drain(config.delivery().batchSize(), this::deliverNext);
     }
 
     /** Claims one due digest and mails it; false when none is due. */

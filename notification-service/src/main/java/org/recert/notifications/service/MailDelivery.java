@@ -25,6 +25,7 @@ import org.recert.notifications.domain.ReminderRules;
 import org.recert.notifications.domain.RetryBackoff;
 import org.recert.notifications.messages.ReminderTexts;
 import org.recert.notifications.store.NotificationEntity;
+import org.recert.notifications.store.OneByOne;
 import org.recert.notifications.store.PreferenceEntity;
 
 /**
@@ -86,11 +87,7 @@ public class MailDelivery {
      * an immediate retry.
      */
     public int deliverBatch() {
-        int handled = 0;
-        while (handled < config.delivery().batchSize() && deliverNext()) {
-            handled++;
-        }
-        return handled;
+        return OneByOne.drain(config.delivery().batchSize(), this::deliverNext);
     }
 
     /**

@@ -149,6 +149,11 @@ public class ProblemMappers {
         if (Failures.isConcurrencyConflict(e)) {
             return respond(ProblemException.conflict("a concurrent change got there first; retry").toProblem(), Map.of(), uri);
         }
+        if (Failures.isClientGone(e)) {
+            // not a fault of this service: the client retries, here or on another replica
+            LOG.debugf("the connection closed before the request was read: %s", e.toString());
+            return respond(new Problem("about:blank", "Bad Request", 400, "the request was cut off", null, null, null, null), Map.of(), uri);
+        }
         LOG.error("unexpected failure", e);
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "an unexpected error occurred; quote the request id when reporting it", null, null, null, null), Map.of(), uri);

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
+import io.vertx.core.http.HttpClosedException;
+
 /** Tells failures of the infrastructure (worth waiting out) from failures of the input. */
 public final class Failures {
 
@@ -54,6 +56,19 @@ public final class Failures {
     public static boolean isUnstorableText(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The client's connection closed before its request was read (a client gone, or a replica closing its connections
+     * at the end of a graceful shutdown): nothing was done or acknowledged, and no answer can reach anyone.
+     */
+    public static boolean isClientGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException) {
                 return true;
             }
         }

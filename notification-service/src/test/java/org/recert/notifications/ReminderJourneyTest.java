@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 
 import jakarta.inject.Inject;
@@ -313,6 +315,30 @@ class ReminderJourneyTest {
         await().atMost(PATIENCE).until(() -> Mailbox.of(email).size() == 2);
         assertThat(sent(learner)).extracting(row -> row.get("emailState")).containsOnly("SENT");
         assertThat(preferences(learner)).containsEntry("emailRefusedAt", null).containsEntry("emailRefusal", null);
+    }
+
+    @Test
+    void shouldDecideAnUnchangedStatusAgainOnALaterDayWithoutTheSweep() {
+        String learner = StatusEvents.unique("ines");
+        clock.travelTo(DUE.minusDays(185));
+        StatusEvents.publish(learner, StatusEvents.status(learner, "NO_CERTIFICATION", "ON_TRACK", DUE.minusDays(185), CYCLE_START, DUE, null, 3));
+        await().atMost(PATIENCE).until(() -> projected(learner));
+        assertThat(kinds(learner)).isEmpty();
+
+        // the same inputs, a day that makes the 180-day reminder due: the event decides it, not only the next sweep
+        clock.travelTo(DUE.minusDays(180));
+        StatusEvents.publish(learner, StatusEvents.status(learner, "ON_TRACK", "ON_TRACK", DUE.minusDays(182), CYCLE_START, DUE, null, 3));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kinds(learner)).containsExactly("DUE_180"));
+    }
+
+    private boolean projected(String learner) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select 1 from learner_status where learner_id = ?")) {
+            query.setString(1, learner);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     @Test

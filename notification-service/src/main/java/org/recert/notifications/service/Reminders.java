@@ -43,16 +43,20 @@ public class Reminders {
 
     /** Projects a status the event stream reported, and records the reminders it calls for now. */
     public void statusChanged(String oldStatus, StatusSnapshot status) {
-        project(status);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate freshSince = today.minusDays(config.staleAfter().toDays());
+        boolean decidedToday = project(status, freshSince, today);
         if (status.cycleStart() == null) {
             return;
         }
-        LocalDate today = LocalDate.now(clock);
         // a change found long ago is history being replayed (a rebuild): project it, tell nobody
-        boolean fresh = !status.asOf().isBefore(today.minusDays(config.staleAfter().toDays()));
+        boolean fresh = !status.asOf().isBefore(freshSince);
         if (fresh) {
             ReminderRules.statusChangeKind(oldStatus, status.status()).ifPresent(kind -> record(status, kind, today));
-            scheduledReminder(status, today);
+            // the same inputs decided today give the same scheduled reminder, already recorded; a later day is the sweep's
+            if (!decidedToday) {
+                scheduledReminder(status, today);
+            }
         }
     }
 
@@ -107,8 +111,15 @@ public class Reminders {
         return entityManager.unwrap(Session.class).createNativeQuery(sql);
     }
 
-    private void project(StatusSnapshot status) {
-        sql("""
+    /**
+     * Upserts the projection; true when the row it replaced held the same reminder inputs, was fresh and was written today,
+     * so today's scheduled decision for them was already taken. The prior row is read in the same statement's snapshot.
+     */
+    private boolean project(StatusSnapshot status, LocalDate freshSince, LocalDate today) {
+        Object decidedToday = sql("""
+                with prior as (select status, cycle_start, due_date, grace_end, apply_by, requirements_met, missing_codes,
+                                      credential_name, as_of, updated_at
+                               from learner_status where learner_id = ?1 and credential = ?2)
                 insert into learner_status (learner_id, credential, status, cycle_start, due_date, grace_end, apply_by, requirements_met,
                                             missing, as_of, updated_at, credential_name, missing_codes)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -117,7 +128,16 @@ public class Reminders {
                     due_date = excluded.due_date, grace_end = excluded.grace_end, apply_by = excluded.apply_by,
                     requirements_met = excluded.requirements_met, missing = excluded.missing, as_of = excluded.as_of,
                     missing_codes = excluded.missing_codes,
-                    updated_at = excluded.updated_at""")
+                    updated_at = excluded.updated_at
+                returning exists (select 1 from prior p
+                    where p.status = learner_status.status and p.cycle_start = learner_status.cycle_start
+                      and p.due_date is not distinct from learner_status.due_date
+                      and p.grace_end is not distinct from learner_status.grace_end
+                      and p.apply_by is not distinct from learner_status.apply_by
+                      and p.requirements_met = learner_status.requirements_met
+                      and p.missing_codes is not distinct from learner_status.missing_codes
+                      and p.credential_name is not distinct from learner_status.credential_name
+                      and p.as_of >= ?14 and p.updated_at >= ?15)""")
                 .setParameter(1, status.learnerId())
                 .setParameter(2, status.credential())
                 .setParameter(3, status.status())
@@ -131,6 +151,9 @@ public class Reminders {
                 .setParameter(11, clock.instant())
                 .setParameter(12, status.credentialName(), String.class)
                 .setParameter(13, MissingColumn.write(status.missing()))
-                .executeUpdate();
+                .setParameter(14, freshSince, LocalDate.class)
+                .setParameter(15, today.atStartOfDay(clock.getZone()).toInstant())
+                .getSingleResult();
+        return Boolean.TRUE.equals(decidedToday);
     }
 }

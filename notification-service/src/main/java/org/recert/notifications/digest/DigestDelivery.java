@@ -58,7 +58,8 @@ public class DigestDelivery {
     }
 
     @Scheduled(identity = "employer-digest-mail", every = "${recert.notifications.delivery.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         while (deliverBatch() == config.delivery().batchSize()) {
             LOG.debug("employer digest mail: a full batch, looking for more");

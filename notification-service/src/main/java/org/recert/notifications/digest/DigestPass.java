@@ -34,7 +34,8 @@ public class DigestPass {
     }
 
     @Scheduled(identity = "employer-digest", every = "${recert.notifications.digest.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         decide();
     }

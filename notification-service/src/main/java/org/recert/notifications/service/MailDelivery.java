@@ -73,7 +73,8 @@ public class MailDelivery {
     }
 
     @Scheduled(identity = "reminder-mail", every = "${recert.notifications.delivery.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         while (deliverBatch() == config.delivery().batchSize()) {
             LOG.debug("reminder mail: a full batch, looking for more");

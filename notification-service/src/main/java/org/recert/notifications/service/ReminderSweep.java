@@ -38,7 +38,8 @@ public class ReminderSweep {
     }
 
     @Scheduled(identity = "reminder-sweep", every = "${recert.notifications.sweep.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         sweep();
     }

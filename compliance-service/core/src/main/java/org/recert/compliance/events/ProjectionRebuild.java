@@ -135,7 +135,8 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
 
     /** Replays this replica's partitions for a running rebuild it has not replayed for yet (the others' requests). */
     @Scheduled(identity = "compliance-rebuild-follow", every = "1s", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void followRunningRebuild() {
         Long id = QuarkusTransaction.requiringNew().call(this::activeId);
         if (id != null && replayRequested.get() < id) {
@@ -228,7 +229,8 @@ public class ProjectionRebuild implements EventConsumer.ReadFromStart {
      * evaluate and publish statuses from a projection that may miss credits.
      */
     @Scheduled(identity = "compliance-rebuild-watch", every = "10s", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void failStalled() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> stalled = entityManager.createNativeQuery("""

@@ -46,7 +46,8 @@ public class StatusSweep {
     }
 
     @Scheduled(identity = "compliance-status-sweep", cron = "${recert.compliance.sweep.cron:0 15 0 * * ?}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         sweep();
     }

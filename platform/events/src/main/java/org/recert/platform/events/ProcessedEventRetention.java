@@ -23,7 +23,8 @@ public class ProcessedEventRetention {
     }
 
     @Scheduled(identity = "platform-processed-event-retention", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         forgetExpired();
     }

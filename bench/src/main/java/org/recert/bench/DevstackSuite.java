@@ -67,8 +67,12 @@ final class DevstackSuite implements SuiteAccess {
     }
 
     @Override
-    public void restart(String service) {
+    public void stop(String service) {
         suite.stopService(service);
+    }
+
+    @Override
+    public void start(String service) {
         suite.startService(service);
     }
 

@@ -7,8 +7,8 @@ import org.recert.devstack.Database;
 /** What the benchmark asks of the running suite (devstack's {@code Suite}; see {@link DevstackSuite}). */
 interface SuiteAccess extends AutoCloseable {
 
-    /** The domain services and the gateway, by the keys the suite knows them by. */
-    List<String> SERVICES = List.of("catalog", "credits", "compliance", "gateway");
+    /** The domain services (notification-service included) and the gateway, by the keys the suite knows them by. */
+    List<String> SERVICES = List.of("catalog", "credits", "compliance", "notifications", "gateway");
 
     String gatewayUrl();
 
@@ -24,8 +24,11 @@ interface SuiteAccess extends AutoCloseable {
     /** The process id of a running service. */
     long pid(String service);
 
-    /** Stops a service and starts it again, returning once it is ready. */
-    void restart(String service);
+    /** Stops a service (SIGTERM, its graceful shutdown), returning once it has exited. */
+    void stop(String service);
+
+    /** Starts a stopped service again with the same settings, returning once it is ready. */
+    void start(String service);
 
     @Override
     void close();

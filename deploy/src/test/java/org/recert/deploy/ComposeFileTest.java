@@ -92,6 +92,25 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldRunEveryImageWithTheHeapDevstackMeasuresWith() {
+        // devstack's ServiceProcess is what bench/run measures: the images must run the flags it runs
+        String devstack = Repo.read(Repo.path("devstack", "core", "src", "main", "java", "org", "recert", "devstack",
+                "ServiceProcess.java"));
+        Matcher declared = Pattern.compile("HEAP_FOR_512_MIB = List\\.of\\(([^;]+)\\);").matcher(devstack);
+        assertThat(declared.find()).as("ServiceProcess.HEAP_FOR_512_MIB").isTrue();
+        List<String> heap = Pattern.compile("\"([^\"]+)\"").matcher(declared.group(1)).results().map(m -> m.group(1)).toList();
+        assertThat(heap).contains("-XX:+UseSerialGC", "-XX:MaxNewSize=32m");
+        for (ServiceModule service : ServiceModule.ALL) {
+            String text = Repo.read(service.dir().resolve("src/main/docker/Dockerfile.jvm"));
+            Matcher options = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(text);
+            assertThat(options.find()).as(service.name() + " JAVA_OPTS").isTrue();
+            assertThat(List.of(options.group(1).split(" "))).as(service.name())
+                    .contains("-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError").containsAll(heap);
+            assertThat(text).as(service.name()).contains("MALLOC_ARENA_MAX=2");
+        }
+    }
+
+    @Test
     void shouldProbeEachServiceOnItsOwnPortAndReadinessEndpoint() {
         for (ServiceModule service : ServiceModule.ALL) {
             Assumptions.assumeTrue(service.present(), service.module() + " is not in this tree yet");

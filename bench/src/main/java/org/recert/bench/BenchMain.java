@@ -25,7 +25,7 @@ public final class BenchMain {
 
     /** Held, so that the level set on it stays: the suite's start banner is not the benchmark's output. */
     /** The rows {@code --only} can pick. */
-    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard", "latency", "starts");
+    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard", "latency", "starts", "roster");
     /** {@code --only starts}: restarts per service, the median reported. */
     private static final int STARTS = 3;
 
@@ -68,7 +68,7 @@ public final class BenchMain {
         starts.run();
 
         progress("gateway overhead on GET status");
-        rows.addAll(new GatewayOverhead(context).run());
+        rows.addAll(new GatewayOverhead(context, null).run());
 
         StatusLatency latency = new StatusLatency(context);
         progress("certifying the latency learners");
@@ -97,7 +97,7 @@ public final class BenchMain {
         rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
 
         progress("roster");
-        rows.addAll(new Roster(context).run());
+        rows.addAll(new Roster(context, null).run());
 
         starts.after();
         rows.addAll(starts.rows());
@@ -107,8 +107,9 @@ public final class BenchMain {
 
     /**
      * The rows that {@code --only} names, on a fresh suite: the dashboard's learners are certified and hold no credits.
-     * With {@code profiler}, the dashboard's measured load is recorded (the four services), and the latency row's run at
-     * the full rate (gateway, credits, compliance, notification-service).
+     * With {@code profiler}, the dashboard's measured load is recorded (the four services), the latency row's run at
+     * the full rate (gateway, credits, compliance, notification-service), and for get and roster a loop of gateway
+     * calls after their measure (gateway and compliance).
      */
     private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler, Path root) throws Exception {
         ServiceStarts starts = new ServiceStarts(context);
@@ -118,7 +119,11 @@ public final class BenchMain {
         }
         if (only.contains("get")) {
             progress("gateway overhead on GET status");
-            rows.addAll(new GatewayOverhead(context).run());
+            rows.addAll(new GatewayOverhead(context, profiler).run());
+        }
+        if (only.contains("roster")) {
+            progress("roster");
+            rows.addAll(new Roster(context, profiler).run());
         }
         if (only.contains("dashboard")) {
             StatusLatency latency = new StatusLatency(context);

@@ -1,5 +1,6 @@
 package org.recert.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -12,12 +13,15 @@ final class GatewayOverhead {
     static final String PATH = "/api/v1/compliance/learners/maria/status?credential=CMA_AAMA";
 
     private final Context context;
+    private final Profiler profiler;
 
-    GatewayOverhead(Context context) {
+    /** {@code profiler}, when not null, records gateway and compliance over as many GETs through the gateway after the measure. */
+    GatewayOverhead(Context context, Profiler profiler) {
         this.context = context;
+        this.profiler = profiler;
     }
 
-    List<Row> run() {
+    List<Row> run() throws IOException, InterruptedException {
         String token = context.learnerToken("maria");
         String viaGateway = context.gateway + PATH;
         String direct = context.service("compliance") + PATH;
@@ -39,6 +43,13 @@ final class GatewayOverhead {
             }
         }
         CpuMeter.Reading after = context.cpu.read();
+        if (profiler != null) {
+            profiler.record("get", List.of("gateway", "compliance"), () -> {
+                for (int i = 0; i < context.settings.statusRequests(); i++) {
+                    call(viaGateway, token, null);
+                }
+            });
+        }
         double p50 = overhead(gateway.p50(), service.p50());
         double p99 = overhead(gateway.p99(), service.p99());
         String n = " (n=" + gateway.count() + " each, 1 client)";

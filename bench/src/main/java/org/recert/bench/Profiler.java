@@ -40,13 +40,29 @@ final class Profiler {
         }
     }
 
+    /**
+     * Records {@code services} over {@code load} alone, run after a row's measure so that its printed figures carry no
+     * recording's cost: {@code <row>-<service>.jfr} and {@code <row>-<service>-top.txt}.
+     */
+    void record(String row, List<String> services, Runnable load) throws IOException, InterruptedException {
+        start(services);
+        load.run();
+        stop(row + "-");
+    }
+
     /** Stops the recordings and writes {@code <service>.jfr} and {@code <service>-top.txt} into the directory. */
     void stop() throws IOException, InterruptedException {
+        stop("");
+    }
+
+    /** {@link #stop()}, the files' names prefixed with {@code prefix}. */
+    private void stop(String prefix) throws IOException, InterruptedException {
         for (Map.Entry<String, Long> entry : pids.entrySet()) {
-            Path file = directory.resolve(entry.getKey() + ".jfr");
+            Path file = directory.resolve(prefix + entry.getKey() + ".jfr");
             jcmd(entry.getValue(), "JFR.stop", "name=" + RECORDING, "filename=" + file);
-            Files.writeString(directory.resolve(entry.getKey() + "-top.txt"), summary(file));
+            Files.writeString(directory.resolve(prefix + entry.getKey() + "-top.txt"), summary(file));
         }
+        pids.clear();
     }
 
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {

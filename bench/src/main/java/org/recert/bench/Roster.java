@@ -21,10 +21,16 @@ final class Roster {
     private static final int PAGE_RUNS = 60;
     private static final int CSV_RUNS = 10;
 
-    private final Context context;
+    /** {@code --profile}: CSVs through the gateway recorded after the measure. */
+    private static final int PROFILED_CSV_RUNS = 40;
 
-    Roster(Context context) {
+    private final Context context;
+    private final Profiler profiler;
+
+    /** {@code profiler}, when not null, records gateway and compliance over more CSVs through the gateway after the measure. */
+    Roster(Context context, Profiler profiler) {
         this.context = context;
+        this.profiler = profiler;
     }
 
     boolean built() {
@@ -52,6 +58,13 @@ final class Roster {
         Samples csvDirect = new Samples();
         measure(path + "?limit=100", "application/json", token, PAGE_RUNS, pageGateway, pageDirect);
         measure(path, "text/csv", token, CSV_RUNS, csvGateway, csvDirect);
+        if (profiler != null) {
+            profiler.record("roster", List.of("gateway", "compliance"), () -> {
+                for (int i = 0; i < PROFILED_CSV_RUNS; i++) {
+                    call(context.gateway + path, "text/csv", token, null);
+                }
+            });
+        }
         return List.of(
                 new Row(members + "-member roster, first page of 100, p50 / p99 (n=" + PAGE_RUNS + "): gateway vs compliance direct",
                         Row.ms(pageGateway.p50()) + " / " + Row.ms(pageGateway.p99()), Row.ms(pageDirect.p50()) + " / " + Row.ms(pageDirect.p99()), "-", ""),

@@ -50,6 +50,13 @@ public enum RouteGroup {
     }
 
     static boolean matches(String pattern, String path) {
+        // the text before the segment of the first wildcard is literal: a path that does not begin with it cannot match,
+        // and most requests are told so without splitting anything
+        int wildcard = pattern.indexOf('*');
+        int literal = wildcard < 0 ? pattern.length() : pattern.lastIndexOf('/', wildcard);
+        if (!path.regionMatches(0, pattern, 0, literal)) {
+            return false;
+        }
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         boolean prefix = pattern.endsWith("/**");
         String[] wanted = (prefix ? pattern.substring(0, pattern.length() - 3) : pattern).split("/", -1);

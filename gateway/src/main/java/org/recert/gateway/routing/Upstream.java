@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClient;
 import org.recert.gateway.config.GatewayConfig;
 
@@ -45,6 +46,8 @@ public final class Upstream {
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(30)
                 .setDecompressionSupported(false)
+                // the gateway's own CLIENT span (UpstreamSpans) is the one each call carries on; Vert.x's would be a second
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setName("upstream-" + name);
         this.client = vertx.createHttpClient(options);
         this.webClient = WebClient.wrap(client);

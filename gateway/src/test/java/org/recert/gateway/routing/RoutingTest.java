@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.recert.gateway.support.AllServicesUp;
+import org.recert.gateway.support.FakeServices;
 import org.recert.gateway.support.Tokens;
 import org.recert.platform.security.DevTokens;
 
@@ -126,6 +128,21 @@ class RoutingTest {
             String rest = CompletableFuture.supplyAsync(() -> new String(readAll(body), StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
             assertThat(rest).isEqualTo("last");
         }
+    }
+
+    @Test
+    void shouldPassOnTheChunksOfOneReadAsOneChunk() throws Exception {
+        // the service writes each row as a chunk of its own, all at once: the gateway hands on what it read together
+        // as one chunk (one write, not one write, flush and TCP segment per row), every byte in order
+        Chunked answer = rawGet("/api/v1/compliance/rows", Tokens.learner(devTokens, Tokens.uniqueSubject("router")));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < FakeServices.ROWS; i++) {
+            expected.append(FakeServices.row(i));
+        }
+        assertThat(answer.status()).startsWith("HTTP/1.1 200");
+        assertThat(answer.body()).isEqualTo(expected.toString());
+        assertThat(answer.chunks()).as("chunks the client got for the service's " + FakeServices.ROWS)
+                .isLessThan(FakeServices.ROWS / 10);
     }
 
     @Test
@@ -274,6 +291,32 @@ class RoutingTest {
             return in.readAllBytes();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A chunked answer as it came off the wire: its status line, its body and the number of chunks it came in. */
+    private record Chunked(String status, String body, int chunks) {
+    }
+
+    private Chunked rawGet(String path, String authorization) throws Exception {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int at = text.indexOf("\r\n\r\n") + 4;
+            StringBuilder body = new StringBuilder();
+            int chunks = 0;
+            while (true) {
+                int lineEnd = text.indexOf("\r\n", at);
+                int size = Integer.parseInt(text.substring(at, lineEnd).trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                chunks++;
+                body.append(text, lineEnd + 2, lineEnd + 2 + size);
+                at = lineEnd + 2 + size + 2;
+            }
+            return new Chunked(text.substring(0, text.indexOf("\r\n")), body.toString(), chunks);
         }
     }
 }

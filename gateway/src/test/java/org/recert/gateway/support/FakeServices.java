@@ -30,6 +30,8 @@ import io.vertx.ext.web.RoutingContext;
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String SILENT_LEARNER = "sloth";
+    /** Rows of {@code /rows}, each written and flushed as a chunk of its own, as a CSV export flushing per row does. */
+    public static final int ROWS = 2000;
     private static final List<String> SERVICES = List.of("catalog", "credits", "compliance", "notifications");
 
     private Vertx vertx;
@@ -88,6 +90,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
             response.end();
         });
+        router.get(prefix + "/rows").handler(context -> {
+            HttpServerResponse response = context.response().setChunked(true).putHeader("Content-Type", "text/csv");
+            for (int i = 0; i < ROWS; i++) {
+                response.write(row(i));
+            }
+            response.end();
+        });
         router.get(prefix + "/slow").handler(context -> {
             // never answers: the gateway's timeout must
         });
@@ -112,6 +121,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
         HttpServer server = vertx.createHttpServer().requestHandler(router);
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join().actualPort();
+    }
+
+    /** Row {@code i} of {@code /rows}. */
+    public static String row(int i) {
+        return "learner-" + i + ",EMP-" + i + ",true,CMA_AAMA,ON_TRACK\n";
     }
 
     private void echo(String service, RoutingContext context) {

@@ -91,7 +91,7 @@ public final class BenchMain {
         rows.addAll(latency.run(kafka));
 
         progress("learner dashboard");
-        rows.addAll(new Dashboard(context, null).run(latency.learners()));
+        rows.addAll(new Dashboard(context, null, root.resolve("bench/target/dashboard-statements.md")).run(latency.learners()));
 
         progress("completion report of " + settings.reportRows() + " rows");
         rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
@@ -130,7 +130,7 @@ public final class BenchMain {
             progress("certifying the dashboard's learners");
             latency.prepare();
             progress("learner dashboard");
-            rows.addAll(new Dashboard(context, profiler).run(latency.learners()));
+            rows.addAll(new Dashboard(context, profiler, root.resolve("bench/target/dashboard-statements.md")).run(latency.learners()));
         }
         if (only.contains("latency")) {
             // the whole run's throughput warm-up first: the latency row's own warm-up (3,000 credits) leaves the C2

@@ -45,11 +45,8 @@ final class StatementCounts {
     }
 
     List<Row> run() throws Exception {
-        try (Connection admin = superuser()) {
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("create extension if not exists pg_stat_statements");
-                statement.execute("select pg_stat_statements_reset()");
-            }
+        try (Connection admin = superuser(context)) {
+            reset(admin);
             long eventsBefore = StatusEvents.published(context);
             long next = System.nanoTime();
             for (int i = 0; i < CREDITS; i++) {
@@ -67,28 +64,8 @@ final class StatementCounts {
     }
 
     private List<Row> read(Connection admin, double eventsPerCredit) throws Exception {
-        Map<String, Double> perDatabase = new LinkedHashMap<>();
-        StringBuilder out = new StringBuilder("Statements per credit (" + CREDITS + " credits at " + PER_SECOND
-                + "/s through the gateway; pg_stat_statements calls / credits; at least 0.01 per credit)\n\n"
-                + "| database | per credit | rows per call | statement |\n|---|---|---|---|\n");
-        try (PreparedStatement query = admin.prepareStatement("""
-                select d.datname, s.calls, s.rows, regexp_replace(s.query, '\\s+', ' ', 'g')
-                from pg_stat_statements s join pg_database d on d.oid = s.dbid
-                where s.query not like '%pg_stat_statements%'
-                order by d.datname, s.calls desc""");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                double perCredit = rows.getLong(2) / (double) CREDITS;
-                perDatabase.merge(rows.getString(1), perCredit, Double::sum);
-                if (perCredit >= 0.01) {
-                    String text = rows.getString(4);
-                    out.append(String.format("| %s | %.2f | %.1f | `%s` |%n", rows.getString(1), perCredit,
-                            rows.getLong(3) / (double) Math.max(1, rows.getLong(2)), text.length() > 160 ? text.substring(0, 160) + "..." : text));
-                }
-            }
-        }
-        Files.createDirectories(report.getParent());
-        Files.writeString(report, out.toString());
+        Map<String, Double> perDatabase = tally(admin, CREDITS, report, "Statements per credit (" + CREDITS + " credits at "
+                + PER_SECOND + "/s through the gateway; pg_stat_statements calls / credits; at least 0.01 per credit)");
         List<String> split = new ArrayList<>();
         perDatabase.forEach((db, n) -> split.add(String.format("%s %.1f", db, n)));
         double total = perDatabase.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -98,8 +75,44 @@ final class StatementCounts {
                 String.format("%.1f", total), "", "-", ""));
     }
 
+    /**
+     * What {@code pg_stat_statements} counted since its reset, per unit of work: the calls by database, and each
+     * statement run at least 0.01 times per unit into {@code report} under {@code title}.
+     */
+    static Map<String, Double> tally(Connection admin, long units, Path report, String title) throws Exception {
+        Map<String, Double> perDatabase = new LinkedHashMap<>();
+        StringBuilder out = new StringBuilder(title + "\n\n| database | per unit | rows per call | statement |\n|---|---|---|---|\n");
+        try (PreparedStatement query = admin.prepareStatement("""
+                select d.datname, s.calls, s.rows, regexp_replace(s.query, '\\s+', ' ', 'g')
+                from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                where s.query not like '%pg_stat_statements%'
+                order by d.datname, s.calls desc""");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                double perUnit = rows.getLong(2) / (double) units;
+                perDatabase.merge(rows.getString(1), perUnit, Double::sum);
+                if (perUnit >= 0.01) {
+                    String text = rows.getString(4);
+                    out.append(String.format("| %s | %.2f | %.1f | `%s` |%n", rows.getString(1), perUnit,
+                            rows.getLong(3) / (double) Math.max(1, rows.getLong(2)), text.length() > 160 ? text.substring(0, 160) + "..." : text));
+                }
+            }
+        }
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, out.toString());
+        return perDatabase;
+    }
+
+    /** Empties {@code pg_stat_statements}' counters (creating the extension the first time). */
+    static void reset(Connection admin) throws Exception {
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
     /** The server's superuser (devstack's PostgreSQL trusts local connections): the extension and its counters need it. */
-    private Connection superuser() throws Exception {
+    static Connection superuser(Context context) throws Exception {
         Database credits = context.suite.database("credits");
         return DriverManager.getConnection(credits.jdbcUrl(), "postgres", "");
     }

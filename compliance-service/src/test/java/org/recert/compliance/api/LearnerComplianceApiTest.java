@@ -1,6 +1,7 @@
 package org.recert.compliance.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -191,6 +192,39 @@ class LearnerComplianceApiTest {
     }
 
     @Test
+    void shouldAnswerEachCredentialsStatusAndPlanInOneOverviewExactlyAsTheirOwnEndpointsDo() {
+        certify("2022-02-10");
+        self().body(Map.of("certifiedOn", "2024-05-02")).put("/api/v1/compliance/learners/{id}/certifications/RMA_AMT", learner)
+                .then().statusCode(201);
+        String learnerPath = "/api/v1/compliance/learners/{id}";
+        var overview = self().queryParam("credential", "CCMA_NHA").queryParam("credential", "NOPE")
+                .get(learnerPath + "/overview", learner).then().statusCode(200)
+                .body("learnerId", equalTo(learner))
+                .body("asOf", equalTo(TODAY.toString()))
+                // the ones asked for first, in that order, then those held
+                .body("credentials.credential", contains("CCMA_NHA", "NOPE", "CMA_AAMA", "RMA_AMT"))
+                .extract().jsonPath();
+        for (int i : new int[] {0, 2, 3}) {
+            String credential = overview.getString("credentials[" + i + "].credential");
+            Map<String, Object> status = self().queryParam("credential", credential).get(learnerPath + "/status", learner)
+                    .then().statusCode(200).extract().jsonPath().getMap("$");
+            Map<String, Object> plan = self().queryParam("credential", credential).get(learnerPath + "/plan", learner)
+                    .then().statusCode(200).extract().jsonPath().getMap("$");
+            assertThat(overview.getMap("credentials[" + i + "].status")).as(credential).isEqualTo(status);
+            assertThat(overview.getMap("credentials[" + i + "].plan")).as(credential).isEqualTo(plan);
+            assertThat(overview.getMap("credentials[" + i + "].statusProblem")).isNull();
+        }
+        String refused = self().queryParam("credential", "NOPE").get(learnerPath + "/status", learner).then().statusCode(400)
+                .extract().jsonPath().getString("detail");
+        assertThat(overview.getString("credentials[1].statusProblem.detail")).isEqualTo(refused);
+        assertThat(overview.getInt("credentials[1].planProblem.status")).isEqualTo(400);
+        assertThat(overview.getMap("credentials[1].status")).isNull();
+
+        self().queryParam("credential", "x".repeat(65)).get(learnerPath + "/overview", learner).then().statusCode(400)
+                .body("field", equalTo("credential"));
+    }
+
+    @Test
     void shouldLetAnAdminReadAndCertifyAnyLearner() {
         as("ops", "admin").body(Map.of("certifiedOn", "2023-04-01"))
                 .put("/api/v1/compliance/learners/{id}/certifications/CMA_AAMA", learner).then().statusCode(201)
@@ -202,7 +236,8 @@ class LearnerComplianceApiTest {
     @Test
     void shouldDenyEveryLearnerEndpointToAnyoneButTheLearnerAndAdmins() {
         certify("2022-02-10");
-        String[] paths = {"/certifications", "/certifications/CMA_AAMA", "/statuses", "/status?credential=CMA_AAMA", "/plan?credential=CMA_AAMA"};
+        String[] paths = {"/certifications", "/certifications/CMA_AAMA", "/statuses", "/status?credential=CMA_AAMA", "/plan?credential=CMA_AAMA",
+                "/overview?credential=CMA_AAMA"};
         for (String path : paths) {
             String url = "/api/v1/compliance/learners/" + learner + path;
             given().get(url).then().statusCode(401);

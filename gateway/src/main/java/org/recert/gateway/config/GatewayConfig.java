@@ -117,10 +117,10 @@ public interface GatewayConfig {
         List<String> bulkPaths();
 
         /**
-         * Paths of expensive calls (a recertification plan, the dashboard), which spend their own budget: exact, with
+         * Paths of expensive calls (a recertification plan, a compliance overview, the dashboard), which spend their own budget: exact, with
          * {@code *} for one segment, or a prefix ending in /**.
          */
-        @WithDefault("/api/v1/compliance/learners/*/plan,/api/v1/me/dashboard")
+        @WithDefault("/api/v1/compliance/learners/*/plan,/api/v1/compliance/learners/*/overview,/api/v1/me/dashboard")
         List<String> expensivePaths();
 
         /**
@@ -205,5 +205,9 @@ public interface GatewayConfig {
         /** How many recent credits are shown. */
         @WithDefault("5")
         int recentCredits();
+
+        /** How long the catalog's suggested courses (the same for every learner) are shown again before it is asked anew; 0s asks every time. */
+        @WithDefault("30s")
+        Duration suggestedCoursesFreshFor();
     }
 }

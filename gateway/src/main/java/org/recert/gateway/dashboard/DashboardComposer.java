@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,10 +31,11 @@ import org.recert.gateway.routing.Upstreams;
 import org.recert.platform.web.TraceContext;
 
 /**
- * Composes the learner's dashboard from the services: the credentials the learner holds (and those always shown),
- * then each one's status and plan, all at once and alongside the latest credits, each call with its own timeout
- * and the service's circuit breaker. A part that fails becomes {@code {"available": false, "reason": ...}}; the
- * dashboard itself always answers.
+ * Composes the learner's dashboard from three calls made at once, each with its own timeout and the service's circuit
+ * breaker: compliance's overview (each credential's status and plan: those always shown, then every other one the
+ * learner holds, one evaluation per credential), the latest credits, and the suggested courses (the same for every
+ * learner, so an answer is shared by the dashboards of the next few seconds: {@link SharedPart}). A part that fails
+ * becomes {@code {"available": false, "reason": ...}}; the dashboard itself always answers.
  */
 @ApplicationScoped
 public class DashboardComposer {
@@ -49,6 +49,9 @@ public class DashboardComposer {
     private final ObjectMapper json;
     private final UpstreamSpans spans;
     private final Clock clock = Clock.systemUTC();
+    /** The credentials always shown, as the overview's query asks for them. */
+    private final String shown;
+    private final SharedPart suggestions;
 
     public DashboardComposer(Upstreams upstreams, GatewayConfig config, ObjectMapper json, UpstreamSpans spans) {
         this.spans = spans;
@@ -57,52 +60,54 @@ public class DashboardComposer {
         this.compliance = upstreams.named("compliance");
         this.config = config.dashboard();
         this.json = json;
+        this.shown = this.config.credentials().stream().distinct()
+                .map(credential -> "credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "&" + b).map(query -> "?" + query).orElse("");
+        this.suggestions = new SharedPart(this.config.suggestedCoursesFreshFor());
     }
 
     public Future<Dashboard> compose(String learnerId, Forwarded forwarded) {
         String learner = URLEncoder.encode(learnerId, StandardCharsets.UTF_8);
         Future<Part> recent = part(credits, "/api/v1/credits/learners/" + learner + "/credits?limit=" + config.recentCredits(), forwarded);
-        Future<Part> suggested = part(catalog, "/api/v1/catalog/courses?" + config.suggestedCourses(), forwarded);
-        Future<Part> held = part(compliance, "/api/v1/compliance/learners/" + learner + "/certifications", forwarded);
-        return held.compose(certifications -> {
-            List<String> credentials = credentials(certifications);
-            List<Future<Part>> statuses = new ArrayList<>();
-            List<Future<Part>> plans = new ArrayList<>();
-            for (String credential : credentials) {
-                String query = "?credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8);
-                statuses.add(part(compliance, "/api/v1/compliance/learners/" + learner + "/status" + query, forwarded));
-                plans.add(part(compliance, "/api/v1/compliance/learners/" + learner + "/plan" + query, forwarded));
-            }
-            List<Future<Part>> all = new ArrayList<>(statuses);
-            all.addAll(plans);
-            all.add(recent);
-            all.add(suggested);
-            // every part recovers into a Part, so this never fails
-            return Future.join(all).transform(ignored -> {
-                List<CredentialCard> cards = new ArrayList<>();
-                for (int i = 0; i < credentials.size(); i++) {
-                    Part status = statuses.get(i).result();
-                    cards.add(new CredentialCard(credentials.get(i), summary(status), status, plans.get(i).result()));
-                }
-                boolean complete = certifications.available() && all.stream().allMatch(part -> part.result().available());
-                return Future.succeededFuture(new Dashboard(learnerId, Instant.now(clock), complete, cards, recent.result(),
-                        suggested.result()));
-            });
+        Future<Part> suggested = suggestions.get(() -> part(catalog, "/api/v1/catalog/courses?" + config.suggestedCourses(), forwarded));
+        Future<Part> overview = part(compliance, "/api/v1/compliance/learners/" + learner + "/overview" + shown, forwarded);
+        // every part recovers into a Part, so this never fails
+        return Future.join(recent, suggested, overview).transform(ignored -> {
+            List<CredentialCard> cards = cards(overview.result());
+            boolean complete = overview.result().available() && recent.result().available() && suggested.result().available()
+                    && cards.stream().allMatch(card -> card.status().available() && card.cheapestPlan().available());
+            return Future.succeededFuture(new Dashboard(learnerId, Instant.now(clock), complete, cards, recent.result(),
+                    suggested.result()));
         });
     }
 
-    /** The credentials always shown, then every other one the learner holds (when the list could be fetched). */
-    private List<String> credentials(Part certifications) {
-        Set<String> credentials = new LinkedHashSet<>(config.credentials());
-        if (certifications.available() && certifications.data() != null) {
-            for (JsonNode certification : certifications.data().path("items")) {
-                String credential = certification.path("credential").asText("");
-                if (!credential.isBlank()) {
-                    credentials.add(credential);
-                }
+    /**
+     * One card per credential of the overview; without one, a card per credential always shown, each part saying why.
+     */
+    private List<CredentialCard> cards(Part overview) {
+        List<CredentialCard> cards = new ArrayList<>();
+        if (!overview.available() || overview.data() == null) {
+            Part missing = overview.available() ? Part.missing(compliance.name() + " answered no overview") : overview;
+            for (String credential : new LinkedHashSet<>(config.credentials())) {
+                cards.add(new CredentialCard(credential, null, missing, missing));
             }
+            return cards;
         }
-        return List.copyOf(credentials);
+        for (JsonNode item : overview.data().path("credentials")) {
+            Part status = itemPart(item, "status", "statusProblem");
+            cards.add(new CredentialCard(item.path("credential").asText(), summary(status), status, itemPart(item, "plan", "planProblem")));
+        }
+        return cards;
+    }
+
+    /** An overview entry's status or plan, or the reason the service's own endpoint would have given for its problem. */
+    private Part itemPart(JsonNode item, String field, String problemField) {
+        JsonNode data = item.get(field);
+        if (data != null && data.isObject()) {
+            return Part.of(data);
+        }
+        JsonNode problem = item.path(problemField);
+        return Part.missing(reason(compliance, problem.path("status").asInt(500), problem.path("detail").asText(null)));
     }
 
     private Future<Part> part(Upstream upstream, String uri, Forwarded forwarded) {
@@ -146,29 +151,37 @@ public class DashboardComposer {
                 return Part.missing(upstream.name() + " answered something that is not JSON");
             }
         }
-        if (status == 404) {
-            return Part.missing(detail(response, "not found"));
-        }
-        if (status == 401 || status == 403) {
-            return Part.missing(detail(response, "not allowed"));
-        }
-        if (status >= 500) {
-            return Part.missing(upstream.name() + " is unavailable");
-        }
-        return Part.missing(detail(response, upstream.name() + " refused with status " + status));
+        return Part.missing(reason(upstream, status, status >= 500 ? null : detail(response)));
     }
 
-    /** The service's problem detail when it sent one, so the learner sees the service's words. */
-    private String detail(HttpResponse<Buffer> response, String fallback) {
+    /** Why a part is missing, from the service's status and its problem's detail (its own words, when it sent any). */
+    private static String reason(Upstream upstream, int status, String detail) {
+        if (status >= 500) {
+            return upstream.name() + " is unavailable";
+        }
+        if (detail != null) {
+            return detail;
+        }
+        if (status == 404) {
+            return "not found";
+        }
+        if (status == 401 || status == 403) {
+            return "not allowed";
+        }
+        return upstream.name() + " refused with status " + status;
+    }
+
+    /** The service's problem detail when it sent one. */
+    private String detail(HttpResponse<Buffer> response) {
         try {
             JsonNode problem = response.body() == null ? null : json.readTree(response.body().getBytes());
             if (problem != null && problem.hasNonNull("detail")) {
                 return problem.get("detail").asText();
             }
         } catch (IOException e) {
-            // not a problem document: the fallback says enough
+            // not a problem document: the status says enough
         }
-        return fallback;
+        return null;
     }
 
     static CredentialCard.Summary summary(Part status) {

@@ -52,6 +52,19 @@ class DashboardTest {
     }
 
     @Test
+    void shouldShareTheSuggestedCoursesAmongTheDashboardsOfTheNextSecondsInsteadOfSearchingPerView() {
+        int searchesBefore = FakeServices.COURSE_SEARCHES.get();
+        int first = given().header("Authorization", Tokens.learner(devTokens, "maria")).when().get("/api/v1/me/dashboard")
+                .then().statusCode(200).body("suggestedCourses.available", equalTo(true))
+                .extract().path("suggestedCourses.data.search");
+        int second = given().header("Authorization", Tokens.learner(devTokens, "james")).when().get("/api/v1/me/dashboard")
+                .then().statusCode(200).body("suggestedCourses.data.items[0].id", equalTo("k-9"))
+                .extract().path("suggestedCourses.data.search");
+        assertThat(second).isEqualTo(first);
+        assertThat(FakeServices.COURSE_SEARCHES.get() - searchesBefore).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void shouldMarkASlowPartInsteadOfFailingTheDashboard() {
         long started = System.nanoTime();
         given().header("Authorization", Tokens.learner(devTokens, FakeServices.SILENT_LEARNER))

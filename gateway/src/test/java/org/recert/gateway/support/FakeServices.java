@@ -32,6 +32,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final String SILENT_LEARNER = "sloth";
     /** Rows of {@code /rows}, each written and flushed as a chunk of its own, as a CSV export flushing per row does. */
     public static final int ROWS = 2000;
+    /** Course searches the catalog answered, counted from one. */
+    public static final java.util.concurrent.atomic.AtomicInteger COURSE_SEARCHES = new java.util.concurrent.atomic.AtomicInteger();
     private static final List<String> SERVICES = List.of("catalog", "credits", "compliance", "notifications");
 
     private Vertx vertx;
@@ -108,6 +110,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         router.get("/q/openapi").handler(context -> json(context, openApi(service, conflicting)));
         if (service.equals("catalog")) {
             router.get(prefix + "/courses").handler(context -> json(context, new JsonObject().putNull("nextCursor")
+                    .put("search", COURSE_SEARCHES.incrementAndGet())
                     .put("query", context.request().query())
                     .put("items", new JsonArray().add(new JsonObject().put("id", "k-9").put("title", "Free HIPAA refresher")))));
         }
@@ -115,9 +118,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             router.get(prefix + "/learners/:learnerId/credits").handler(this::credits);
         }
         if (service.equals("compliance")) {
-            router.get(prefix + "/learners/:learnerId/certifications").handler(this::certifications);
             router.get(prefix + "/learners/:learnerId/status").handler(this::status);
             router.get(prefix + "/learners/:learnerId/plan").handler(this::plan);
+            router.get(prefix + "/learners/:learnerId/overview").handler(this::overview);
         }
         HttpServer server = vertx.createHttpServer().requestHandler(router);
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join().actualPort();
@@ -174,40 +177,52 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         json(context, new JsonObject().put("items", new JsonArray().add(credit)).putNull("nextCursor"));
     }
 
-    private void certifications(RoutingContext context) {
-        if (!authorized(context)) {
-            return;
-        }
-        String learner = context.pathParam("learnerId");
-        json(context, new JsonObject().putNull("nextCursor").put("items", new JsonArray()
-                .add(new JsonObject().put("learnerId", learner).put("credential", "CMA_AAMA").put("dueDate", "2027-03-31"))
-                .add(new JsonObject().put("learnerId", learner).put("credential", "RMA_AMT").put("dueDate", "2028-06-30"))));
-    }
-
     private void status(RoutingContext context) {
         if (!authorized(context)) {
             return;
         }
-        json(context, new JsonObject()
-                .put("learnerId", context.pathParam("learnerId"))
-                .put("credential", context.request().getParam("credential"))
-                .put("status", "AT_RISK")
-                .put("dueDate", "2027-03-31")
-                .put("daysRemaining", 126)
-                .put("requirements", new JsonArray()
-                        .add(new JsonObject().put("code", "TOTAL").put("required", 60).put("earned", 38).put("shortfall", 22))
-                        .add(new JsonObject().put("code", "CLINICAL").put("required", 10).put("earned", 4).put("shortfall", 6))
-                        .add(new JsonObject().put("code", "GENERAL").put("required", 10).put("earned", 12).put("shortfall", 0))));
+        json(context, status(context.pathParam("learnerId"), context.request().getParam("credential")));
     }
 
     private void plan(RoutingContext context) {
         if (!authorized(context)) {
             return;
         }
-        json(context, new JsonObject()
-                .put("credential", context.request().getParam("credential"))
+        json(context, plan(context.request().getParam("credential")));
+    }
+
+    /** The credentials asked for, then those held (CMA_AAMA and RMA_AMT), each with its status and plan. */
+    private void overview(RoutingContext context) {
+        if (!authorized(context)) {
+            return;
+        }
+        String learner = context.pathParam("learnerId");
+        java.util.Set<String> credentials = new java.util.LinkedHashSet<>(context.queryParam("credential"));
+        credentials.addAll(List.of("CMA_AAMA", "RMA_AMT"));
+        JsonArray items = new JsonArray();
+        credentials.forEach(credential -> items.add(new JsonObject().put("credential", credential)
+                .put("status", status(learner, credential)).put("plan", plan(credential))));
+        json(context, new JsonObject().put("learnerId", learner).put("asOf", "2026-11-25").put("credentials", items));
+    }
+
+    private static JsonObject status(String learner, String credential) {
+        return new JsonObject()
+                .put("learnerId", learner)
+                .put("credential", credential)
+                .put("status", "AT_RISK")
+                .put("dueDate", "2027-03-31")
+                .put("daysRemaining", 126)
+                .put("requirements", new JsonArray()
+                        .add(new JsonObject().put("code", "TOTAL").put("required", 60).put("earned", 38).put("shortfall", 22))
+                        .add(new JsonObject().put("code", "CLINICAL").put("required", 10).put("earned", 4).put("shortfall", 6))
+                        .add(new JsonObject().put("code", "GENERAL").put("required", 10).put("earned", 12).put("shortfall", 0)));
+    }
+
+    private static JsonObject plan(String credential) {
+        return new JsonObject()
+                .put("credential", credential)
                 .put("totalFee", new JsonObject().put("amount", 25.0).put("currency", "USD"))
-                .put("courses", new JsonArray().add(new JsonObject().put("courseId", "k-1").put("title", "Clinical skills"))));
+                .put("courses", new JsonArray().add(new JsonObject().put("courseId", "k-1").put("title", "Clinical skills")));
     }
 
     /** Like a real service: no token, no data. */

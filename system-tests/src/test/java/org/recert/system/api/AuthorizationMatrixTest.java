@@ -206,6 +206,7 @@ class AuthorizationMatrixTest {
                 d -> get(learnerPath(d) + "/certifications/" + SuiteData.CREDENTIAL), learnerRecords());
         add(cases, "PUT " + learner + "/certifications/{credential}", "the learner's certification date",
                 d -> ApiRequest.of("PUT", learnerPath(d) + "/certifications/" + SuiteData.CREDENTIAL).json("{\"certifiedOn\":\"2022-02-10\"}"), learnerRecords());
+        add(cases, "GET " + learner + "/overview", "the learner's statuses and plans", d -> get(learnerPath(d) + "/overview?credential=" + SuiteData.CREDENTIAL), learnerRecords());
         add(cases, "GET " + learner + "/plan", "the learner's plan", d -> get(learnerPath(d) + "/plan?credential=" + SuiteData.CREDENTIAL), learnerRecords());
         add(cases, "GET " + learner + "/status", "the learner's status", d -> get(learnerPath(d) + "/status?credential=" + SuiteData.CREDENTIAL), learnerRecords());
         add(cases, "GET " + learner + "/statuses", "the learner's statuses", d -> get(learnerPath(d) + "/statuses"), learnerRecords());

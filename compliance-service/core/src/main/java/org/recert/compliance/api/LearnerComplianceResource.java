@@ -31,6 +31,7 @@ import org.recert.compliance.domain.Credential;
 import org.recert.compliance.service.CertificationService;
 import org.recert.compliance.service.CertificationView;
 import org.recert.compliance.service.Evaluations;
+import org.recert.compliance.service.LearnerOverviews;
 import org.recert.compliance.service.PlanService;
 import org.recert.compliance.service.RecertificationSummaries;
 import org.recert.compliance.service.RuleSets;
@@ -54,6 +55,9 @@ public class LearnerComplianceResource {
 
     /** The largest budget a plan is asked for. */
     private static final long MAX_BUDGET = 1_000_000_000L;
+    /** The most credentials an overview is asked to show besides those held. */
+    private static final int MAX_SHOWN = 20;
+    private static final int MAX_CODE_LENGTH = 64;
 
     private final Caller caller;
     private final RuleSets ruleSets;
@@ -61,9 +65,11 @@ public class LearnerComplianceResource {
     private final Evaluations evaluations;
     private final PlanService plans;
     private final RecertificationSummaries summaries;
+    private final LearnerOverviews overviews;
 
     public LearnerComplianceResource(Caller caller, RuleSets ruleSets, CertificationService certifications, Evaluations evaluations,
-            PlanService plans, RecertificationSummaries summaries) {
+            PlanService plans, RecertificationSummaries summaries, LearnerOverviews overviews) {
+        this.overviews = overviews;
         this.caller = caller;
         this.ruleSets = ruleSets;
         this.certifications = certifications;
@@ -206,6 +212,31 @@ public class LearnerComplianceResource {
         authorize(learnerId);
         Credential rules = ruleSets.byField("credential", credential);
         return plans.plan(learnerId, rules, budget, Boolean.TRUE.equals(approvedOnly));
+    }
+
+    @GET
+    @Path("/overview")
+    @Operation(summary = "Status and cheapest plan in every credential", description = "What a dashboard shows, in one call: for each "
+            + "credential named (in that order, held or not) and then each other one the learner holds, today's status as GET status "
+            + "answers it and the cheapest plan as GET plan answers it without a budget. A credential that cannot be answered (an "
+            + "unknown code, say) carries the problem those calls would have answered, and the others are still answered.")
+    @APIResponse(responseCode = "200", description = "One entry per credential",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LearnerOverviews.Overview.class)))
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; more than " + MAX_SHOWN + " credentials named")
+    @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
+    @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
+    public LearnerOverviews.Overview overview(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,
+            @Parameter(description = "Credential codes shown first even when not held; repeatable", example = "CMA_AAMA")
+            @QueryParam("credential") List<String> credentials) {
+        authorize(learnerId);
+        List<String> shown = credentials == null ? List.of() : credentials.stream().filter(code -> !code.isBlank()).distinct().toList();
+        if (shown.size() > MAX_SHOWN) {
+            throw ProblemException.invalid("credential", "at most " + MAX_SHOWN + " credentials");
+        }
+        if (shown.stream().anyMatch(code -> code.length() > MAX_CODE_LENGTH)) {
+            throw ProblemException.invalid("credential", "a credential code has at most " + MAX_CODE_LENGTH + " characters");
+        }
+        return overviews.overview(learnerId, shown);
     }
 
     @GET

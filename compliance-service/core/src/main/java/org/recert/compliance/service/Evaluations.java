@@ -94,7 +94,12 @@ public class Evaluations {
 
     /** Evaluates under the version of the credential's rules in force on the cycle's due date. */
     public Evaluated evaluate(String learnerId, Credential credential, LocalDate asOf, Optional<CertificationEntity> certification) {
-        List<LearnerCreditEntity> rows = credits(learnerId);
+        return evaluate(learnerId, credential, asOf, certification, credits(learnerId));
+    }
+
+    /** The same, on the learner's credit rows read already (one read serves several credentials). */
+    public Evaluated evaluate(String learnerId, Credential credential, LocalDate asOf, Optional<CertificationEntity> certification,
+            List<LearnerCreditEntity> rows) {
         List<CreditFact> credits = rows.stream().map(facts::credit).toList();
         LocalDate certifiedOn = certification.map(c -> c.certifiedOn).orElse(null);
         RuleSet rules = credential.versionFor(certifiedOn);
@@ -115,6 +120,12 @@ public class Evaluations {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
         return query.getResultStream().findFirst();
+    }
+
+    /** The learner's current certification in every credential held. */
+    public List<CertificationEntity> currentCertifications(String learnerId) {
+        return entityManager.createQuery("from CertificationEntity where learnerId = :learner and supersededAt is null",
+                CertificationEntity.class).setParameter("learner", learnerId).getResultList();
     }
 
     /** Credentials in which the learner holds a current certification. */

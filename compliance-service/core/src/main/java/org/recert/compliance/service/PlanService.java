@@ -79,8 +79,12 @@ public class PlanService {
     }
 
     public PlanView plan(String learnerId, Credential credential, BigDecimal budget, boolean approvedOnly) {
-        LocalDate today = evaluations.today();
-        Evaluations.Evaluated current = evaluations.evaluate(learnerId, credential, today);
+        return plan(learnerId, evaluations.evaluate(learnerId, credential, evaluations.today()), budget, approvedOnly);
+    }
+
+    /** The plan from today's evaluation of the learner, made already (its status is the plan's {@code current}). */
+    public PlanView plan(String learnerId, Evaluations.Evaluated current, BigDecimal budget, boolean approvedOnly) {
+        LocalDate today = current.evaluation().asOf();
         RuleSet rules = current.rules();
         PlanCatalog.Courses catalog = planCatalog.courses();
         Set<String> taken = current.creditRows().stream()

@@ -255,8 +255,8 @@ class CreditEventsTest {
                 TestEvents.id(learner + "-b1").toString())).containsExactly("[3, 3.0000]");
         assertThat(database.count("select count(*) from learner_credit where learner_id = ?1", other)).isEqualTo(1);
         assertThat(database.count("select count(*) from learner_credit where learner_id = ?1", learner)).isEqualTo(20);
-        // 20 credits of 1: b0 revoked, b1 corrected to 3, b2 moved to another learner
-        awaitStatusEarned("GENERAL", "19");
+        // 20 credits of 1 and the marker of 1: b0 revoked (-1), b1 corrected to 3 (+2), b2 moved to another learner (-1)
+        awaitStatusEarned("TOTAL", "21");
         assertThat(status().getString("requirements.find { it.code == 'CLINICAL' }.earned")).isEqualTo("1");
     }
 

@@ -1,6 +1,7 @@
 package org.recert.compliance.events;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,8 +90,8 @@ public class CreditLedgerHandler implements EventHandler {
     }
 
     /**
-     * The batch's credits, set-wise: their stored versions read (and locked) in one statement, every credit newer than
-     * its stored version written in one statement, then, in event order, each applied credit's learner noted for
+     * The batch's credits, set-wise: their stored versions read (and locked) in one statement, the credits newer than
+     * their stored version in one statement and the new ones in another, then, in event order, each applied credit's learner noted for
      * evaluation (or marked dirty while a rebuild replays) and the rebuild's progress tracked; then each learner the
      * batch touched who holds a certification is evaluated once, under the trace of the last event that touched them.
      */
@@ -108,6 +109,7 @@ public class CreditLedgerHandler implements EventHandler {
         // in event order, as if applied one by one: an older or equal version changes nothing, a credit's last applied
         // version is the one written, and a credit that moved takes its previous learner's evaluation along
         Map<String, CreditRow> toWrite = new LinkedHashMap<>();
+        Set<String> found = Set.copyOf(stored.keySet());
         List<String> previousLearners = new ArrayList<>(credits.size());
         List<Boolean> applied = new ArrayList<>(credits.size());
         for (Noted credit : credits) {
@@ -121,7 +123,9 @@ public class CreditLedgerHandler implements EventHandler {
                 toWrite.put(row.creditId(), row);
             }
         }
-        store.write(List.copyOf(toWrite.values()), clock.instant());
+        Instant now = clock.instant();
+        store.write(toWrite.values().stream().filter(row -> found.contains(row.creditId())).toList(), true, now);
+        store.write(toWrite.values().stream().filter(row -> !found.contains(row.creditId())).toList(), false, now);
 
         Map<String, Context> toEvaluate = new LinkedHashMap<>();
         for (int i = 0; i < credits.size(); i++) {

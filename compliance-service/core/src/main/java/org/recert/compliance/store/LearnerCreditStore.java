@@ -35,6 +35,16 @@ public class LearnerCreditStore {
     public record Stored(String learnerId, int version) {
     }
 
+    /** A stored credit's row replaced by a higher version only. */
+    private static final String REPLACE_OLDER = """
+            on conflict (credit_id) do update set learner_id = excluded.learner_id, version = excluded.version,
+                status = excluded.status, activity_type = excluded.activity_type, title = excluded.title,
+                course_id = excluded.course_id, completed_on = excluded.completed_on, amount = excluded.amount,
+                unit = excluded.unit, categories = excluded.categories, approval = excluded.approval,
+                contact_minutes = excluded.contact_minutes, verification = excluded.verification,
+                provider_name = excluded.provider_name, evidence = excluded.evidence, updated_at = excluded.updated_at
+            where learner_credit.version < excluded.version""";
+
     private final EntityManager entityManager;
 
     public LearnerCreditStore(EntityManager entityManager) {
@@ -66,10 +76,12 @@ public class LearnerCreditStore {
     }
 
     /**
-     * Writes the rows in one statement. A row replaces a stored credit only when its version is higher: a replica that
-     * wrote a credit between {@link #lockStored} and here (one it did not hold yet) keeps its newer version.
+     * Writes the rows in one statement. {@code stored}: rows of credits {@link #lockStored} found (locked), which replace
+     * the stored row when their version is higher; otherwise new credits, plainly inserted, so that one another replica
+     * wrote in between fails the batch with a unique violation (the consumer then applies its events one by one, and
+     * each sees the stored credit and its learner) rather than replacing it unseen.
      */
-    public void write(List<CreditRow> rows, Instant updatedAt) {
+    public void write(List<CreditRow> rows, boolean stored, Instant updatedAt) {
         if (rows.isEmpty()) {
             return;
         }
@@ -84,13 +96,7 @@ public class LearnerCreditStore {
                         ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
                         as c(credit_id, learner_id, version, status, activity_type, title, course_id, completed_on, amount, unit,
                             categories, approval, contact_minutes, verification, provider_name, evidence)
-                    on conflict (credit_id) do update set learner_id = excluded.learner_id, version = excluded.version,
-                        status = excluded.status, activity_type = excluded.activity_type, title = excluded.title,
-                        course_id = excluded.course_id, completed_on = excluded.completed_on, amount = excluded.amount,
-                        unit = excluded.unit, categories = excluded.categories, approval = excluded.approval,
-                        contact_minutes = excluded.contact_minutes, verification = excluded.verification,
-                        provider_name = excluded.provider_name, evidence = excluded.evidence, updated_at = excluded.updated_at
-                    where learner_credit.version < excluded.version""")) {
+                    """ + (stored ? REPLACE_OLDER : ""))) {
                 int i = 1;
                 upsert.setObject(i++, updatedAt.atOffset(ZoneOffset.UTC));
                 upsert.setArray(i++, texts(connection, rows, CreditRow::creditId));

@@ -25,7 +25,7 @@ public final class BenchMain {
 
     /** Held, so that the level set on it stays: the suite's start banner is not the benchmark's output. */
     /** The rows {@code --only} can pick. */
-    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard", "latency", "starts", "roster");
+    static final Set<String> ONLY_ROWS = Set.of("get", "dashboard", "latency", "report", "roster", "starts");
     /** {@code --only starts}: restarts per service, the median reported. */
     private static final int STARTS = 3;
 
@@ -94,7 +94,8 @@ public final class BenchMain {
         rows.addAll(new Dashboard(context, null, root.resolve("bench/target/dashboard-statements.md")).run(latency.learners()));
 
         progress("completion report of " + settings.reportRows() + " rows");
-        rows.addAll(new CompletionReport(context).run(throughput.sampleCredit()));
+        rows.addAll(new CompletionReport(context, root.resolve("bench/target/report-statements.md"), null)
+                .run(throughput.sampleCredit()));
 
         progress("roster");
         rows.addAll(new Roster(context, null).run());
@@ -108,8 +109,9 @@ public final class BenchMain {
     /**
      * The rows that {@code --only} names, on a fresh suite: the dashboard's learners are certified and hold no credits.
      * With {@code profiler}, the dashboard's measured load is recorded (the four services), the latency row's run at
-     * the full rate (gateway, credits, compliance, notification-service), and for get and roster a loop of gateway
-     * calls after their measure (gateway and compliance).
+     * the full rate (gateway, credits, compliance, notification-service), for get and roster a loop of gateway calls
+     * after their measure (gateway and compliance), and the report's credits and compliance from its POST until
+     * compliance holds every reported credit.
      */
     private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler, Path root) throws Exception {
         ServiceStarts starts = new ServiceStarts(context);
@@ -148,6 +150,15 @@ public final class BenchMain {
             KafkaRoundTrip.Result kafka = new KafkaRoundTrip(context).run(statements.sampleCredit().length());
             progress("credit -> readable status at " + context.settings.latencyRate() + "/s");
             rows.addAll(latency.run(kafka));
+        }
+        if (only.contains("report")) {
+            // the whole run's throughput warm-up first, as there the report follows it
+            progress("warm-up: " + context.settings.creditWarmup() + " credits through the gateway");
+            CreditThroughput warmUp = new CreditThroughput(context, null);
+            warmUp.warmUp();
+            progress("completion report of " + context.settings.reportRows() + " rows");
+            rows.addAll(new CompletionReport(context, root.resolve("bench/target/report-statements.md"), profiler)
+                    .run(warmUp.sampleCredit()));
         }
         if (only.contains("starts")) {
             starts.after();

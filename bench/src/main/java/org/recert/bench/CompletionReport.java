@@ -1,12 +1,14 @@
 package org.recert.bench;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -17,17 +19,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A provider's completion report of 10,000 rows (the demo provider, its own published courses, 10,000 new
  * learners) through the gateway; the same report sent again (every row already recorded); and how long the
- * compliance service takes to absorb the 10,000 credit events. Baseline: the same credits, versions and outbox
- * rows written by plain JDBC in one batched transaction.
+ * compliance service takes to absorb the 10,000 credit events, with the statements PostgreSQL ran per reported row over
+ * that time. Baseline: the same credits, versions and outbox rows written by plain JDBC in one batched transaction.
  */
 final class CompletionReport {
 
     static final String PROVIDER = "11111111-1111-4111-8111-111111111111";
 
     private final Context context;
+    private final Path statements;
+    private final Profiler profiler;
 
-    CompletionReport(Context context) {
+    /**
+     * Each statement per reported row goes to {@code statements}; {@code profiler}, when not null, records credits and
+     * compliance from the POST until compliance holds every reported credit.
+     */
+    CompletionReport(Context context, Path statements, Profiler profiler) {
         this.context = context;
+        this.statements = statements;
+        this.profiler = profiler;
     }
 
     List<Row> run(String samplePayload) throws Exception {
@@ -47,6 +57,11 @@ final class CompletionReport {
         String body = Context.JSON.writeValueAsString(rows);
         String url = context.gateway + "/api/v1/credits/completion-reports";
 
+        Connection admin = StatementCounts.superuser(context);
+        StatementCounts.reset(admin);
+        if (profiler != null) {
+            profiler.start(List.of("credits", "compliance"));
+        }
         CpuMeter.Reading before = context.cpu.read();
         long started = System.nanoTime();
         HttpResponse<String> first = context.http.postJson(url, token, body);
@@ -58,6 +73,15 @@ final class CompletionReport {
         }
         long absorbed = awaitCompliance(size, started);
         CpuMeter.Reading after = context.cpu.read();
+        if (profiler != null) {
+            profiler.stop();
+        }
+        Map<String, Double> perRow;
+        try (admin) {
+            perRow = StatementCounts.perUnit(admin, size, statements, "Statements per reported row (a " + size + "-row report "
+                    + "through the gateway, from the POST until compliance held every credit; pg_stat_statements calls / rows; "
+                    + "at least 0.01 per row)");
+        }
 
         started = System.nanoTime();
         HttpResponse<String> again = context.http.postJson(url, token, body);
@@ -77,7 +101,10 @@ final class CompletionReport {
                 new Row("  report sent -> all " + rowsText + " credits in compliance's projection, statuses evaluated",
                         absorbed < 0 ? "not all after 5 min" : Row.ms(absorbed / 1e6) + String.format(" (%.0f credits/s)", size / (absorbed / 1e9)),
                         "", "<= 2 s", GatewayOverhead.verdict(absorbed >= 0 && absorbed / 1e9 <= 2, Row.ms(absorbed / 1e6))),
-                Context.cpuRow(before, after, size, "reported row, from the POST until compliance held them all, in ms"));
+                Context.cpuRow(before, after, size, "reported row, from the POST until compliance held them all, in ms"),
+                new Row("  statements PostgreSQL ran per reported row over the same time (pg_stat_statements, polls included; by "
+                        + "database: " + StatementCounts.byDatabase(perRow, 2) + "; each statement in " + statements.getFileName() + ")",
+                        String.format("%.2f", perRow.values().stream().mapToDouble(Double::doubleValue).sum()), "", "-", ""));
     }
 
     private List<UUID> courses(String token) {

@@ -2,7 +2,6 @@ package org.recert.bench;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,12 +61,10 @@ final class Dashboard {
                 String learner = learners.get(i % learners.size());
                 Http.expect(context.http.get(context.gateway + DASHBOARD, credits.token(learner)), 200);
             }
-            var perDatabase = StatementCounts.tally(admin, COUNTED, statementsReport, "Statements per dashboard (" + COUNTED
+            var perDatabase = StatementCounts.perUnit(admin, COUNTED, statementsReport, "Statements per dashboard (" + COUNTED
                     + " dashboards one by one through the gateway; pg_stat_statements calls / dashboards, background polls included)");
-            List<String> split = new ArrayList<>();
-            perDatabase.forEach((db, n) -> split.add(String.format("%s %.1f", db, n)));
             double total = perDatabase.values().stream().mapToDouble(Double::doubleValue).sum();
-            return new Row("  statements PostgreSQL ran per dashboard (" + COUNTED + " one by one; by database: " + String.join(", ", split)
+            return new Row("  statements PostgreSQL ran per dashboard (" + COUNTED + " one by one; by database: " + StatementCounts.byDatabase(perDatabase, 1)
                     + "; each statement in bench/target/" + statementsReport.getFileName() + ")", String.format("%.1f", total), "", "", "");
         }
     }

@@ -64,37 +64,44 @@ final class StatementCounts {
     }
 
     private List<Row> read(Connection admin, double eventsPerCredit) throws Exception {
-        Map<String, Double> perDatabase = tally(admin, CREDITS, report, "Statements per credit (" + CREDITS + " credits at "
+        Map<String, Double> perDatabase = perUnit(admin, CREDITS, report, "Statements per credit (" + CREDITS + " credits at "
                 + PER_SECOND + "/s through the gateway; pg_stat_statements calls / credits; at least 0.01 per credit)");
-        List<String> split = new ArrayList<>();
-        perDatabase.forEach((db, n) -> split.add(String.format("%s %.1f", db, n)));
         double total = perDatabase.values().stream().mapToDouble(Double::doubleValue).sum();
         return List.of(new Row("statements PostgreSQL ran per credit (pg_stat_statements, " + CREDITS + " credits at " + PER_SECOND
-                + "/s, polls included; by database: " + String.join(", ", split) + "; " + String.format("%.2f", eventsPerCredit)
+                + "/s, polls included; by database: " + byDatabase(perDatabase, 1) + "; " + String.format("%.2f", eventsPerCredit)
                 + " compliance.status.v1 events per credit; each statement in bench/target/statements.md)",
                 String.format("%.1f", total), "", "-", ""));
     }
 
+    /** Zeroes the counters (creating the extension the first time). */
+    static void reset(Connection admin) throws Exception {
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
     /**
-     * What {@code pg_stat_statements} counted since its reset, per unit of work: the calls by database, and each
-     * statement run at least 0.01 times per unit into {@code report} under {@code title}.
+     * Statements run since {@link #reset}, per unit of work, by database; each statement of at least 0.01 calls or
+     * 0.001 ms of execution per unit written to {@code report} under {@code title}, with its execution time per unit.
      */
-    static Map<String, Double> tally(Connection admin, long units, Path report, String title) throws Exception {
+    static Map<String, Double> perUnit(Connection admin, int units, Path report, String title) throws Exception {
         Map<String, Double> perDatabase = new LinkedHashMap<>();
-        StringBuilder out = new StringBuilder(title + "\n\n| database | per unit | rows per call | statement |\n|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder(title + "\n\n| database | per unit | rows per call | ms per unit | slowest call, ms | statement |\n|---|---|---|---|---|---|\n");
         try (PreparedStatement query = admin.prepareStatement("""
-                select d.datname, s.calls, s.rows, regexp_replace(s.query, '\\s+', ' ', 'g')
+                select d.datname, s.calls, s.rows, regexp_replace(s.query, '\\s+', ' ', 'g'), s.total_exec_time, s.max_exec_time
                 from pg_stat_statements s join pg_database d on d.oid = s.dbid
                 where s.query not like '%pg_stat_statements%'
                 order by d.datname, s.calls desc""");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                double perUnit = rows.getLong(2) / (double) units;
-                perDatabase.merge(rows.getString(1), perUnit, Double::sum);
-                if (perUnit >= 0.01) {
+                double perOne = rows.getLong(2) / (double) units;
+                perDatabase.merge(rows.getString(1), perOne, Double::sum);
+                if (perOne >= 0.01 || rows.getDouble(5) / units >= 0.001) {
                     String text = rows.getString(4);
-                    out.append(String.format("| %s | %.2f | %.1f | `%s` |%n", rows.getString(1), perUnit,
-                            rows.getLong(3) / (double) Math.max(1, rows.getLong(2)), text.length() > 160 ? text.substring(0, 160) + "..." : text));
+                    out.append(String.format("| %s | %.2f | %.1f | %.4f | %.1f | `%s` |%n", rows.getString(1), perOne,
+                            rows.getLong(3) / (double) Math.max(1, rows.getLong(2)), rows.getDouble(5) / units, rows.getDouble(6),
+                            text.length() > 160 ? text.substring(0, 160) + "..." : text));
                 }
             }
         }
@@ -103,12 +110,11 @@ final class StatementCounts {
         return perDatabase;
     }
 
-    /** Empties {@code pg_stat_statements}' counters (creating the extension the first time). */
-    static void reset(Connection admin) throws Exception {
-        try (Statement statement = admin.createStatement()) {
-            statement.execute("create extension if not exists pg_stat_statements");
-            statement.execute("select pg_stat_statements_reset()");
-        }
+    /** "catalog 0.1, compliance 6.2, ..." with {@code decimals} places. */
+    static String byDatabase(Map<String, Double> perDatabase, int decimals) {
+        List<String> split = new ArrayList<>();
+        perDatabase.forEach((db, n) -> split.add(String.format("%s %." + decimals + "f", db, n)));
+        return String.join(", ", split);
     }
 
     /** The server's superuser (devstack's PostgreSQL trusts local connections): the extension and its counters need it. */

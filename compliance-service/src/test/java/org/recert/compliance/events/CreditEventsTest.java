@@ -234,6 +234,37 @@ class CreditEventsTest {
     }
 
     @Test
+    void shouldApplyABurstOfCreditsAndTheirVersionsAsIfOneByOne() {
+        // sent back to back on one key, so most of them reach the consumer in one poll and are written together
+        for (int i = 0; i < 20; i++) {
+            sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-b" + i, learner, 1, "ACTIVE", "2024-01-10", "1", "GENERAL"));
+        }
+        sendCredit(learner, "CreditRevoked", aamaCredit(learner + "-b0", learner, 2, "REVOKED", "2024-01-10", "1", "GENERAL"));
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-b0", learner, 1, "ACTIVE", "2024-01-10", "1", "GENERAL"));
+        sendCredit(learner, "CreditCorrected", aamaCredit(learner + "-b1", learner, 3, "ACTIVE", "2024-01-10", "3", "GENERAL"));
+        sendCredit(learner, "CreditCorrected", aamaCredit(learner + "-b1", learner, 2, "ACTIVE", "2024-01-10", "2", "GENERAL"));
+        String other = learner + "-other";
+        sendCredit(learner, "CreditCorrected", aamaCredit(learner + "-b2", other, 2, "ACTIVE", "2024-01-10", "1", "GENERAL"));
+        sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-marker", learner, 1, "ACTIVE", "2024-01-11", "1", "CLINICAL"));
+
+        await().atMost(PATIENCE).until(() -> database.count("select count(*) from learner_credit where credit_id = ?1",
+                TestEvents.id(learner + "-marker").toString()) == 1);
+        assertThat(database.rows("select status, version from learner_credit where credit_id = ?1", TestEvents.id(learner + "-b0").toString()))
+                .containsExactly("[REVOKED, 2]");
+        assertThat(database.rows("select version, amount::text from learner_credit where credit_id = ?1",
+                TestEvents.id(learner + "-b1").toString())).containsExactly("[3, 3.0000]");
+        assertThat(database.count("select count(*) from learner_credit where learner_id = ?1", other)).isEqualTo(1);
+        assertThat(database.count("select count(*) from learner_credit where learner_id = ?1", learner)).isEqualTo(20);
+        // 20 credits of 1 and the marker of 1: b0 revoked (-1), b1 corrected to 3 (+2), b2 moved to another learner (-1)
+        awaitStatusEarned("TOTAL", "21");
+        assertThat(status().getString("requirements.find { it.code == 'CLINICAL' }.earned")).isEqualTo("1");
+    }
+
+    private void awaitStatusEarned(String code, String earned) {
+        await().atMost(PATIENCE).until(() -> earned.equals(status().getString("requirements.find { it.code == '" + code + "' }.earned")));
+    }
+
+    @Test
     void shouldPublishTheNewStandingWhenACreditLeavesTheStatusAsItWas() {
         sendCredit(learner, "CreditRecorded", aamaCredit(learner + "-c", learner, 1, "ACTIVE", "2024-01-10", "5", "CLINICAL"));
 

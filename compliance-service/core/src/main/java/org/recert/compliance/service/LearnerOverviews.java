@@ -26,7 +26,9 @@ import org.recert.platform.problem.ProblemException;
  * A learner's status and cheapest plan in every credential at once, as a dashboard shows them: the credentials asked
  * for first, then every other one the learner holds. One read of the learner's certifications and credits serves all
  * of them, and each credential is evaluated once for its status and its plan (a plan carries the status it starts
- * from). A credential that cannot be answered carries its problem instead, and the others are still answered.
+ * from). A code that names no credential is refused as a whole (400 naming {@code credential}), as GET status refuses
+ * it; a credential that cannot be answered for this learner carries its problem instead, and the others are still
+ * answered.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,6 +62,7 @@ public class LearnerOverviews {
 
     /** {@code shown}: credentials answered first, held or not, in this order; then the other held ones by code. */
     public Overview overview(String learnerId, List<String> shown) {
+        shown.forEach(code -> ruleSets.byField("credential", code));
         LocalDate today = evaluations.today();
         Map<String, CertificationEntity> held = evaluations.currentCertifications(learnerId).stream()
                 .collect(Collectors.toMap(certification -> certification.credential, Function.identity(), (a, b) -> a));

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
-import org.postgresql.PGStatement;
+import org.recert.platform.events.CustomPlans;
 
 /**
  * The credits projection's writes for a consumer's batch, set-wise: a statement per step whatever the batch's size, in
@@ -54,7 +54,7 @@ public class LearnerCreditStore {
 
     /**
      * The stored learner and version of each of these credits that the projection holds, their rows locked until the
-     * transaction ends. Planned at every execution ({@link #plannedEachTime}): a plan PostgreSQL cached while the table
+     * transaction ends. Planned at every execution ({@link CustomPlans}): a plan PostgreSQL cached while the table
      * was small scanned all of it for every batch (190 ms a batch of 400 at 35,000 credits; 1.3 ms a credit at 50/s).
      * Two replicas meeting the same credits may deadlock; PostgreSQL then fails one transaction, which the consumer
      * retries as a concurrency conflict.
@@ -64,7 +64,7 @@ public class LearnerCreditStore {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select credit_id, learner_id, version from learner_credit where credit_id = any(?) for update""")) {
-                plannedEachTime(query);
+                CustomPlans.plannedEachTime(query);
                 query.setArray(1, connection.createArrayOf("text", creditIds.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -127,7 +127,7 @@ public class LearnerCreditStore {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select distinct learner_id from certification where learner_id = any(?) and superseded_at is null""")) {
-                plannedEachTime(query);
+                CustomPlans.plannedEachTime(query);
                 query.setArray(1, connection.createArrayOf("text", learnerIds.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -137,14 +137,6 @@ public class LearnerCreditStore {
             }
         });
         return certified;
-    }
-
-    /**
-     * Never a server-side prepared statement, so never a generic plan: PostgreSQL plans the statement with the batch's
-     * ids at hand (an index lookup per id, or one hashed pass), whatever the table's size when it was first run.
-     */
-    private static void plannedEachTime(PreparedStatement statement) throws SQLException {
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
     }
 
     private static java.sql.Array texts(Connection connection, List<CreditRow> rows, Function<CreditRow, String> column)

@@ -210,7 +210,8 @@ public class OutboxRelay {
     }
 
     private static void markSent(Connection connection, List<PendingEvent> events) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("update outbox_event set sent_at = now() where id = any(?)")) {
+        try (PreparedStatement update = CustomPlans.plannedEachTime(
+                connection.prepareStatement("update outbox_event set sent_at = now() where id = any(?)"))) {
             update.setArray(1, connection.createArrayOf("bigint", events.stream().map(PendingEvent::id).toArray()));
             update.executeUpdate();
         }

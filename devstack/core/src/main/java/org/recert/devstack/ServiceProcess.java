@@ -43,6 +43,12 @@ final class ServiceProcess {
      */
     static final List<String> PRODUCTION_JVM = jvm(List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50"), HEAP_FOR_512_MIB,
             List.of("-XX:+ExitOnOutOfMemoryError"));
+    /**
+     * Options appended to every service's JVM options, split at whitespace, for one run's measurement (e.g.
+     * {@code RECERT_SERVICE_JVM_OPTIONS=-XX:NativeMemoryTracking=summary bench/run}, or a flag variant to A/B: the JVM
+     * takes the last of a repeated flag). Read from the launcher's environment; unset, the lists above are all.
+     */
+    static final String EXTRA_JVM_OPTIONS = "RECERT_SERVICE_JVM_OPTIONS";
     // a tenth of issue 18's 2 s start goal: a coarser poll would count its own wait as start time
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -56,6 +62,12 @@ final class ServiceProcess {
     @SafeVarargs
     private static List<String> jvm(List<String>... parts) {
         return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    }
+
+    /** {@code jvmOptions} followed by those of {@link #EXTRA_JVM_OPTIONS} in {@code environment}, if any. */
+    static List<String> withExtraOptions(List<String> jvmOptions, Map<String, String> environment) {
+        String extra = environment.getOrDefault(EXTRA_JVM_OPTIONS, "").strip();
+        return extra.isEmpty() ? jvmOptions : jvm(jvmOptions, List.of(extra.split("\\s+")));
     }
 
     private ServiceProcess(SuiteService service, Path log) {
@@ -101,7 +113,7 @@ final class ServiceProcess {
             command.add(SETSID.toString());
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        command.addAll(withExtraOptions(jvmOptions, System.getenv()));
         command.add("-jar");
         command.add(jar.toString());
         try {

@@ -42,6 +42,7 @@ final class MemoryDetail {
         String heap = jcmd(pid, "GC.heap_info");
         String nmt = jcmd(pid, "VM.native_memory", "summary");
         text.append("\n$ jcmd ").append(pid).append(" GC.heap_info\n").append(heap)
+                .append("\n$ jcmd ").append(pid).append(" Compiler.codecache\n").append(jcmd(pid, "Compiler.codecache"))
                 .append("\n$ jcmd ").append(pid).append(" VM.native_memory summary\n").append(nmt);
         try {
             Files.createDirectories(directory);
@@ -50,6 +51,15 @@ final class MemoryDetail {
             throw new UncheckedIOException(e);
         }
         summaryRows.add(summaryRow(service, moment, Machine.rssMiB(pid), heap, nmt));
+    }
+
+    /**
+     * Collects the service's whole heap ({@code jcmd GC.run}, a full collection), then records it as {@code moment}:
+     * what of the heap is live, and what the collector gives back when it does collect. After every other reading.
+     */
+    void recordAfterFullCollection(String service, long pid, String moment) {
+        jcmd(pid, "GC.run");
+        record(service, pid, moment);
     }
 
     /** Writes {@code summary.md}: one row per reading, MiB committed. */

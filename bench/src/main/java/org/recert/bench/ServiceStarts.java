@@ -54,6 +54,7 @@ final class ServiceStarts {
     void after() {
         measured.forEach((service, values) -> values[2] = Machine.rssMiB(context.suite.pid(service)));
         measured.keySet().forEach(service -> detail.record(service, context.suite.pid(service), "after-run"));
+        measured.keySet().forEach(service -> detail.recordAfterFullCollection(service, context.suite.pid(service), "after-run-full-gc"));
         detail.writeSummary();
     }
 

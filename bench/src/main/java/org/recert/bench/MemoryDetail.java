@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Where a service's resident memory goes, read where the start rows read its RSS: {@code /proc/<pid>/status}'s memory
  * lines, {@code jcmd GC.heap_info} and, when the services run with {@code -XX:NativeMemoryTracking=summary} (e.g.
  * {@code RECERT_SERVICE_JVM_OPTIONS=-XX:NativeMemoryTracking=summary bench/run}), {@code jcmd VM.native_memory summary}.
- * Each reading goes to {@code <service>-<moment>.txt}; {@code summary.md} tabulates the committed MiB per NMT category.
+ * Each reading goes to {@code <service>-<moment>.txt} (the loaded classes by loader to {@code <service>-<moment>-classes.txt});
+ * {@code summary.md} tabulates the committed MiB per NMT category.
  */
 final class MemoryDetail {
 
@@ -47,6 +48,9 @@ final class MemoryDetail {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(service + "-" + moment + ".txt"), text);
+            // every loaded class by its loader (and the loaders by kind: app, reflection, hidden), for what loads what
+            Files.writeString(directory.resolve(service + "-" + moment + "-classes.txt"),
+                    jcmd(pid, "VM.metaspace", "by-spacetype", "show-loaders", "show-classes"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,7 +35,7 @@ final class MemoryDetail {
     /** Reads the service's memory now and writes it down as {@code <service>-<moment>.txt}. */
     void record(String service, long pid, String moment) {
         StringBuilder text = new StringBuilder();
-        for (String line : lines(Path.of("/proc", Long.toString(pid), "status"))) {
+        for (String line : Machine.lines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("Vm") || line.startsWith("Rss") || line.startsWith("Threads")) {
                 text.append(line).append('\n');
             }
@@ -128,14 +128,6 @@ final class MemoryDetail {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted\n";
-        }
-    }
-
-    private static List<String> lines(Path path) {
-        try {
-            return Files.readAllLines(path);
-        } catch (IOException e) {
-            return List.of();
         }
     }
 }

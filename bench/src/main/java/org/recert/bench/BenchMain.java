@@ -64,7 +64,7 @@ public final class BenchMain {
     private static void runAll(Context context, boolean profile, Path root, double suiteStart, List<Row> rows) throws Exception {
         Context.Settings settings = context.settings;
         progress("service start times and memory (each service restarted alone)");
-        ServiceStarts starts = new ServiceStarts(context);
+        ServiceStarts starts = new ServiceStarts(context, root.resolve("bench/target/memory"));
         starts.run();
 
         progress("gateway overhead on GET status");
@@ -114,7 +114,7 @@ public final class BenchMain {
      * compliance holds every reported credit.
      */
     private static void runOnly(Set<String> only, Context context, List<Row> rows, Profiler profiler, Path root) throws Exception {
-        ServiceStarts starts = new ServiceStarts(context);
+        ServiceStarts starts = new ServiceStarts(context, root.resolve("bench/target/memory"));
         if (only.contains("starts")) {
             progress("service start times and memory (each service restarted alone, " + STARTS + " times)");
             starts.run(STARTS);

@@ -58,7 +58,8 @@ final class Machine {
         }
     }
 
-    private static List<String> lines(Path path) {
+    /** The file's lines, or none when it cannot be read (a process that is gone). */
+    static List<String> lines(Path path) {
         try {
             return Files.readAllLines(path);
         } catch (IOException e) {

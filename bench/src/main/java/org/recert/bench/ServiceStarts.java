@@ -8,15 +8,18 @@ import java.util.Map;
 /**
  * Each service's start time (stopped, then started alone on the running stack: from launching its JVM until
  * /q/health/ready answers; the graceful stop before it is timed apart) and its resident memory right after that
- * start; {@link #after()} adds the memory after the whole benchmark.
+ * start; {@link #after()} adds the memory after the whole benchmark. Both moments are also broken down by
+ * {@link MemoryDetail} (heap, and NMT's categories when the services track native memory).
  */
 final class ServiceStarts {
 
     private final Context context;
     private final Map<String, double[]> measured = new LinkedHashMap<>();
+    private final MemoryDetail detail;
 
-    ServiceStarts(Context context) {
+    ServiceStarts(Context context, java.nio.file.Path memoryDirectory) {
         this.context = context;
+        this.detail = new MemoryDetail(memoryDirectory);
     }
 
     void run() {
@@ -41,14 +44,18 @@ final class ServiceStarts {
             }
             java.util.Arrays.sort(starts);
             java.util.Arrays.sort(stops);
-            measured.put(service, new double[] { starts[times / 2], Machine.rssMiB(context.suite.pid(service)), Double.NaN,
-                    stops[times / 2] });
+            long pid = context.suite.pid(service);
+            measured.put(service, new double[] { starts[times / 2], Machine.rssMiB(pid), Double.NaN, stops[times / 2] });
+            detail.record(service, pid, "after-start");
         }
     }
 
     /** Notes every service's memory now, after the load. */
     void after() {
         measured.forEach((service, values) -> values[2] = Machine.rssMiB(context.suite.pid(service)));
+        measured.keySet().forEach(service -> detail.record(service, context.suite.pid(service), "after-run"));
+        measured.keySet().forEach(service -> detail.recordAfterFullCollection(service, context.suite.pid(service), "after-run-full-gc"));
+        detail.writeSummary();
     }
 
     List<Row> rows() {

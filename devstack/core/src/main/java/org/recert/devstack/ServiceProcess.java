@@ -27,10 +27,14 @@ final class ServiceProcess {
     /**
      * The heap's shape for a 512 MiB container, measured with NMT (bench/RESULTS.md): a young generation of at most
      * 32 MiB, the old one given back when more than 30 % of it is free, the JIT's freed malloc memory trimmed every
-     * second. The images' JAVA_OPTS carry the same flags (deploy's ComposeFileTest holds them to these).
+     * second. {@code -ShrinkHeapInSteps}: a full collection gives the old generation back at once, not 0 %, 10 %, 40 %
+     * of it over four (credits' heap after the run 76 -> 59 MiB). {@code -SegmentedCodeCache}: one code heap, where C2's
+     * code reuses the space of the C1 code it replaces instead of each segment keeping its own high-water mark
+     * (credits' code 44 -> 40 MiB). The images' JAVA_OPTS carry the same flags (deploy's ComposeFileTest holds them to these).
      */
     static final List<String> HEAP_FOR_512_MIB = List.of("-XX:MaxNewSize=32m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=1000", "-XX:+UseSerialGC");
+            "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=1000",
+            "-XX:-SegmentedCodeCache", "-XX:+UseSerialGC");
     /**
      * For a suite on a laptop or in tests: the images' heap (256 MiB, shaped as {@link #HEAP_FOR_512_MIB}), C1 only.
      * Starts fastest and spends little CPU compiling, at the price of slower code once warm.
@@ -43,6 +47,12 @@ final class ServiceProcess {
      */
     static final List<String> PRODUCTION_JVM = jvm(List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50"), HEAP_FOR_512_MIB,
             List.of("-XX:+ExitOnOutOfMemoryError"));
+    /**
+     * Options appended to every service's JVM options, split at whitespace, for one run's measurement (e.g.
+     * {@code RECERT_SERVICE_JVM_OPTIONS=-XX:NativeMemoryTracking=summary bench/run}, or a flag variant to A/B: the JVM
+     * takes the last of a repeated flag). Read from the launcher's environment; unset, the lists above are all.
+     */
+    static final String EXTRA_JVM_OPTIONS = "RECERT_SERVICE_JVM_OPTIONS";
     // a tenth of issue 18's 2 s start goal: a coarser poll would count its own wait as start time
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -56,6 +66,12 @@ final class ServiceProcess {
     @SafeVarargs
     private static List<String> jvm(List<String>... parts) {
         return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    }
+
+    /** {@code jvmOptions} followed by those of {@link #EXTRA_JVM_OPTIONS} in {@code environment}, if any. */
+    static List<String> withExtraOptions(List<String> jvmOptions, Map<String, String> environment) {
+        String extra = environment.getOrDefault(EXTRA_JVM_OPTIONS, "").strip();
+        return extra.isEmpty() ? jvmOptions : jvm(jvmOptions, List.of(extra.split("\\s+")));
     }
 
     private ServiceProcess(SuiteService service, Path log) {
@@ -101,7 +117,7 @@ final class ServiceProcess {
             command.add(SETSID.toString());
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        command.addAll(withExtraOptions(jvmOptions, System.getenv()));
         command.add("-jar");
         command.add(jar.toString());
         try {

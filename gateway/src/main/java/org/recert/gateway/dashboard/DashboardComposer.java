@@ -1,13 +1,10 @@
 package org.recert.gateway.dashboard;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +32,8 @@ import org.recert.platform.web.TraceContext;
  * breaker: compliance's overview (each credential's status and plan: those always shown, then every other one the
  * learner holds, one evaluation per credential), the latest credits, and the suggested courses (the same for every
  * learner, so an answer is shared by the dashboards of the next few seconds: {@link SharedPart}). A part that fails
- * becomes {@code {"available": false, "reason": ...}}; the dashboard itself always answers.
+ * becomes {@code {"available": false, "reason": ...}}; the dashboard itself always answers. The services' JSON is
+ * passed on as it came, read once by a {@link PartReader} (checked, cut into parts, the summary's few fields taken).
  */
 @ApplicationScoped
 public class DashboardComposer {
@@ -52,6 +50,7 @@ public class DashboardComposer {
     /** The credentials always shown, as the overview's query asks for them. */
     private final String shown;
     private final SharedPart suggestions;
+    private final PartReader reader;
 
     public DashboardComposer(Upstreams upstreams, GatewayConfig config, ObjectMapper json, UpstreamSpans spans) {
         this.spans = spans;
@@ -64,55 +63,86 @@ public class DashboardComposer {
                 .map(credential -> "credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8))
                 .reduce((a, b) -> a + "&" + b).map(query -> "?" + query).orElse("");
         this.suggestions = new SharedPart(this.config.suggestedCoursesFreshFor());
+        this.reader = new PartReader(json.getFactory());
     }
 
     public Future<Dashboard> compose(String learnerId, Forwarded forwarded) {
         String learner = URLEncoder.encode(learnerId, StandardCharsets.UTF_8);
-        Future<Part> recent = part(credits, "/api/v1/credits/learners/" + learner + "/credits?limit=" + config.recentCredits(), forwarded);
-        Future<Part> suggested = suggestions.get(() -> part(catalog, "/api/v1/catalog/courses?" + config.suggestedCourses(), forwarded));
-        Future<Part> overview = part(compliance, "/api/v1/compliance/learners/" + learner + "/overview" + shown, forwarded);
-        // every part recovers into a Part, so this never fails
+        Future<Part> recent = fetch(credits, "/api/v1/credits/learners/" + learner + "/credits?limit=" + config.recentCredits(), forwarded)
+                .map(answer -> part(credits, answer));
+        Future<Part> suggested = suggestions.get(() -> fetch(catalog, "/api/v1/catalog/courses?" + config.suggestedCourses(), forwarded)
+                .map(answer -> part(catalog, answer)));
+        Future<Overview> overview = fetch(compliance, "/api/v1/compliance/learners/" + learner + "/overview" + shown, forwarded)
+                .map(this::overview);
+        // every fetch recovers into an answer, so this never fails
         return Future.join(recent, suggested, overview).transform(ignored -> {
             List<CredentialCard> cards = cards(overview.result());
-            boolean complete = overview.result().available() && recent.result().available() && suggested.result().available()
+            boolean complete = overview.result().missing() == null && recent.result().available() && suggested.result().available()
                     && cards.stream().allMatch(card -> card.status().available() && card.cheapestPlan().available());
             return Future.succeededFuture(new Dashboard(learnerId, Instant.now(clock), complete, cards, recent.result(),
                     suggested.result()));
         });
     }
 
+    /** A service's answer: the body of its 200, or (body null) the part that says why there is none. */
+    private record Answer(byte[] body, Part missing) {
+    }
+
+    /** Compliance's overview read: its entries, or (entries null) the part that says why there are none. */
+    private record Overview(List<PartReader.Item> items, Part missing) {
+    }
+
+    /** The part an answer makes: the service's JSON as it came, once checked to be one JSON value. */
+    private Part part(Upstream upstream, Answer answer) {
+        if (answer.missing() != null) {
+            return answer.missing();
+        }
+        try {
+            return Part.of(reader.value(answer.body()));
+        } catch (IOException e) {
+            return Part.missing(upstream.name() + " answered something that is not JSON");
+        }
+    }
+
+    private Overview overview(Answer answer) {
+        if (answer.missing() != null) {
+            return new Overview(null, answer.missing());
+        }
+        try {
+            return new Overview(reader.overview(answer.body()), null);
+        } catch (IOException e) {
+            return new Overview(null, Part.missing(compliance.name() + " answered something that is not JSON"));
+        }
+    }
+
     /**
      * One card per credential of the overview; without one, a card per credential always shown, each part saying why.
      */
-    private List<CredentialCard> cards(Part overview) {
+    private List<CredentialCard> cards(Overview overview) {
         List<CredentialCard> cards = new ArrayList<>();
-        if (!overview.available() || overview.data() == null) {
-            Part missing = overview.available() ? Part.missing(compliance.name() + " answered no overview") : overview;
+        if (overview.missing() != null) {
             for (String credential : new LinkedHashSet<>(config.credentials())) {
-                cards.add(new CredentialCard(credential, null, missing, missing));
+                cards.add(new CredentialCard(credential, null, overview.missing(), overview.missing()));
             }
             return cards;
         }
-        for (JsonNode item : overview.data().path("credentials")) {
-            Part status = itemPart(item, "status", "statusProblem");
-            cards.add(new CredentialCard(item.path("credential").asText(), summary(status), status, itemPart(item, "plan", "planProblem")));
+        for (PartReader.Item item : overview.items()) {
+            cards.add(new CredentialCard(item.credential(), item.summary(), entryPart(item.status()), entryPart(item.plan())));
         }
         return cards;
     }
 
     /** An overview entry's status or plan, or the reason the service's own endpoint would have given for its problem. */
-    private Part itemPart(JsonNode item, String field, String problemField) {
-        JsonNode data = item.get(field);
-        if (data != null && data.isObject()) {
-            return Part.of(data);
+    private Part entryPart(PartReader.Entry entry) {
+        if (entry.json() != null) {
+            return Part.of(entry.json());
         }
-        JsonNode problem = item.path(problemField);
-        return Part.missing(reason(compliance, problem.path("status").asInt(500), problem.path("detail").asText(null)));
+        return Part.missing(reason(compliance, entry.problemStatus(), entry.problemDetail()));
     }
 
-    private Future<Part> part(Upstream upstream, String uri, Forwarded forwarded) {
+    private Future<Answer> fetch(Upstream upstream, String uri, Forwarded forwarded) {
         if (!upstream.breaker().tryAcquire()) {
-            return Future.succeededFuture(Part.missing(upstream.name() + " is unavailable"));
+            return Future.succeededFuture(new Answer(null, Part.missing(upstream.name() + " is unavailable")));
         }
         HttpRequest<Buffer> request = upstream.webClient()
                 .request(HttpMethod.GET, upstream.requestOptions(uri, config.partTimeout()))
@@ -128,7 +158,7 @@ public class DashboardComposer {
                 UpstreamSpans.failed(span, outcome.cause());
                 upstream.breaker().onFailure();
                 LOG.warnf("dashboard part %s failed: %s", uri, outcome.cause().toString());
-                return Future.succeededFuture(Part.missing(UpstreamFailure.reason(upstream, outcome.cause())));
+                return Future.succeededFuture(new Answer(null, Part.missing(UpstreamFailure.reason(upstream, outcome.cause()))));
             }
             HttpResponse<Buffer> response = outcome.result();
             int status = response.statusCode();
@@ -138,20 +168,11 @@ public class DashboardComposer {
             } else {
                 upstream.breaker().onSuccess();
             }
-            return Future.succeededFuture(toPart(upstream, response));
-        });
-    }
-
-    private Part toPart(Upstream upstream, HttpResponse<Buffer> response) {
-        int status = response.statusCode();
-        if (status == 200) {
-            try {
-                return Part.of(json.readTree(response.body() == null ? new byte[0] : response.body().getBytes()));
-            } catch (IOException e) {
-                return Part.missing(upstream.name() + " answered something that is not JSON");
+            if (status == 200) {
+                return Future.succeededFuture(new Answer(response.body() == null ? new byte[0] : response.body().getBytes(), null));
             }
-        }
-        return Part.missing(reason(upstream, status, status >= 500 ? null : detail(response)));
+            return Future.succeededFuture(new Answer(null, Part.missing(reason(upstream, status, status >= 500 ? null : detail(response)))));
+        });
     }
 
     /** Why a part is missing, from the service's status and its problem's detail (its own words, when it sent any). */
@@ -182,43 +203,5 @@ public class DashboardComposer {
             // not a problem document: the status says enough
         }
         return null;
-    }
-
-    static CredentialCard.Summary summary(Part status) {
-        if (!status.available() || status.data() == null || !status.data().isObject()) {
-            return null;
-        }
-        JsonNode data = status.data();
-        List<CredentialCard.Shortfall> shortfalls = new ArrayList<>();
-        BigDecimal total = null;
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode requirement : data.path("requirements")) {
-            BigDecimal shortfall = requirement.path("shortfall").isNumber() ? requirement.path("shortfall").decimalValue() : BigDecimal.ZERO;
-            String code = requirement.path("code").asText();
-            if ("TOTAL".equals(code)) {
-                total = shortfall;
-            }
-            if (shortfall.signum() > 0) {
-                shortfalls.add(new CredentialCard.Shortfall(code, shortfall));
-                sum = sum.add(shortfall);
-            }
-        }
-        return new CredentialCard.Summary(
-                data.path("status").asText(null),
-                date(data.path("dueDate").asText(null)),
-                data.path("daysRemaining").isNumber() ? data.path("daysRemaining").asInt() : null,
-                total != null ? total : sum,
-                shortfalls);
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

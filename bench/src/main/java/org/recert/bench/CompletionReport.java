@@ -28,9 +28,6 @@ final class CompletionReport {
 
     static final String PROVIDER = "11111111-1111-4111-8111-111111111111";
 
-    /** Rows of the report sent (and absorbed by compliance) before the measured one. */
-    static final int WARM_UP_ROWS = 1000;
-
     private final Context context;
     private final Path statements;
     private final Profiler profiler;
@@ -56,9 +53,10 @@ final class CompletionReport {
 
         // the report path warmed as the throughput warm-up warms the credit path (its classes loaded, its queries
         // parsed, its JSON readers built), and absorbed by compliance before the measure starts
-        List<String> warmUp = Credits.learners("bench-rwu", WARM_UP_ROWS);
+        int warmUpRows = Math.max(1, size / 10);
+        List<String> warmUp = Credits.learners("bench-rwu", warmUpRows);
         Http.expect(context.http.postJson(url, token, report("bench-warm-up-", warmUp, courses, completedOn)), 200);
-        if (awaitCompliance("bench-rwu-%", WARM_UP_ROWS, System.nanoTime()) < 0) {
+        if (awaitCompliance("bench-rwu-%", warmUpRows, System.nanoTime()) < 0) {
             throw new IllegalStateException("compliance did not absorb the warm-up report in 5 minutes");
         }
 
@@ -99,7 +97,7 @@ final class CompletionReport {
         String rowsText = String.format("%,d", size);
         return List.of(
                 new Row(rowsText + "-row completion report (JSON, " + String.format("%.1f", body.length() / 1e6) + " MB) through the gateway (after a "
-                        + String.format("%,d", WARM_UP_ROWS) + "-row warm-up report) vs "
+                        + String.format("%,d", warmUpRows) + "-row warm-up report) vs "
                         + "JDBC batch of the same rows (median of " + BASELINE_RUNS + String.format(" runs, %.0f-%.0f ms; ",
                                 baselineRuns.percentileMillis(1), baselineRuns.percentileMillis(100))
                         + "scratch tables with the real tables' foreign keys)", Row.ms(firstNanos / 1e6) + String.format(" (%,d accepted)", accepted),

@@ -98,14 +98,8 @@ public class CompletionStore {
                 .column("credit_id", "uuid", Link::creditId)
                 .column("report_id", "uuid", link -> reportId)
                 .then("on conflict do nothing returning provider_id, course_id, learner_id, completed_on");
-        work(connection -> {
-            try (PreparedStatement statement = insert.prepare(connection, links);
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    made.add(Link.key(rows.getObject(1), rows.getObject(2), rows.getString(3), rows.getObject(4, LocalDate.class)));
-                }
-            }
-        });
+        work(connection -> insert.executeReturning(connection, links,
+                row -> made.add(Link.key(row.getObject(1), row.getObject(2), row.getString(3), row.getObject(4, LocalDate.class)))));
         return made;
     }
 

@@ -25,6 +25,9 @@ public class Outbox {
 
     static final int LANES = 16;
 
+    /** Events written per statement by {@link #publishAll}. */
+    static final int CHUNK = 1000;
+
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final TransactionSynchronizationRegistry transactions;
@@ -53,8 +56,8 @@ public class Outbox {
     }
 
     /**
-     * Records many events of one type in one statement, in list order (so in order per key), after the current
-     * transaction commits: a batch of thousands costs one round trip, not thousands.
+     * Records many events of one type, {@value #CHUNK} to a statement, in list order (so in order per key), after the
+     * current transaction commits: a batch of thousands costs a few round trips, not thousands.
      *
      * @return the events' ids, in list order
      */
@@ -63,8 +66,20 @@ public class Outbox {
         if (events.isEmpty()) {
             return List.of();
         }
+        List<UUID> ids = new ArrayList<>(events.size());
+        // the current span (the request's, or the consumer's that handles an event) becomes the events' parent
+        String traceparent = TraceContext.current();
+        // in chunks: each chunk's payloads and arrays die young (one 10,000-event array of several MB went to the old
+        // generation and cost full collections), and PostgreSQL keeps a chunk's rows in memory, not in a temp file
+        for (int from = 0; from < events.size(); from += CHUNK) {
+            insert(topic, type, traceparent, events.subList(from, Math.min(events.size(), from + CHUNK)), ids);
+        }
+        wakeRelayOnCommit();
+        return List.copyOf(ids);
+    }
+
+    private void insert(String topic, String type, String traceparent, List<Keyed> events, List<UUID> ids) {
         int size = events.size();
-        List<UUID> ids = new ArrayList<>(size);
         String[] eventIds = new String[size];
         String[] keys = new String[size];
         String[] payloads = new String[size];
@@ -78,8 +93,6 @@ public class Outbox {
             payloads[i] = serialize(type, event.data());
             lanes[i] = laneOf(event.key());
         }
-        // the current span (the request's, or the consumer's that handles an event) becomes the events' parent
-        String traceparent = TraceContext.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             // ordinality keeps the ids (and so the relay's order) in list order
             try (java.sql.PreparedStatement insert = connection.prepareStatement("""
@@ -98,8 +111,6 @@ public class Outbox {
                 insert.executeUpdate();
             }
         });
-        wakeRelayOnCommit();
-        return List.copyOf(ids);
     }
 
     static short laneOf(String key) {

@@ -49,7 +49,8 @@ class GracefulShutdownTest {
     private final Suite suite;
     private final Api api;
     private final LedgerAudit audit;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     GracefulShutdownTest(Suite suite) {
         this.suite = suite;

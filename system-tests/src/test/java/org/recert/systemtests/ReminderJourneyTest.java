@@ -36,7 +36,7 @@ import org.recert.devstack.Suite;
 class ReminderJourneyTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Suite suite;
     private final Api api;

@@ -188,7 +188,8 @@ public final class OpenApiConformance {
     }
 
     private static OpenApiConformance fetch(String gatewayUrl) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/openapi.json")).timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -16,9 +17,11 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Whether topics hold every record ever written to them, which a projection rebuilt from them relies on. A topic whose
@@ -63,12 +66,11 @@ public final class TopicHistory {
     /** Partitions of the topics whose first records were already deleted, one sentence each; empty when none. */
     public static List<String> deletedRecords(Admin admin, Collection<String> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described = whenKnown(() -> admin.describeTopics(topics).allTopicNames());
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         described.values().forEach(topic -> topic.partitions()
                 .forEach(p -> earliest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.earliest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = whenKnown(() -> admin.listOffsets(earliest).all());
         return starts.entrySet().stream()
                 .filter(start -> start.getValue().offset() > 0)
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TopicPartition::toString)))
@@ -106,8 +108,27 @@ public final class TopicHistory {
             throws InterruptedException, ExecutionException, TimeoutException {
         List<ConfigResource> resources = topics.stream().map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
         Map<String, Config> configs = new HashMap<>();
-        admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .forEach((resource, config) -> configs.put(resource.name(), config));
+        whenKnown(() -> admin.describeConfigs(resources).all()).forEach((resource, config) -> configs.put(resource.name(), config));
         return configs;
+    }
+
+    /**
+     * The request's answer once every broker knows the topics: a topic the controller has just created can still be
+     * unknown to the broker that answers (its metadata follows a moment later), so that answer is asked again, within
+     * the same timeout.
+     */
+    private static <T> T whenKnown(Supplier<KafkaFuture<T>> request)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return request.get().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
     }
 }

@@ -218,11 +218,13 @@ public class LearnerComplianceResource {
     @Path("/overview")
     @Operation(summary = "Status and cheapest plan in every credential", description = "What a dashboard shows, in one call: for each "
             + "credential named (in that order, held or not) and then each other one the learner holds, today's status as GET status "
-            + "answers it and the cheapest plan as GET plan answers it without a budget. A credential that cannot be answered (an "
-            + "unknown code, say) carries the problem those calls would have answered, and the others are still answered.")
+            + "answers it and the cheapest plan as GET plan answers it without a budget. A code that names no credential is refused "
+            + "as a whole, as GET status refuses it; a credential that cannot be answered for this learner carries the problem those "
+            + "calls would have answered, and the others are still answered.")
     @APIResponse(responseCode = "200", description = "One entry per credential",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LearnerOverviews.Overview.class)))
-    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; more than " + MAX_SHOWN + " credentials named")
+    @APIResponse(responseCode = "400", description = Problems.BAD_INPUT + "; a code that names no credential, or more than " + MAX_SHOWN
+            + " credentials named")
     @APIResponse(responseCode = "403", description = Problems.WRONG_ROLE)
     @APIResponse(responseCode = "404", description = Problems.NOT_YOURS)
     public LearnerOverviews.Overview overview(@Parameter(example = "maria") @PathParam("learnerId") String learnerId,

@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.recert.platform.events.RowsPerStatement;
+
 /**
  * One INSERT for any number of rows: each column is named once, with its PostgreSQL type and how to read it from a
  * row, and travels as one array parameter ({@code insert into t (a, b) select * from unnest(cast(? as uuid[]),
- * cast(? as text[]))}), so a column and its value cannot drift apart and 10,000 rows are ten statements of 1,000.
+ * cast(? as text[]))}), so a column and its value cannot drift apart; 10,000 rows are ten statements of
+ * {@value RowsPerStatement#MOST}.
  *
  * @param <R> the row type the columns are read from
  */
 final class BulkInsert<R> {
-
-    /** Rows written per statement. */
-    static final int CHUNK = 1000;
 
     private record Column<R>(String name, String type, Function<? super R, ?> value) {
     }
@@ -75,10 +75,10 @@ final class BulkInsert<R> {
         }
     }
 
-    /** Inserts the rows, {@value #CHUNK} to a statement, in list order; the number inserted. */
+    /** Inserts the rows, {@value RowsPerStatement#MOST} to a statement, in list order; the number inserted. */
     int execute(Connection connection, List<? extends R> rows) throws SQLException {
         int inserted = 0;
-        for (List<? extends R> chunk : chunks(rows)) {
+        for (List<? extends R> chunk : RowsPerStatement.chunks(rows)) {
             try (PreparedStatement statement = prepare(connection, chunk)) {
                 inserted += statement.executeUpdate();
             }
@@ -88,7 +88,7 @@ final class BulkInsert<R> {
 
     /** Inserts the rows as {@link #execute} does, handing each row the {@code returning} clause returns to {@code returned}. */
     void executeReturning(Connection connection, List<? extends R> rows, Returned returned) throws SQLException {
-        for (List<? extends R> chunk : chunks(rows)) {
+        for (List<? extends R> chunk : RowsPerStatement.chunks(rows)) {
             try (PreparedStatement statement = prepare(connection, chunk);
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -102,16 +102,6 @@ final class BulkInsert<R> {
     @FunctionalInterface
     interface Returned {
         void row(ResultSet row) throws SQLException;
-    }
-
-    // in chunks: a chunk's arrays die young in the service's small heap, and PostgreSQL's unnest keeps a chunk's rows
-    // in memory (above work_mem, 4 MB by default, a function scan's rows go to a temp file)
-    private static <T> List<List<? extends T>> chunks(List<? extends T> rows) {
-        List<List<? extends T>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
-        }
-        return chunks;
     }
 
     /** As PostgreSQL reads it back through the column's cast: decimals in plain notation, instants in ISO 8601. */

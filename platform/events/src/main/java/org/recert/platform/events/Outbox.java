@@ -25,9 +25,6 @@ public class Outbox {
 
     static final int LANES = 16;
 
-    /** Events written per statement by {@link #publishAll}. */
-    static final int CHUNK = 1000;
-
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final TransactionSynchronizationRegistry transactions;
@@ -56,7 +53,7 @@ public class Outbox {
     }
 
     /**
-     * Records many events of one type, {@value #CHUNK} to a statement, in list order (so in order per key), after the
+     * Records many events of one type, {@value RowsPerStatement#MOST} to a statement, in list order (so in order per key), after the
      * current transaction commits: a batch of thousands costs a few round trips, not thousands.
      *
      * @return the events' ids, in list order
@@ -69,10 +66,8 @@ public class Outbox {
         List<UUID> ids = new ArrayList<>(events.size());
         // the current span (the request's, or the consumer's that handles an event) becomes the events' parent
         String traceparent = TraceContext.current();
-        // in chunks: each chunk's payloads and arrays die young (one 10,000-event array of several MB went to the old
-        // generation and cost full collections), and PostgreSQL keeps a chunk's rows in memory, not in a temp file
-        for (int from = 0; from < events.size(); from += CHUNK) {
-            insert(topic, type, traceparent, events.subList(from, Math.min(events.size(), from + CHUNK)), ids);
+        for (List<Keyed> chunk : RowsPerStatement.chunks(events)) {
+            insert(topic, type, traceparent, chunk, ids);
         }
         wakeRelayOnCommit();
         return List.copyOf(ids);

@@ -32,7 +32,7 @@ class OutboxBatchTest {
     @Test
     void shouldWriteABatchOfMoreThanOneChunkWholeAndInListOrder() {
         String run = "chunks-" + UUID.randomUUID().toString().substring(0, 8);
-        int size = Outbox.CHUNK + 3;
+        int size = RowsPerStatement.MOST + 3;
         List<Map<String, String>> notes = new ArrayList<>();
         for (int n = 0; n < size; n++) {
             notes.add(Map.of("id", run + "#" + n, "body", String.format("%05d", n), "stream", run));
